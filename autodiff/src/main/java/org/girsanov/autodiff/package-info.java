@@ -1,0 +1,2 @@
+/** Girsanov autodiff module. */
+package org.girsanov.autodiff;

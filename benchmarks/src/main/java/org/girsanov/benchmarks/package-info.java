@@ -1,0 +1,2 @@
+/** Girsanov benchmarks module. */
+package org.girsanov.benchmarks;

@@ -1,0 +1,2 @@
+/** Girsanov samplers module. */
+package org.girsanov.samplers;

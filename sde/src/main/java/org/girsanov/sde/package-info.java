@@ -1,0 +1,2 @@
+/** Girsanov sde module. */
+package org.girsanov.sde;

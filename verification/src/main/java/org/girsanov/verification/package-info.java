@@ -1,0 +1,2 @@
+/** Girsanov verification module. */
+package org.girsanov.verification;
