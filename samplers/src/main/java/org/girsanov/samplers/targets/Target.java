@@ -1,0 +1,57 @@
+package org.girsanov.samplers.targets;
+
+import java.util.OptionalDouble;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+
+/**
+ * An unnormalised target density {@code p_target = ρ / Z} on {@code R^d} (MATH §1).
+ *
+ * <p>The one method to write is {@link #logDensity(Tape, Var)}: a batch {@code x} ({@code n × d}) to
+ * {@code log ρ(x)} ({@code n × 1}) in tape ops, so that the score {@code ∇log ρ} comes from autodiff.
+ * Targets with a closed-form score, an exact {@code log Z} or an exact sampler say so by overriding
+ * the optional methods.
+ */
+public interface Target {
+
+    /** A short name, e.g. {@code gmm9}, used in reports and error messages. */
+    String name();
+
+    /** The dimension {@code d}. */
+    int dimension();
+
+    /** {@code log ρ(x)} per sample: {@code x} is {@code n × d}, the result {@code n × 1}. */
+    Var logDensity(Tape tape, Var x);
+
+    /**
+     * The score {@code ∇log ρ(x)} ({@code n × d}). The default takes it from autodiff; targets with a
+     * closed form override it (and test the two against each other).
+     */
+    default DMatrixRMaj score(DMatrixRMaj x) {
+        Tape t = new Tape();
+        Var xv = t.input(x);
+        return t.grad(logDensity(t, xv), false, xv)[0].value();
+    }
+
+    /** Whether {@link #score(DMatrixRMaj)} is a closed form rather than autodiff. */
+    default boolean hasClosedFormScore() {
+        return false;
+    }
+
+    /** {@code log Z} when known exactly. */
+    default OptionalDouble logZ() {
+        return OptionalDouble.empty();
+    }
+
+    /** Whether {@link #sample(int, UniformRandomProvider)} is available. */
+    default boolean hasExactSampler() {
+        return false;
+    }
+
+    /** {@code n} exact samples ({@code n × d}). */
+    default DMatrixRMaj sample(int n, UniformRandomProvider rng) {
+        throw new UnsupportedOperationException("target " + name() + " has no exact sampler");
+    }
+}
