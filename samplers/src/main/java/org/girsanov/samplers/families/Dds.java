@@ -1,0 +1,76 @@
+package org.girsanov.samplers.families;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.samplers.control.Control;
+import org.girsanov.samplers.paths.GaussianDensity;
+import org.girsanov.samplers.paths.PathEngine;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.TimeGrid;
+
+/**
+ * The Denoising Diffusion Sampler (Vargas, Grathwohl &amp; Doucet, ICLR 2023): the reference is the VP
+ * Ornstein–Uhlenbeck process {@code dX = −β X dt + σ√(2β) dW} started in its stationary law
+ * {@code π_ref = p_prior = N(0, σ² I)}; the control is added to its exact transitions (exponential
+ * integrator), {@code x_{n+1} = a_n x_n + λ_n u + s_n ξ}. The backward process is the same OU, reversible in
+ * {@code π_ref}, started at the target.
+ */
+public final class Dds extends ReferenceControlledSampler {
+    private final VpNoise noise;
+
+    public Dds(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax) {
+        this(target, grid, control, new VpNoise(sigma, betaMin, betaMax, grid.end()));
+    }
+
+    private Dds(Target target, TimeGrid grid, Control control, VpNoise noise) {
+        super(target, grid, control);
+        this.noise = noise;
+    }
+
+    @Override
+    public String name() {
+        return "dds";
+    }
+
+    @Override
+    public PathModel withGrid(TimeGrid g) {
+        return new Dds(target, g, control, noise);
+    }
+
+    @Override
+    protected double referenceDecay(int n) {
+        return noise.decay(grid, n);
+    }
+
+    @Override
+    protected double referenceStd(int n) {
+        return noise.transitionStd(grid, n);
+    }
+
+    @Override
+    protected Var logReferenceTerminal(Tape t, Var x) {
+        return GaussianDensity.logDensityIsotropic(t, x, noise.sigma());
+    }
+
+    @Override
+    public DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
+        DMatrixRMaj x = PathEngine.gaussian(n, dimension(), rng);
+        org.ejml.dense.row.CommonOps_DDRM.scale(noise.sigma(), x);
+        return x;
+    }
+
+    @Override
+    public DMatrixRMaj sampleBackward(Tape t, DMatrixRMaj xNext, int n, UniformRandomProvider rng) {
+        double a = noise.decay(grid, n);
+        double s = noise.transitionStd(grid, n);
+        DMatrixRMaj xi = PathEngine.gaussian(xNext.numRows, xNext.numCols, rng);
+        DMatrixRMaj out = new DMatrixRMaj(xNext.numRows, xNext.numCols);
+        for (int i = 0; i < xNext.getNumElements(); i++) {
+            out.data[i] = a * xNext.data[i] + s * xi.data[i];
+        }
+        return out;
+    }
+}

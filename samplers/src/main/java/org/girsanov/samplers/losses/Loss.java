@@ -1,0 +1,22 @@
+package org.girsanov.samplers.losses;
+
+import java.util.List;
+import org.girsanov.autodiff.nn.Parameter;
+
+/**
+ * A divergence between path measures used as a training objective (MATH §4). {@link #evaluate}
+ * simulates a batch, computes the loss and <em>adds</em> its gradient (times the batch's loss scale) to
+ * the gradient buffers of the model's parameters and of the loss's own ({@link #parameters()}).
+ */
+public interface Loss {
+
+    String name();
+
+    /** Parameters that belong to the loss (a learned {@code log Z}, log-flows), possibly none. */
+    List<Parameter> parameters();
+
+    /** Whether paths are detached, so off-policy behaviours are allowed. */
+    boolean offPolicy();
+
+    LossValue evaluate(TrainingBatch batch);
+}

@@ -1,0 +1,123 @@
+package org.girsanov.samplers.losses;
+
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Gradients;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.samplers.paths.GaussianStep;
+import org.girsanov.samplers.paths.PathEngine;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.paths.TransitionVisitor;
+
+/**
+ * The two passes of a streamed gradient for losses that are functions of per-path sums
+ * {@code S_i = log w(x^(i)) = B_N − B_0 + Σ_n ℓ_n} (DESIGN invariant 5).
+ *
+ * <p>Pass 1 ({@link #logWeights}) computes every {@code S_i} without a gradient. The loss then gives
+ * {@code c_i = ∂L/∂S_i}, and pass 2 ({@link #accumulate}) replays the same paths from the same random
+ * streams and adds {@code ∇_θ Σ_i c_i ℓ_n^i} step by step, each step on its own tape that is dropped after
+ * its backward. Memory holds one step, whatever the number of steps.
+ */
+final class PathSums {
+    static final long PATH_STREAM = 0;
+
+    private PathSums() {
+    }
+
+    /** Pass 1: {@code log w} of every path of the batch. */
+    static double[] logWeights(TrainingBatch b) {
+        List<double[]> parts = b.executor().map(b.chunks(), c -> chunkLogWeights(b, c));
+        double[] s = new double[b.batchSize()];
+        for (int c = 0; c < parts.size(); c++) {
+            System.arraycopy(parts.get(c), 0, s, b.chunkStart(c), parts.get(c).length);
+        }
+        return s;
+    }
+
+    private static double[] chunkLogWeights(TrainingBatch b, int c) {
+        int rows = b.chunkRows(c);
+        double[] s = new double[rows];
+        PathEngine.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
+                b.streams().stream(b.iteration(), c, PATH_STREAM), false, new TransitionVisitor() {
+                    @Override
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
+                        add(s, b.model().logIncrement(t, xn, xNext, n, fwd), 1.0);
+                    }
+
+                    @Override
+                    public void start(Tape t, Var x0) {
+                        add(s, b.model().logStartBoundary(t, x0), -1.0);
+                    }
+
+                    @Override
+                    public void end(Tape t, Var xN) {
+                        add(s, b.model().logEndBoundary(t, xN), 1.0);
+                    }
+                });
+        return s;
+    }
+
+    private static void add(double[] s, Var v, double sign) {
+        DMatrixRMaj m = v.value();
+        for (int i = 0; i < s.length; i++) {
+            s[i] += sign * m.data[i];
+        }
+    }
+
+    /**
+     * Pass 2: adds {@code ∇_θ Σ_i c_i S_i} (coefficients already multiplied by the loss scale) to the
+     * parameters' gradient buffers, chunk sinks reduced in chunk order.
+     */
+    static void accumulate(TrainingBatch b, double[] coefficients) {
+        List<Gradients> parts = b.executor().map(b.chunks(), c -> chunkGradients(b, c, coefficients));
+        for (Gradients g : parts) {
+            g.addToParameters();
+        }
+    }
+
+    private static Gradients chunkGradients(TrainingBatch b, int c, double[] coefficients) {
+        int rows = b.chunkRows(c);
+        DMatrixRMaj coef = new DMatrixRMaj(rows, 1);
+        System.arraycopy(coefficients, b.chunkStart(c), coef.data, 0, rows);
+        Gradients sink = new Gradients();
+        PathEngine.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
+                b.streams().stream(b.iteration(), c, PATH_STREAM), true, new TransitionVisitor() {
+                    @Override
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
+                        backward(t, b.model().logIncrement(t, xn, xNext, n, fwd), coef, 1.0, sink);
+                    }
+
+                    @Override
+                    public void start(Tape t, Var x0) {
+                        backward(t, b.model().logStartBoundary(t, x0), coef, -1.0, sink);
+                    }
+
+                    @Override
+                    public void end(Tape t, Var xN) {
+                        backward(t, b.model().logEndBoundary(t, xN), coef, 1.0, sink);
+                    }
+                });
+        return sink;
+    }
+
+    private static void backward(Tape t, Var term, DMatrixRMaj coef, double sign, Gradients sink) {
+        if (!term.requiresGrad()) {
+            return;
+        }
+        Var weighted = t.sum(t.mul(term, t.constant(coef)));
+        t.backward(sign == 1.0 ? weighted : t.scale(weighted, sign), sink);
+    }
+
+    /** Replaces non-finite entries by NaN and returns how many there were. */
+    static int markNonFinite(double[] s) {
+        int bad = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(s[i])) {
+                s[i] = Double.NaN;
+                bad++;
+            }
+        }
+        return bad;
+    }
+}

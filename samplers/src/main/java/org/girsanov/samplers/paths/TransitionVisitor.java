@@ -1,0 +1,23 @@
+package org.girsanov.samplers.paths;
+
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+
+/**
+ * Receives a path one transition at a time, each on its own short-lived tape, so that memory does not
+ * grow with the number of steps (DESIGN invariant 5). The order is forward ({@code n = 0 … N−1}) for
+ * forward behaviours and backward ({@code n = N−1 … 0}) for backward ones; the boundaries are visited
+ * once each.
+ */
+public interface TransitionVisitor {
+    /** Step {@code n}: {@code xn} and {@code xNext} are constants (detached); {@code fwd = forward(t, xn, n)}. */
+    void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd);
+
+    /** The start state {@code x_0}. */
+    default void start(Tape t, Var x0) {
+    }
+
+    /** The end state {@code x_N}. */
+    default void end(Tape t, Var xN) {
+    }
+}
