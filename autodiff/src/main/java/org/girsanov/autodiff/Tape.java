@@ -430,6 +430,36 @@ public final class Tape {
         return add(x, bias);
     }
 
+    /**
+     * The fused affine map {@code X W + 1 bᵀ} of a dense layer ({@code X}: n×in, {@code W}: in×out,
+     * {@code b}: 1×out). Same value as {@code addBias(matmul(x, w), bias)}, one node instead of two;
+     * {@code ∂/∂X = G Wᵀ}, {@code ∂/∂W = Xᵀ G}, {@code ∂/∂b = 1ᵀ G} (the column sums of {@code G}).
+     */
+    public Var linear(Var x, Var w, Var bias) {
+        if (x.cols() != w.rows()) {
+            throw shapeError("linear", x, w, "compatible for X·W (X.cols must equal W.rows)");
+        }
+        if (bias.rows() != 1 || bias.cols() != w.cols()) {
+            throw shapeError("linear", w, bias, "compatible (bias must be 1x" + w.cols() + ")");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(x.rows(), w.cols());
+        CommonOps_DDRM.mult(x.value, w.value, out);
+        final int rows = out.numRows;
+        final int cols = out.numCols;
+        final double[] o = out.data;
+        final double[] b = bias.value.data;
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) {
+                o[off + j] += b[j];
+            }
+        }
+        return node(out, "linear", (g, r, go) -> new Var[] {
+            x.requiresGrad ? g.matmulNT(go, w) : null,
+            w.requiresGrad ? g.matmulTN(x, go) : null,
+            bias.requiresGrad ? g.sumRows(go) : null}, x, w, bias);
+    }
+
     // ------------------------------------------------------------------------------------------
     // Elementwise unary ops
     // ------------------------------------------------------------------------------------------
