@@ -1,0 +1,87 @@
+package org.girsanov.samplers.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.autodiff.nn.Activation;
+import org.girsanov.autodiff.nn.FourierTimeEmbedding;
+import org.girsanov.autodiff.nn.Init;
+import org.girsanov.autodiff.nn.Linear;
+import org.girsanov.autodiff.nn.Mlp;
+import org.girsanov.autodiff.nn.Module;
+import org.girsanov.autodiff.nn.Parameter;
+
+/**
+ * The Fourier-feature MLP of the PIS reference code (Zhang &amp; Chen ICLR 2022; used by Richter &amp;
+ * Berner ICLR 2024 for every sampler):
+ * <pre>
+ *   NN(x, t) = L_out ∘ (GELU ∘ L)^{layers} ∘ GELU ( W_in x + b_in + T(t) ),
+ *   T(t)     = MLP_GELU( [sin(ωt + φ), cos(ωt + φ)] ),   ω = linspace(0.1, 100, width),
+ * </pre>
+ * with the output layer initialised to zero (so the initial control is 0). The time features are
+ * computed once per time and broadcast over the batch.
+ */
+public final class FourierMlp implements Module, Control {
+    private final String name;
+    private final FourierTimeEmbedding embedding;
+    private final Mlp timeNet;
+    private final Linear inputEmbed;
+    private final Mlp body;
+
+    /**
+     * @param inDim  input dimension {@code d}
+     * @param outDim output dimension
+     * @param width  hidden width (64 in the reference protocol)
+     * @param layers hidden layers after the embedding (2 in the reference protocol)
+     */
+    public FourierMlp(String name, int inDim, int outDim, int width, int layers, UniformRandomProvider rng) {
+        if (inDim < 1 || outDim < 1 || width < 1 || layers < 0) {
+            throw new IllegalArgumentException("FourierMlp '" + name + "': need inDim, outDim, width >= 1 and layers >= 0; got "
+                    + inDim + ", " + outDim + ", " + width + ", " + layers);
+        }
+        this.name = name;
+        this.embedding = new FourierTimeEmbedding(name + ".time", width, rng);
+        this.timeNet = new Mlp(name + ".timeNet", new int[] {2 * width, width, width}, Activation.GELU, rng, false);
+        this.inputEmbed = new Linear(name + ".input", inDim, width, Init.forActivation(Activation.GELU), rng);
+        int[] sizes = new int[layers + 2];
+        for (int i = 0; i <= layers; i++) {
+            sizes[i] = width;
+        }
+        sizes[layers + 1] = outDim;
+        this.body = new Mlp(name + ".body", sizes, Activation.GELU, rng, true);
+    }
+
+    /** The time features {@code T(t)} ({@code 1 × width}). */
+    public Var timeFeatures(Tape t, double time) {
+        return timeNet.apply(t, embedding.apply(t, t.scalar(time)));
+    }
+
+    @Override
+    public Var apply(Tape t, Var x, double time) {
+        Var h = t.add(inputEmbed.apply(t, x), timeFeatures(t, time));
+        return body.apply(t, t.gelu(h));
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> all = new LinkedHashMap<>();
+        all.putAll(embedding.namedParameters());
+        all.putAll(timeNet.namedParameters());
+        all.putAll(inputEmbed.namedParameters());
+        all.putAll(body.namedParameters());
+        return all;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,87 @@
+package org.girsanov.samplers.train;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.samplers.control.Control;
+import org.girsanov.samplers.control.FourierMlp;
+import org.girsanov.samplers.control.LangevinControl;
+import org.girsanov.samplers.control.TimeNet;
+import org.girsanov.samplers.families.Bridge;
+import org.girsanov.samplers.families.Dds;
+import org.girsanov.samplers.families.Dis;
+import org.girsanov.samplers.families.Gfn;
+import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.losses.KlLoss;
+import org.girsanov.samplers.losses.LogVarianceLoss;
+import org.girsanov.samplers.losses.Loss;
+import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.TimeGrid;
+
+/** Builds the sampler and the loss a {@link TrainingConfig} names, with seeded initial weights. */
+public final class SamplerFactory {
+    /** Random-stream purpose of the initial weights. */
+    static final long INIT_STREAM = 7;
+
+    private SamplerFactory() {
+    }
+
+    /** The default horizon T of a sampler. */
+    public static double defaultHorizon(String sampler) {
+        return "pis".equals(sampler) ? 5.0 : 1.0;
+    }
+
+    /** The default σ of a sampler. */
+    public static double defaultSigma(String sampler) {
+        return "pis".equals(sampler) ? Math.sqrt(0.2) : 1.0;
+    }
+
+    public static PathModel model(TrainingConfig c, Target target) {
+        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(-1, 0, INIT_STREAM);
+        double horizon = c.horizon() > 0 ? c.horizon() : defaultHorizon(c.sampler());
+        double sigma = c.sigma() > 0 ? c.sigma() : defaultSigma(c.sampler());
+        TimeGrid grid = TimeGrid.uniform(horizon, c.steps());
+        int d = target.dimension();
+        switch (c.sampler()) {
+            case "pis":
+                return new Pis(target, grid, control("control", c, target, rng), sigma);
+            case "dds":
+                return new Dds(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
+            case "dis":
+                return new Dis(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
+            case "bridge":
+                return new Bridge(target, grid, control("forward", c, target, rng), control("backward", c, target, rng),
+                        sigma, 1.0);
+            case "gfn":
+                return new Gfn(target, grid, control("mean", c, target, rng),
+                        new FourierMlp("logvar", d, d, c.width(), c.layers(), rng), sigma);
+            default:
+                throw new IllegalArgumentException("sampler = '" + c.sampler() + "'; allowed: "
+                        + String.join(", ", TrainingConfig.SAMPLERS));
+        }
+    }
+
+    /** {@code NN₁(x,t) [+ NN₂(t) ⊙ ∇log ρ(x)]}. */
+    static Control control(String name, TrainingConfig c, Target target, UniformRandomProvider rng) {
+        int d = target.dimension();
+        FourierMlp net = new FourierMlp(name + ".nn", d, d, c.width(), c.layers(), rng);
+        if (!c.langevin()) {
+            return net;
+        }
+        return new LangevinControl(net, new TimeNet(name + ".langevin", d, c.width(), c.layers(), 0.01, rng), target, 100.0);
+    }
+
+    public static Loss loss(TrainingConfig c, PathModel model) {
+        switch (c.loss()) {
+            case "kl":
+                return new KlLoss();
+            case "lv":
+                return new LogVarianceLoss();
+            case "tb":
+                return new TrajectoryBalanceLoss();
+            default:
+                throw new IllegalArgumentException("loss = '" + c.loss() + "' is not available yet; allowed: kl, lv, tb");
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.girsanov.samplers.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.io.ParameterFile;
+import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.autodiff.optim.Adam;
+import org.girsanov.autodiff.optim.Ema;
+import org.girsanov.autodiff.optim.GradClip;
+import org.girsanov.autodiff.optim.LearningRateSchedule;
+import org.girsanov.samplers.losses.Loss;
+import org.girsanov.samplers.losses.LossValue;
+import org.girsanov.samplers.losses.NonFiniteException;
+import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.samplers.paths.ChunkedExecutor;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.targets.Target;
+
+/**
+ * Trains a diffusion sampler: Adam with an exponentially decaying learning rate, gradient-norm clipping,
+ * an EMA of the weights, the loss divided by {@code d} (reference protocol of Richter &amp; Berner ICLR
+ * 2024), a guard against non-finite values, periodic atomic checkpoints and exact resume.
+ *
+ * <p>Every random number of iteration {@code i} comes from streams keyed by {@code (seed, i, chunk)}, so a
+ * run resumed from a checkpoint at iteration {@code i} continues with exactly the numbers an
+ * uninterrupted run would have drawn, and the thread count never changes a result.
+ */
+public final class Trainer implements AutoCloseable {
+    /** Random-stream purpose of the progress evaluations. */
+    static final long PROGRESS_STREAM = 11;
+    static final String FORMAT = "girsanov-checkpoint";
+    static final int FORMAT_VERSION = 1;
+
+    private final TrainingConfig config;
+    private final Target target;
+    private final PathModel model;
+    private final Loss loss;
+    private final List<Parameter> params;
+    private final Adam adam;
+    private final Ema ema;
+    private final RandomStreams streams;
+    private final ChunkedExecutor executor;
+    private final TrainingHistory history = new TrainingHistory();
+    private long iteration;
+
+    public Trainer(TrainingConfig config, Target target) {
+        this.config = config;
+        this.target = target;
+        this.model = SamplerFactory.model(config, target);
+        this.loss = SamplerFactory.loss(config, model);
+        List<Parameter> all = new ArrayList<>(model.parameters());
+        all.addAll(loss.parameters());
+        this.params = List.copyOf(all);
+        LearningRateSchedule schedule = config.lr() == config.lrFinal() ? LearningRateSchedule.constant(config.lr())
+                : LearningRateSchedule.exponential(config.lr(), config.lrFinal(), Math.max(1, config.iterations()));
+        this.adam = new Adam(params, schedule);
+        this.ema = config.emaDecay() > 0 ? new Ema(params, config.emaDecay()) : null;
+        this.streams = new RandomStreams(config.seed());
+        this.executor = new ChunkedExecutor(config.threads());
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public PathModel model() {
+        return model;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** Gradient steps taken so far. */
+    public long iteration() {
+        return iteration;
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    public List<Parameter> parameters() {
+        return params;
+    }
+
+    public ChunkedExecutor executor() {
+        return executor;
+    }
+
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    /** The behaviour of iteration {@code i}: κ decays linearly from {@code exploration} to 1 over half the run. */
+    Behaviour behaviour(long i) {
+        if (config.exploration() == 1.0) {
+            return Behaviour.onPolicy();
+        }
+        double half = Math.max(1, config.iterations() / 2.0);
+        double kappa = 1 + (config.exploration() - 1) * Math.max(0, 1 - i / half);
+        return kappa == 1.0 ? Behaviour.onPolicy() : Behaviour.explore(kappa);
+    }
+
+    /**
+     * One gradient step. Throws {@link NonFiniteException} — before any parameter changes — when the loss
+     * or the gradient is not finite.
+     */
+    public LossValue step() {
+        for (Parameter p : params) {
+            p.zeroGrad();
+        }
+        TrainingBatch batch = new TrainingBatch(model, config.batch(), config.chunkSize(), behaviour(iteration),
+                streams, iteration, executor, 1.0 / model.dimension());
+        LossValue v = loss.evaluate(batch);
+        if (!Double.isFinite(v.loss())) {
+            throw new NonFiniteException(iteration, loss.name() + " loss", "value " + v.loss());
+        }
+        double norm = GradClip.globalNorm(params);
+        if (!Double.isFinite(norm)) {
+            throw new NonFiniteException(iteration, "gradient norm", "value " + norm);
+        }
+        if (config.clip() > 0) {
+            GradClip.clipGlobalNorm(params, config.clip());
+        }
+        adam.step();
+        if (ema != null) {
+            ema.update();
+        }
+        history.addLoss(iteration, v.loss());
+        iteration++;
+        return v;
+    }
+
+    /**
+     * Trains until {@code config.iterations()} steps are done or {@code stop} says so, checkpointing to
+     * {@code checkpoint} (when not null) every {@code checkpointEvery} steps and at the end. On a
+     * non-finite value it stops, leaves the last good checkpoint in place, reports it to the listener
+     * and rethrows.
+     */
+    public void train(TrainingListener listener, Path checkpoint, BooleanSupplier stop) throws IOException {
+        while (iteration < config.iterations()) {
+            if (stop.getAsBoolean()) {
+                listener.message("stop requested at iteration " + iteration);
+                break;
+            }
+            LossValue v;
+            try {
+                v = step();
+            } catch (NonFiniteException e) {
+                listener.message("training stopped: " + e.getMessage()
+                        + (checkpoint != null ? "; the last good checkpoint is kept at " + checkpoint : ""));
+                throw e;
+            }
+            if (v.excluded() > 0) {
+                listener.message("iteration " + (iteration - 1) + ": " + v.excluded() + " of " + v.logWeights().length
+                        + " paths had a non-finite log-weight and were left out of the loss");
+            }
+            listener.step(iteration, config.iterations(), v.loss(), v.excluded());
+            if (config.evalEvery() > 0 && iteration % config.evalEvery() == 0) {
+                PathBatch p = simulate(Math.min(2048, config.evalPaths()), PROGRESS_STREAM, iteration, true);
+                double ess = Metrics.ess(p.logWeights());
+                double lb = Metrics.logZLowerBound(p.logWeights());
+                double is = Metrics.logZImportance(p.logWeights());
+                history.addEvaluation(iteration, ess, lb, is);
+                listener.evaluated(iteration, ess, lb, is);
+            }
+            if (checkpoint != null && config.checkpointEvery() > 0 && iteration % config.checkpointEvery() == 0) {
+                save(checkpoint);
+                listener.checkpointed(iteration, checkpoint);
+            }
+        }
+        if (checkpoint != null) {
+            save(checkpoint);
+            listener.checkpointed(iteration, checkpoint);
+        }
+    }
+
+    /** {@code k} forward paths with the EMA weights (when {@code useEma}), keyed by {@code key}. */
+    public PathBatch simulate(int k, long purpose, long key, boolean useEma) {
+        return withWeights(useEma, () -> PathBatch.simulate(model, k, Behaviour.onPolicy(), null, streams, key, purpose,
+                config.chunkSize(), executor));
+    }
+
+    /** Runs {@code body} with the EMA weights swapped in (when there is an EMA and {@code useEma}). */
+    public <R> R withWeights(boolean useEma, java.util.function.Supplier<R> body) {
+        boolean swap = useEma && ema != null;
+        if (swap) {
+            ema.swap();
+        }
+        try {
+            return body.get();
+        } finally {
+            if (swap) {
+                ema.swap();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Checkpoints
+    // ------------------------------------------------------------------------------------------
+
+    /** Writes the whole training state atomically. */
+    public void save(Path file) throws IOException {
+        ParameterFile.Contents c = new ParameterFile.Contents();
+        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
+        for (Parameter p : params) {
+            values.put(p.name(), p.value().copy());
+        }
+        c.putMatrices("param/", values);
+        c.putMatrices("adam/", adam.state());
+        if (ema != null) {
+            c.putMatrices("ema/", ema.state());
+        }
+        c.matrices().put("history/loss", history.lossMatrix());
+        c.matrices().put("history/eval", history.evaluationMatrix());
+        c.metadata().put("format", FORMAT);
+        c.metadata().put("format_version", Integer.toString(FORMAT_VERSION));
+        c.metadata().put("iteration", Long.toString(iteration));
+        c.metadata().put("adam_steps", Long.toString(adam.stepCount()));
+        c.metadata().put("ema_updates", Long.toString(ema == null ? 0 : ema.updateCount()));
+        for (Map.Entry<String, String> e : config.toMap().entrySet()) {
+            c.metadata().put("config." + e.getKey(), e.getValue());
+        }
+        ParameterFile.write(file, c);
+    }
+
+    /** The config stored in a checkpoint. */
+    public static TrainingConfig readConfig(Path file) throws IOException {
+        return configOf(checkFormat(ParameterFile.read(file), file));
+    }
+
+    /**
+     * A trainer restored from {@code file}, optionally with a different iteration budget or thread count
+     * ({@code overrides} applied to the stored config), continuing exactly where the checkpoint stopped.
+     */
+    public static Trainer resume(Path file, Target target, java.util.function.UnaryOperator<TrainingConfig> overrides)
+            throws IOException {
+        ParameterFile.Contents c = checkFormat(ParameterFile.read(file), file);
+        TrainingConfig stored = configOf(c);
+        Trainer t = new Trainer(overrides.apply(stored), target);
+        Map<String, DMatrixRMaj> values = c.matricesWithPrefix("param/");
+        for (Parameter p : t.params) {
+            DMatrixRMaj v = values.get(p.name());
+            if (v == null) {
+                throw new IOException(file + ": checkpoint has no parameter '" + p.name() + "'");
+            }
+            if (v.numRows != p.rows() || v.numCols != p.cols()) {
+                throw new IOException(file + ": parameter '" + p.name() + "' is " + v.numRows + "x" + v.numCols
+                        + " in the checkpoint but " + p.rows() + "x" + p.cols() + " in the model");
+            }
+            p.value().setTo(v);
+        }
+        t.adam.loadState(Long.parseLong(c.metadata().get("adam_steps")), c.matricesWithPrefix("adam/"));
+        if (t.ema != null) {
+            t.ema.loadState(Long.parseLong(c.metadata().get("ema_updates")), c.matricesWithPrefix("ema/"));
+        }
+        t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
+        t.iteration = Long.parseLong(c.metadata().get("iteration"));
+        return t;
+    }
+
+    private static ParameterFile.Contents checkFormat(ParameterFile.Contents c, Path file) throws IOException {
+        if (!FORMAT.equals(c.metadata().get("format"))) {
+            throw new IOException(file + ": not a Girsanov training checkpoint (format = "
+                    + c.metadata().get("format") + ", expected " + FORMAT + ")");
+        }
+        String v = c.metadata().get("format_version");
+        if (!Integer.toString(FORMAT_VERSION).equals(v)) {
+            throw new IOException(file + ": checkpoint format version " + v + "; this build reads version " + FORMAT_VERSION);
+        }
+        return c;
+    }
+
+    private static TrainingConfig configOf(ParameterFile.Contents c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : c.metadata().entrySet()) {
+            if (e.getKey().startsWith("config.")) {
+                m.put(e.getKey().substring("config.".length()), e.getValue());
+            }
+        }
+        return TrainingConfig.fromMap(m);
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

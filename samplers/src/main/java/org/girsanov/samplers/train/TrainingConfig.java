@@ -1,0 +1,183 @@
+package org.girsanov.samplers.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything that defines a training run, so that a run can be written down ({@link #toMap()}) and
+ * reproduced from it ({@link #fromMap(Map)}). Defaults follow the reference protocol of Richter &amp;
+ * Berner (ICLR 2024) where a CPU allows it: Fourier MLP of width 64 with two hidden layers and Langevin
+ * preconditioning, Adam with the learning rate decayed exponentially 5e-3 → 1e-4, gradient-norm clip 1,
+ * loss divided by {@code d}, EMA of weights; PIS with {@code σ = √0.2, T = 5}; DIS/DDS with
+ * {@code β: 0.1 → 10, T = 1, σ = 1}.
+ *
+ * @param targetSpec         the target, as a spec string ({@code gmm9}, {@code funnel:d=10}, …)
+ * @param sampler            pis, dds, dis, bridge or gfn
+ * @param loss               kl, lv, tb, db or subtb
+ * @param steps              number of time steps N of the training grid
+ * @param batch              paths per gradient step
+ * @param iterations         gradient steps
+ * @param lr                 initial learning rate
+ * @param lrFinal            final learning rate (exponential decay over the iterations)
+ * @param clip               gradient-norm clip ({@code ≤ 0}: none)
+ * @param emaDecay           EMA decay of the weights ({@code 0}: none)
+ * @param seed               the root seed of every random stream
+ * @param threads            worker threads (results do not depend on it)
+ * @param chunkSize          rows per batch chunk (results do depend on it; keep it fixed)
+ * @param horizon            T ({@code ≤ 0}: the sampler's default)
+ * @param sigma              σ ({@code ≤ 0}: the sampler's default)
+ * @param width              hidden width of the networks
+ * @param layers             hidden layers of the networks
+ * @param langevin           whether the drift gets the Langevin term {@code NN₂(t) ⊙ ∇log ρ}
+ * @param exploration        initial noise scale κ ≥ 1 of the behaviour process (off-policy losses); decays
+ *                           linearly to 1 over the first half of training
+ * @param evalEvery          iterations between progress evaluations ({@code 0}: none)
+ * @param evalPaths          paths of the final evaluation
+ * @param checkpointEvery    iterations between checkpoints ({@code 0}: only at the end)
+ */
+public record TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
+                             double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
+                             int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
+                             double exploration, int evalEvery, int evalPaths, int checkpointEvery) {
+
+    public static final java.util.List<String> SAMPLERS = java.util.List.of("pis", "dds", "dis", "bridge", "gfn");
+    public static final java.util.List<String> LOSSES = java.util.List.of("kl", "lv", "tb", "db", "subtb");
+
+    public TrainingConfig {
+        if (!SAMPLERS.contains(sampler)) {
+            throw new IllegalArgumentException("sampler = '" + sampler + "'; allowed: " + String.join(", ", SAMPLERS));
+        }
+        if (!LOSSES.contains(loss)) {
+            throw new IllegalArgumentException("loss = '" + loss + "'; allowed: " + String.join(", ", LOSSES));
+        }
+        positive("steps", steps);
+        positive("batch", batch);
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations = " + iterations + "; must be >= 0");
+        }
+        if (!(lr > 0) || !(lrFinal > 0)) {
+            throw new IllegalArgumentException("lr = " + lr + ", lrFinal = " + lrFinal + "; both must be > 0");
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("emaDecay = " + emaDecay + "; must be in [0, 1)");
+        }
+        positive("threads", threads);
+        positive("chunkSize", chunkSize);
+        positive("width", width);
+        if (layers < 0) {
+            throw new IllegalArgumentException("layers = " + layers + "; must be >= 0");
+        }
+        if (!(exploration >= 1) || !Double.isFinite(exploration)) {
+            throw new IllegalArgumentException("exploration = " + exploration + "; must be finite and >= 1");
+        }
+        if ("kl".equals(loss) && exploration != 1.0) {
+            throw new IllegalArgumentException("exploration = " + exploration + " needs an off-policy loss (lv, tb, db, subtb); kl is on-policy");
+        }
+        positive("evalPaths", evalPaths);
+    }
+
+    private static void positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + " = " + v + "; must be >= 1");
+        }
+    }
+
+    /** The CPU defaults for a (target, sampler, loss). */
+    public static TrainingConfig defaults(String targetSpec, String sampler, String loss) {
+        return new TrainingConfig(targetSpec, sampler, loss, 100, 512, 2000, 5e-3, 1e-4, 1.0, 0.99, 0, 2, 64,
+                0, 0, 64, 2, true, 1.0, 100, 20000, 500);
+    }
+
+    public TrainingConfig withIterations(int it) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, it, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+    }
+
+    public TrainingConfig withSteps(int n) {
+        return new TrainingConfig(targetSpec, sampler, loss, n, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+    }
+
+    public TrainingConfig withBatch(int b) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, b, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, s, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+    }
+
+    public TrainingConfig withThreads(int t) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, t,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+    }
+
+    /** The config as ordered string key/values (for config.json and checkpoints). */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("target", targetSpec);
+        m.put("sampler", sampler);
+        m.put("loss", loss);
+        m.put("steps", Integer.toString(steps));
+        m.put("batch", Integer.toString(batch));
+        m.put("iterations", Integer.toString(iterations));
+        m.put("lr", Double.toString(lr));
+        m.put("lr_final", Double.toString(lrFinal));
+        m.put("clip", Double.toString(clip));
+        m.put("ema_decay", Double.toString(emaDecay));
+        m.put("seed", Long.toString(seed));
+        m.put("threads", Integer.toString(threads));
+        m.put("chunk_size", Integer.toString(chunkSize));
+        m.put("horizon", Double.toString(horizon));
+        m.put("sigma", Double.toString(sigma));
+        m.put("width", Integer.toString(width));
+        m.put("layers", Integer.toString(layers));
+        m.put("langevin", Boolean.toString(langevin));
+        m.put("exploration", Double.toString(exploration));
+        m.put("eval_every", Integer.toString(evalEvery));
+        m.put("eval_paths", Integer.toString(evalPaths));
+        m.put("checkpoint_every", Integer.toString(checkpointEvery));
+        return m;
+    }
+
+    /** The inverse of {@link #toMap()}; missing keys take the defaults of the (target, sampler, loss). */
+    public static TrainingConfig fromMap(Map<String, String> m) {
+        TrainingConfig d = defaults(req(m, "target"), req(m, "sampler"), req(m, "loss"));
+        return new TrainingConfig(d.targetSpec, d.sampler, d.loss,
+                i(m, "steps", d.steps), i(m, "batch", d.batch), i(m, "iterations", d.iterations),
+                x(m, "lr", d.lr), x(m, "lr_final", d.lrFinal), x(m, "clip", d.clip), x(m, "ema_decay", d.emaDecay),
+                Long.parseLong(m.getOrDefault("seed", Long.toString(d.seed))), i(m, "threads", d.threads),
+                i(m, "chunk_size", d.chunkSize), x(m, "horizon", d.horizon), x(m, "sigma", d.sigma),
+                i(m, "width", d.width), i(m, "layers", d.layers),
+                Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(d.langevin))),
+                x(m, "exploration", d.exploration), i(m, "eval_every", d.evalEvery), i(m, "eval_paths", d.evalPaths),
+                i(m, "checkpoint_every", d.checkpointEvery));
+    }
+
+    private static String req(Map<String, String> m, String k) {
+        String v = m.get(k);
+        if (v == null) {
+            throw new IllegalArgumentException("config: missing key '" + k + "'");
+        }
+        return v;
+    }
+
+    private static int i(Map<String, String> m, String k, int def) {
+        String v = m.get(k);
+        try {
+            return v == null ? def : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config: " + k + " = '" + v + "' is not an integer");
+        }
+    }
+
+    private static double x(Map<String, String> m, String k, double def) {
+        String v = m.get(k);
+        try {
+            return v == null ? def : Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("config: " + k + " = '" + v + "' is not a number");
+        }
+    }
+}
