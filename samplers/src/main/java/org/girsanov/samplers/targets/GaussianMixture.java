@@ -1,0 +1,206 @@
+package org.girsanov.samplers.targets;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+
+/**
+ * A normalised Gaussian mixture (REFERENCE.md, grid GMM and GMM-40):
+ * <pre>
+ *   log ρ(x) = logsumexp_k [ log w_k + log N(x; μ_k, Σ_k) ],          log Z = 0,
+ *   ∇log ρ(x) = Σ_k r_k(x) (−Σ_k⁻¹ (x − μ_k)),   r_k(x) = softmax_k(log w_k + log N(x; μ_k, Σ_k)),
+ * </pre>
+ * sampled exactly by drawing a component {@code k ~ w} and then {@code μ_k + L_k ξ}. On the tape the
+ * log-density is the columnwise {@code logSumExp} of the {@code n × K} matrix of component terms.
+ * Weights are normalised on construction.
+ */
+public final class GaussianMixture implements MixtureTarget {
+    private final String name;
+    private final GaussianComponent[] comps;
+    private final double[] weights;
+    private final double[] logWeights;
+    private final int d;
+
+    /**
+     * @param means       {@code K} means of equal length d
+     * @param covariances {@code K} covariance matrices ({@code d × d}, symmetric positive definite)
+     * @param weights     {@code K} positive weights (normalised here), or {@code null} for equal weights
+     */
+    public GaussianMixture(String name, double[][] means, DMatrixRMaj[] covariances, double[] weights) {
+        this.name = name;
+        if (means.length == 0) {
+            throw new IllegalArgumentException("target " + name + ": a mixture needs at least one component");
+        }
+        if (covariances.length != means.length) {
+            throw new IllegalArgumentException("target " + name + ": " + means.length + " means but "
+                    + covariances.length + " covariances");
+        }
+        int k = means.length;
+        this.d = means[0].length;
+        this.comps = new GaussianComponent[k];
+        for (int c = 0; c < k; c++) {
+            if (means[c].length != d) {
+                throw new IllegalArgumentException("target " + name + ": mean " + c + " has dimension "
+                        + means[c].length + ", mean 0 has " + d);
+            }
+            comps[c] = new GaussianComponent("target " + name + " component " + c, means[c].clone(), covariances[c]);
+        }
+        double[] w = weights == null ? filled(k, 1.0) : weights.clone();
+        if (w.length != k) {
+            throw new IllegalArgumentException("target " + name + ": " + k + " components but " + w.length + " weights");
+        }
+        double total = 0;
+        for (double v : w) {
+            Checks.positive(name, "every weight", v);
+            total += v;
+        }
+        this.weights = new double[k];
+        this.logWeights = new double[k];
+        for (int c = 0; c < k; c++) {
+            this.weights[c] = w[c] / total;
+            this.logWeights[c] = Math.log(this.weights[c]);
+        }
+    }
+
+    /** A mixture with diagonal covariances {@code diag(variances[k])}. */
+    public static GaussianMixture diagonal(String name, double[][] means, double[][] variances, double[] weights) {
+        if (variances.length != means.length) {
+            throw new IllegalArgumentException("target " + name + ": " + means.length + " means but "
+                    + variances.length + " variance vectors");
+        }
+        DMatrixRMaj[] covs = new DMatrixRMaj[means.length];
+        for (int c = 0; c < means.length; c++) {
+            for (double v : variances[c]) {
+                Checks.positive(name, "every variance", v);
+            }
+            covs[c] = CommonOps_DDRM.diag(variances[c]);
+        }
+        return new GaussianMixture(name, means, covs, weights);
+    }
+
+    /** A mixture whose components all have covariance {@code variance · I}. */
+    public static GaussianMixture isotropic(String name, double[][] means, double variance, double[] weights) {
+        Checks.positive(name, "variance", variance);
+        double[][] vars = new double[means.length][];
+        for (int c = 0; c < means.length; c++) {
+            vars[c] = filled(means[c].length, variance);
+        }
+        return diagonal(name, means, vars, weights);
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int dimension() {
+        return d;
+    }
+
+    @Override
+    public DMatrixRMaj means() {
+        DMatrixRMaj m = new DMatrixRMaj(comps.length, d);
+        for (int c = 0; c < comps.length; c++) {
+            System.arraycopy(comps[c].mean(), 0, m.data, c * d, d);
+        }
+        return m;
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Covariance of component {@code k} (a copy). */
+    public DMatrixRMaj covariance(int k) {
+        return comps[k].covariance();
+    }
+
+    @Override
+    public Var logDensity(Tape tape, Var x) {
+        Checks.columns(name, d, x.cols());
+        Var[] terms = new Var[comps.length];
+        for (int c = 0; c < comps.length; c++) {
+            terms[c] = tape.addScalar(comps[c].logDensity(tape, x), logWeights[c]);
+        }
+        return terms.length == 1 ? terms[0] : tape.logSumExp(tape.concat(terms));
+    }
+
+    @Override
+    public DMatrixRMaj score(DMatrixRMaj x) {
+        Checks.columns(name, d, x.numCols);
+        int k = comps.length;
+        DMatrixRMaj out = new DMatrixRMaj(x.numRows, d);
+        double[] logTerm = new double[k];
+        double[] scratch = new double[d];
+        double[] g = new double[d];
+        for (int i = 0; i < x.numRows; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                logTerm[c] = logWeights[c] + comps[c].logDensity(x, i, scratch);
+                max = Math.max(max, logTerm[c]);
+            }
+            double z = 0;
+            for (int c = 0; c < k; c++) {
+                logTerm[c] = Math.exp(logTerm[c] - max);
+                z += logTerm[c];
+            }
+            for (int c = 0; c < k; c++) {
+                double r = logTerm[c] / z;
+                if (r == 0) {
+                    continue;
+                }
+                comps[c].score(x, i, g);
+                for (int j = 0; j < d; j++) {
+                    out.data[i * d + j] += r * g[j];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasClosedFormScore() {
+        return true;
+    }
+
+    @Override
+    public OptionalDouble logZ() {
+        return OptionalDouble.of(0.0);
+    }
+
+    @Override
+    public boolean hasExactSampler() {
+        return true;
+    }
+
+    @Override
+    public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] scratch = new double[d];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            int c = 0;
+            double acc = weights[0];
+            while (u >= acc && c < weights.length - 1) {
+                c++;
+                acc += weights[c];
+            }
+            comps[c].sampleInto(out, i, gauss, scratch);
+        }
+        return out;
+    }
+}

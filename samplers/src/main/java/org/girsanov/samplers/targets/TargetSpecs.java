@@ -1,0 +1,172 @@
+package org.girsanov.samplers.targets;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Targets from short text specs, {@code name} or {@code name:key=value,key=value}:
+ * <pre>
+ *   gmm9   gmm25   gmm40   funnel10   mw5   mw50
+ *   grid:size=3,spacing=5,var=0.3          size × size grid centred at 0
+ *   funnel:d=10,scale=3
+ *   manywell:d=5,w=5,delta=4
+ *   gaussian:d=3,mean=0,var=1,logz=0       Z · N(mean·1, var·I)
+ *   gmm:file=PATH.json                     see {@link MixtureFile}
+ * </pre>
+ * Parameters not given take the defaults shown. Unknown names or parameters, and values that do not
+ * parse, raise an {@link IllegalArgumentException} that lists the valid choices.
+ */
+public final class TargetSpecs {
+    private static final Map<String, Map<String, String>> PARAMS = params();
+
+    private static Map<String, Map<String, String>> params() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        m.put("gmm9", Map.of());
+        m.put("gmm25", Map.of());
+        m.put("gmm40", Map.of());
+        m.put("funnel10", Map.of());
+        m.put("mw5", Map.of());
+        m.put("mw50", Map.of());
+        m.put("grid", ordered("size", "3", "spacing", "5", "var", "0.3"));
+        m.put("funnel", ordered("d", "10", "scale", "3"));
+        m.put("manywell", ordered("d", "5", "w", "5", "delta", "4"));
+        m.put("gaussian", ordered("d", "3", "mean", "0", "var", "1", "logz", "0"));
+        m.put("gmm", ordered("file", ""));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private TargetSpecs() {
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The valid names with their parameters and defaults, for help text. */
+    public static String usage() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Map<String, String>> e : PARAMS.entrySet()) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(e.getKey());
+            if (!e.getValue().isEmpty()) {
+                b.append(':');
+                boolean first = true;
+                for (Map.Entry<String, String> p : e.getValue().entrySet()) {
+                    b.append(first ? "" : ",").append(p.getKey()).append('=')
+                            .append(p.getValue().isEmpty() ? "<required>" : p.getValue());
+                    first = false;
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The names {@link #parse} accepts. */
+    public static Set<String> names() {
+        return PARAMS.keySet();
+    }
+
+    /** The target a spec describes. */
+    public static Target parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty target spec; valid: " + usage());
+        }
+        String s = spec.strip();
+        int colon = s.indexOf(':');
+        String name = (colon < 0 ? s : s.substring(0, colon)).strip().toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> defaults = PARAMS.get(name);
+        if (defaults == null) {
+            throw new IllegalArgumentException("unknown target \"" + name + "\" in spec \"" + spec + "\"; valid: " + usage());
+        }
+        Map<String, String> p = new LinkedHashMap<>(defaults);
+        if (colon >= 0 && colon < s.length() - 1) {
+            for (String kv : s.substring(colon + 1).split(",")) {
+                int eq = kv.indexOf('=');
+                String key = (eq < 0 ? kv : kv.substring(0, eq)).strip().toLowerCase(java.util.Locale.ROOT);
+                if (eq < 0 || !defaults.containsKey(key)) {
+                    throw new IllegalArgumentException("target " + name + ": bad parameter \"" + kv.strip() + "\" in spec \""
+                            + spec + "\"; valid parameters: " + (defaults.isEmpty() ? "none" : "key=value with key in "
+                            + defaults.keySet()));
+                }
+                p.put(key, kv.substring(eq + 1).strip());
+            }
+        }
+        switch (name) {
+            case "gmm9":
+                return GridMixture.gmm9();
+            case "gmm25":
+                return GridMixture.gmm25();
+            case "gmm40":
+                return Gmm40.create();
+            case "funnel10":
+                return new Funnel(10);
+            case "mw5":
+                return ManyWell.mw5();
+            case "mw50":
+                return ManyWell.mw50();
+            case "grid": {
+                int size = integer(name, p, "size");
+                double spacing = real(name, p, "spacing");
+                double[] coords = new double[Math.max(size, 0)];
+                for (int i = 0; i < coords.length; i++) {
+                    coords[i] = (i - 0.5 * (size - 1)) * spacing;
+                }
+                return GridMixture.grid("grid" + size * size, coords, real(name, p, "var"));
+            }
+            case "funnel":
+                return new Funnel(integer(name, p, "d"), real(name, p, "scale"));
+            case "manywell":
+                return new ManyWell(integer(name, p, "d"), integer(name, p, "w"), real(name, p, "delta"));
+            case "gaussian": {
+                int d = integer(name, p, "d");
+                if (d < 1) {
+                    throw new IllegalArgumentException("target gaussian: d must be at least 1, got " + d);
+                }
+                double[] mean = new double[d];
+                java.util.Arrays.fill(mean, real(name, p, "mean"));
+                return GaussianTarget.isotropic("gaussian" + d, mean, real(name, p, "var"), real(name, p, "logz"));
+            }
+            case "gmm": {
+                String file = p.get("file");
+                if (file.isEmpty()) {
+                    throw new IllegalArgumentException("target gmm: needs file=PATH.json (spec \"" + spec + "\")");
+                }
+                return MixtureFile.read(Path.of(file));
+            }
+            default:
+                throw new IllegalStateException("unhandled target " + name);
+        }
+    }
+
+    private static int integer(String target, Map<String, String> p, String key) {
+        try {
+            return Integer.parseInt(p.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target " + target + ": parameter " + key + " must be an integer, got \""
+                    + p.get(key) + "\"", e);
+        }
+    }
+
+    private static double real(String target, Map<String, String> p, String key) {
+        try {
+            return Double.parseDouble(p.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target " + target + ": parameter " + key + " must be a number, got \""
+                    + p.get(key) + "\"", e);
+        }
+    }
+
+    /** Every fixed benchmark instance by name (a convenience for reports). */
+    public static List<String> benchmarkNames() {
+        return List.of("gmm9", "gmm25", "gmm40", "funnel10", "mw5", "mw50");
+    }
+}
