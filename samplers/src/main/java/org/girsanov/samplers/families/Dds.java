@@ -26,8 +26,24 @@ public final class Dds extends ReferenceControlledSampler {
     }
 
     private Dds(Target target, TimeGrid grid, Control control, VpNoise noise) {
-        super(target, grid, control);
+        super(target, grid, control, decays(noise, grid), stds(noise, grid));
         this.noise = noise;
+    }
+
+    private static double[] decays(VpNoise noise, TimeGrid grid) {
+        double[] a = new double[grid.steps()];
+        for (int n = 0; n < a.length; n++) {
+            a[n] = noise.decay(grid, n);
+        }
+        return a;
+    }
+
+    private static double[] stds(VpNoise noise, TimeGrid grid) {
+        double[] s = new double[grid.steps()];
+        for (int n = 0; n < s.length; n++) {
+            s[n] = noise.transitionStd(grid, n);
+        }
+        return s;
     }
 
     @Override
@@ -38,16 +54,6 @@ public final class Dds extends ReferenceControlledSampler {
     @Override
     public PathModel withGrid(TimeGrid g) {
         return new Dds(target, g, control, noise);
-    }
-
-    @Override
-    protected double referenceDecay(int n) {
-        return noise.decay(grid, n);
-    }
-
-    @Override
-    protected double referenceStd(int n) {
-        return noise.transitionStd(grid, n);
     }
 
     @Override

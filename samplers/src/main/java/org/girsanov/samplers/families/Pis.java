@@ -22,11 +22,29 @@ public final class Pis extends ReferenceControlledSampler {
     private final double sigma;
 
     public Pis(Target target, TimeGrid grid, Control control, double sigma) {
-        super(target, check(grid), control);
+        super(target, check(grid), control, ones(grid.steps()), brownianStd(grid, checkSigma(sigma)));
+        this.sigma = sigma;
+    }
+
+    private static double checkSigma(double sigma) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("PIS: sigma = " + sigma + "; must be finite and > 0");
         }
-        this.sigma = sigma;
+        return sigma;
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
+    }
+
+    private static double[] brownianStd(TimeGrid grid, double sigma) {
+        double[] s = new double[grid.steps()];
+        for (int n = 0; n < s.length; n++) {
+            s[n] = sigma * Math.sqrt(grid.dt(n));
+        }
+        return s;
     }
 
     private static TimeGrid check(TimeGrid grid) {
@@ -48,16 +66,6 @@ public final class Pis extends ReferenceControlledSampler {
     @Override
     public PathModel withGrid(TimeGrid g) {
         return new Pis(target, g, control, sigma);
-    }
-
-    @Override
-    protected double referenceDecay(int n) {
-        return 1.0;
-    }
-
-    @Override
-    protected double referenceStd(int n) {
-        return sigma * Math.sqrt(grid.dt(n));
     }
 
     @Override

@@ -32,26 +32,23 @@ abstract class ReferenceControlledSampler implements PathModel {
     private final double[] s;
     private final double[] lambda;
 
-    ReferenceControlledSampler(Target target, TimeGrid grid, Control control) {
+    /** @param decay {@code a_n} and @param std {@code s_n} of the reference transitions, one per step */
+    ReferenceControlledSampler(Target target, TimeGrid grid, Control control, double[] decay, double[] std) {
+        if (decay.length != grid.steps() || std.length != grid.steps()) {
+            throw new IllegalArgumentException("reference transitions: " + decay.length + " decays and " + std.length
+                    + " stds for a grid of " + grid.steps() + " steps");
+        }
         this.target = target;
         this.grid = grid;
         this.control = control;
         int steps = grid.steps();
-        a = new double[steps];
-        s = new double[steps];
+        a = decay.clone();
+        s = std.clone();
         lambda = new double[steps];
         for (int n = 0; n < steps; n++) {
-            a[n] = referenceDecay(n);
-            s[n] = referenceStd(n);
             lambda[n] = s[n] * Math.sqrt(grid.dt(n));
         }
     }
-
-    /** {@code a_n}. */
-    protected abstract double referenceDecay(int n);
-
-    /** {@code s_n}. */
-    protected abstract double referenceStd(int n);
 
     /** {@code log π_ref(x)} at time T, per row. */
     protected abstract Var logReferenceTerminal(Tape t, Var x);
