@@ -56,18 +56,20 @@ public final class GradCheck {
         for (int k = 0; k < params.length; k++) {
             Parameter p = params[k];
             for (int i = 0; i < p.size(); i++) {
-                double numeric = central(() -> f.apply(Tape.noGrad()).scalar(), p.value(), i, h);
+                // a recording tape, so that f may itself take gradients (divergences, gradient norms)
+                double numeric = central(() -> f.apply(new Tape()).scalar(), p.value(), i, h);
                 worst = worse(worst, k, i, p.grad().data[i], numeric);
             }
         }
         return worst;
     }
 
+    /** Evaluates {@code f} on a recording tape with input leaves, so that {@code f} may itself take gradients. */
     private static double evaluate(Function<Var[], Var> f, DMatrixRMaj[] points) {
-        Tape t = Tape.noGrad();
+        Tape t = new Tape();
         Var[] in = new Var[points.length];
         for (int k = 0; k < points.length; k++) {
-            in[k] = t.constant(points[k]);
+            in[k] = t.input(points[k]);
         }
         return f.apply(in).scalar();
     }

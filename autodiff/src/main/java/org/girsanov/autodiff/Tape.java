@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.girsanov.autodiff.nn.Parameter;
@@ -272,8 +271,22 @@ public final class Tape {
     // Broadcasting binary ops
     // ------------------------------------------------------------------------------------------
 
-    private interface Binary {
-        double apply(double a, double b);
+    // Elementwise kernels are selected by an int code and run as plain loops (no DoubleUnaryOperator /
+    // lambda per element: a shared loop over a megamorphic functional interface does not inline).
+    private static final int B_ADD = 0;
+    private static final int B_SUB = 1;
+    private static final int B_MUL = 2;
+    private static final int B_DIV = 3;
+    private static final int B_FIRST = 4;
+
+    private static double binary(int code, double a, double b) {
+        switch (code) {
+            case B_ADD: return a + b;
+            case B_SUB: return a - b;
+            case B_MUL: return a * b;
+            case B_DIV: return a / b;
+            default: return a;
+        }
     }
 
     private static int broadcastDim(String op, Var a, Var b, int da, int db) {
@@ -291,7 +304,7 @@ public final class Tape {
                 + " are not " + expected);
     }
 
-    private static DMatrixRMaj broadcast(String op, Var va, Var vb, Binary f) {
+    private static DMatrixRMaj broadcast(String op, Var va, Var vb, int f) {
         DMatrixRMaj a = va.value;
         DMatrixRMaj b = vb.value;
         int rows = broadcastDim(op, va, vb, a.numRows, b.numRows);
@@ -302,8 +315,12 @@ public final class Tape {
         double[] y = b.data;
         if (a.numRows == b.numRows && a.numCols == b.numCols) {
             int n = rows * cols;
-            for (int i = 0; i < n; i++) {
-                o[i] = f.apply(x[i], y[i]);
+            switch (f) {
+                case B_ADD: for (int i = 0; i < n; i++) { o[i] = x[i] + y[i]; } break;
+                case B_SUB: for (int i = 0; i < n; i++) { o[i] = x[i] - y[i]; } break;
+                case B_MUL: for (int i = 0; i < n; i++) { o[i] = x[i] * y[i]; } break;
+                case B_DIV: for (int i = 0; i < n; i++) { o[i] = x[i] / y[i]; } break;
+                default: System.arraycopy(x, 0, o, 0, n);
             }
             return out;
         }
@@ -316,7 +333,7 @@ public final class Tape {
             int ai = i * ars;
             int bi = i * brs;
             for (int j = 0; j < cols; j++) {
-                o[k++] = f.apply(x[ai + j * acs], y[bi + j * bcs]);
+                o[k++] = binary(f, x[ai + j * acs], y[bi + j * bcs]);
             }
         }
         return out;
@@ -346,13 +363,13 @@ public final class Tape {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast " + a.shape() + " to " + rows + "x" + cols);
         }
         DMatrixRMaj out = broadcast("broadcastTo", a, new Var(this, new DMatrixRMaj(rows, cols), "", null, null, false, null),
-                (x, y) -> x);
+                B_FIRST);
         return node(out, "broadcastTo", (g, o, go) -> new Var[] {g.reduceTo(go, a.rows(), a.cols())}, a);
     }
 
     /** Elementwise {@code a + b} with broadcasting. */
     public Var add(Var a, Var b) {
-        DMatrixRMaj out = broadcast("add", a, b, Double::sum);
+        DMatrixRMaj out = broadcast("add", a, b, B_ADD);
         return node(out, "add", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(go, a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(go, b.rows(), b.cols()) : null}, a, b);
@@ -360,7 +377,7 @@ public final class Tape {
 
     /** Elementwise {@code a − b} with broadcasting. */
     public Var sub(Var a, Var b) {
-        DMatrixRMaj out = broadcast("sub", a, b, (x, y) -> x - y);
+        DMatrixRMaj out = broadcast("sub", a, b, B_SUB);
         return node(out, "sub", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(go, a.rows(), a.cols()) : null,
             b.requiresGrad ? g.neg(g.reduceTo(go, b.rows(), b.cols())) : null}, a, b);
@@ -368,7 +385,7 @@ public final class Tape {
 
     /** Elementwise {@code a ⊙ b} with broadcasting. */
     public Var mul(Var a, Var b) {
-        DMatrixRMaj out = broadcast("mul", a, b, (x, y) -> x * y);
+        DMatrixRMaj out = broadcast("mul", a, b, B_MUL);
         return node(out, "mul", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(g.mul(go, b), a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(g.mul(go, a), b.rows(), b.cols()) : null}, a, b);
@@ -376,7 +393,7 @@ public final class Tape {
 
     /** Elementwise {@code a / b} with broadcasting; {@code ∂/∂b = −a/b²}. */
     public Var div(Var a, Var b) {
-        DMatrixRMaj out = broadcast("div", a, b, (x, y) -> x / y);
+        DMatrixRMaj out = broadcast("div", a, b, B_DIV);
         return node(out, "div", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(g.div(go, b), a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(g.neg(g.div(g.mul(go, o), b)), b.rows(), b.cols()) : null}, a, b);
@@ -464,73 +481,145 @@ public final class Tape {
     // Elementwise unary ops
     // ------------------------------------------------------------------------------------------
 
-    private static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
+    private static final int NEG = 0;
+    private static final int SCALE = 1;
+    private static final int ADD_C = 2;
+    private static final int EXP = 3;
+    private static final int LOG = 4;
+    private static final int LOG1P = 5;
+    private static final int SQRT = 6;
+    private static final int SQUARE = 7;
+    private static final int POW = 8;
+    private static final int TANH = 9;
+    private static final int SIGMOID = 10;
+    private static final int SOFTPLUS = 11;
+    private static final int RELU = 12;
+    private static final int STEP = 13;
+    private static final int SIN = 14;
+    private static final int COS = 15;
+
+    /** {@code f(a)} elementwise for the kernel {@code code} (with constant {@code c} where it takes one). */
+    private static DMatrixRMaj map(DMatrixRMaj a, int code, double c) {
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
-        int n = a.getNumElements();
-        double[] x = a.data;
-        double[] o = out.data;
-        for (int i = 0; i < n; i++) {
-            o[i] = f.applyAsDouble(x[i]);
+        final int n = a.getNumElements();
+        final double[] x = a.data;
+        final double[] o = out.data;
+        switch (code) {
+            case NEG: for (int i = 0; i < n; i++) { o[i] = -x[i]; } break;
+            case SCALE: for (int i = 0; i < n; i++) { o[i] = c * x[i]; } break;
+            case ADD_C: for (int i = 0; i < n; i++) { o[i] = x[i] + c; } break;
+            case EXP: for (int i = 0; i < n; i++) { o[i] = Math.exp(x[i]); } break;
+            case LOG: for (int i = 0; i < n; i++) { o[i] = Math.log(x[i]); } break;
+            case LOG1P: for (int i = 0; i < n; i++) { o[i] = Math.log1p(x[i]); } break;
+            case SQRT: for (int i = 0; i < n; i++) { o[i] = Math.sqrt(x[i]); } break;
+            case SQUARE: for (int i = 0; i < n; i++) { o[i] = x[i] * x[i]; } break;
+            case POW: for (int i = 0; i < n; i++) { o[i] = Math.pow(x[i], c); } break;
+            case TANH: for (int i = 0; i < n; i++) { o[i] = Math.tanh(x[i]); } break;
+            case SIGMOID: for (int i = 0; i < n; i++) { o[i] = sigmoidValue(x[i]); } break;
+            case SOFTPLUS:
+                for (int i = 0; i < n; i++) {
+                    o[i] = Math.max(x[i], 0.0) + Math.log1p(Math.exp(-Math.abs(x[i])));
+                }
+                break;
+            case RELU: for (int i = 0; i < n; i++) { o[i] = x[i] > 0 ? x[i] : 0.0; } break;
+            case STEP: for (int i = 0; i < n; i++) { o[i] = x[i] > 0 ? 1.0 : 0.0; } break;
+            case SIN: for (int i = 0; i < n; i++) { o[i] = Math.sin(x[i]); } break;
+            case COS: for (int i = 0; i < n; i++) { o[i] = Math.cos(x[i]); } break;
+            default: throw new AssertionError(code);
         }
         return out;
     }
 
+    /**
+     * Plain-numeric local derivative products for a non-recording backward pass: {@code go ⊙ f'(·)} in one
+     * loop and one allocation, where the recording path composes the same formula from tape ops (kept for
+     * higher order). {@code code} is the forward op; {@code a} its input, {@code o} its output.
+     */
+    private static Var fusedBackward(Tape g, int code, Var go, Var a, Var o) {
+        DMatrixRMaj out = new DMatrixRMaj(go.rows(), go.cols());
+        final int n = out.getNumElements();
+        final double[] d = go.value.data;
+        final double[] r = out.data;
+        switch (code) {
+            case TANH: {
+                final double[] y = o.value.data;
+                for (int i = 0; i < n; i++) { r[i] = d[i] * (1.0 - y[i] * y[i]); }
+                break;
+            }
+            case SIGMOID: {
+                final double[] y = o.value.data;
+                for (int i = 0; i < n; i++) { r[i] = d[i] * (y[i] * (1.0 - y[i])); }
+                break;
+            }
+            case SQUARE: {
+                final double[] x = a.value.data;
+                for (int i = 0; i < n; i++) { r[i] = d[i] * (2.0 * x[i]); }
+                break;
+            }
+            default: throw new AssertionError(code);
+        }
+        return g.constant(out);
+    }
+
     /** {@code −a}. */
     public Var neg(Var a) {
-        return node(map(a.value, x -> -x), "neg", (g, o, go) -> new Var[] {g.neg(go)}, a);
+        return node(map(a.value, NEG, 0), "neg", (g, o, go) -> new Var[] {g.neg(go)}, a);
     }
 
     /** {@code c · a} for a constant {@code c}. */
     public Var scale(Var a, double c) {
-        return node(map(a.value, x -> c * x), "scale", (g, o, go) -> new Var[] {g.scale(go, c)}, a);
+        return node(map(a.value, SCALE, c), "scale", (g, o, go) -> new Var[] {g.scale(go, c)}, a);
     }
 
     /** {@code a + c} for a constant {@code c}. */
     public Var addScalar(Var a, double c) {
-        return node(map(a.value, x -> x + c), "addScalar", (g, o, go) -> new Var[] {go}, a);
+        return node(map(a.value, ADD_C, c), "addScalar", (g, o, go) -> new Var[] {go}, a);
     }
 
     /** {@code exp a}; derivative {@code exp a}. */
     public Var exp(Var a) {
-        return node(map(a.value, Math::exp), "exp", (g, o, go) -> new Var[] {g.mul(go, o)}, a);
+        return node(map(a.value, EXP, 0), "exp", (g, o, go) -> new Var[] {g.mul(go, o)}, a);
     }
 
     /** {@code log a} (domain a &gt; 0); derivative {@code 1/a}. */
     public Var log(Var a) {
-        return node(map(a.value, Math::log), "log", (g, o, go) -> new Var[] {g.div(go, a)}, a);
+        return node(map(a.value, LOG, 0), "log", (g, o, go) -> new Var[] {g.div(go, a)}, a);
     }
 
     /** {@code log(1 + a)} (domain a &gt; −1); derivative {@code 1/(1+a)}. */
     public Var log1p(Var a) {
-        return node(map(a.value, Math::log1p), "log1p", (g, o, go) -> new Var[] {g.div(go, g.addScalar(a, 1.0))}, a);
+        return node(map(a.value, LOG1P, 0), "log1p", (g, o, go) -> new Var[] {g.div(go, g.addScalar(a, 1.0))}, a);
     }
 
     /** {@code √a} (domain a ≥ 0); derivative {@code 1/(2√a)}. */
     public Var sqrt(Var a) {
-        return node(map(a.value, Math::sqrt), "sqrt", (g, o, go) -> new Var[] {g.div(g.scale(go, 0.5), o)}, a);
+        return node(map(a.value, SQRT, 0), "sqrt", (g, o, go) -> new Var[] {g.div(g.scale(go, 0.5), o)}, a);
     }
 
     /** {@code a²}; derivative {@code 2a}. */
     public Var square(Var a) {
-        return node(map(a.value, x -> x * x), "square", (g, o, go) -> new Var[] {g.mul(go, g.scale(a, 2.0))}, a);
+        return node(map(a.value, SQUARE, 0), "square", (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.scale(a, 2.0))
+                        : fusedBackward(g, SQUARE, go, a, o)}, a);
     }
 
     /** {@code a^p} for a constant exponent (non-integer p needs a &gt; 0); derivative {@code p a^(p−1)}. */
     public Var pow(Var a, double p) {
-        return node(map(a.value, x -> Math.pow(x, p)), "pow",
+        return node(map(a.value, POW, p), "pow",
                 (g, o, go) -> new Var[] {p == 1.0 ? go : g.mul(go, g.scale(g.pow(a, p - 1.0), p))}, a);
     }
 
     /** {@code tanh a}; derivative {@code 1 − tanh²a}. */
     public Var tanh(Var a) {
-        return node(map(a.value, Math::tanh), "tanh",
-                (g, o, go) -> new Var[] {g.mul(go, g.addScalar(g.neg(g.square(o)), 1.0))}, a);
+        return node(map(a.value, TANH, 0), "tanh",
+                (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.addScalar(g.neg(g.square(o)), 1.0))
+                        : fusedBackward(g, TANH, go, a, o)}, a);
     }
 
     /** {@code σ(a) = 1/(1 + e^{−a})}; derivative {@code σ(1 − σ)}. */
     public Var sigmoid(Var a) {
-        return node(map(a.value, Tape::sigmoidValue), "sigmoid",
-                (g, o, go) -> new Var[] {g.mul(go, g.mul(o, g.addScalar(g.neg(o), 1.0)))}, a);
+        return node(map(a.value, SIGMOID, 0), "sigmoid",
+                (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.mul(o, g.addScalar(g.neg(o), 1.0)))
+                        : fusedBackward(g, SIGMOID, go, a, o)}, a);
     }
 
     static double sigmoidValue(double x) {
@@ -543,14 +632,14 @@ public final class Tape {
 
     /** {@code softplus a = log(1 + e^a)}, computed stably; derivative {@code σ(a)}. */
     public Var softplus(Var a) {
-        return node(map(a.value, x -> Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)))), "softplus",
+        return node(map(a.value, SOFTPLUS, 0), "softplus",
                 (g, o, go) -> new Var[] {g.mul(go, g.sigmoid(a))}, a);
     }
 
     /** {@code max(a, 0)}; derivative {@code 1{a > 0}} (second derivative 0). */
     public Var relu(Var a) {
-        return node(map(a.value, x -> x > 0 ? x : 0.0), "relu",
-                (g, o, go) -> new Var[] {g.mul(go, g.constant(map(a.value, x -> x > 0 ? 1.0 : 0.0)))}, a);
+        return node(map(a.value, RELU, 0), "relu",
+                (g, o, go) -> new Var[] {g.mul(go, g.constant(map(a.value, STEP, 0)))}, a);
     }
 
     /**
@@ -569,12 +658,12 @@ public final class Tape {
 
     /** {@code sin a}; derivative {@code cos a}. */
     public Var sin(Var a) {
-        return node(map(a.value, Math::sin), "sin", (g, o, go) -> new Var[] {g.mul(go, g.cos(a))}, a);
+        return node(map(a.value, SIN, 0), "sin", (g, o, go) -> new Var[] {g.mul(go, g.cos(a))}, a);
     }
 
     /** {@code cos a}; derivative {@code −sin a}. */
     public Var cos(Var a) {
-        return node(map(a.value, Math::cos), "cos", (g, o, go) -> new Var[] {g.neg(g.mul(go, g.sin(a)))}, a);
+        return node(map(a.value, COS, 0), "cos", (g, o, go) -> new Var[] {g.neg(g.mul(go, g.sin(a)))}, a);
     }
 
     // ------------------------------------------------------------------------------------------
