@@ -69,6 +69,6 @@ class AdaptationAndCountingTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(45L);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new McmcSampler(new Mala(), 0.1, 0, 1, 1).run(ManyWell.mw5(), new DMatrixRMaj(2, 3), rng));
-        assertTrue(e.getMessage().contains("manywell") && e.getMessage().contains("2x3"), e.getMessage());
+        assertTrue(e.getMessage().contains("mw5") && e.getMessage().contains("2x3"), e.getMessage());
     }
 }
