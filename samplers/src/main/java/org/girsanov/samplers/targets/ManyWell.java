@@ -26,7 +26,12 @@ public final class ManyWell implements Target {
     private final String name;
 
     public ManyWell(int d, int w, double delta) {
-        this.name = "manywell(d=" + d + ",w=" + w + ",delta=" + delta + ")";
+        this("manywell(d=" + d + ",w=" + w + ",delta=" + delta + ")", d, w, delta);
+    }
+
+    /** As {@link #ManyWell(int, int, double)} with a reported name. */
+    public ManyWell(String name, int d, int w, double delta) {
+        this.name = name;
         Checks.atLeast(name, "dimension", d, 1);
         Checks.atLeast(name, "number of wells w", w, 0);
         if (w > d) {
@@ -41,12 +46,12 @@ public final class ManyWell implements Target {
 
     /** [mw5]: d = 5, w = 5, δ = 4; log Z = −0.541056. */
     public static ManyWell mw5() {
-        return new ManyWell(5, 5, 4.0);
+        return new ManyWell("mw5", 5, 5, 4.0);
     }
 
     /** [mw50]: d = 50, w = 5, δ = 2; log Z = 42.817243. */
     public static ManyWell mw50() {
-        return new ManyWell(50, 5, 2.0);
+        return new ManyWell("mw50", 50, 5, 2.0);
     }
 
     @Override

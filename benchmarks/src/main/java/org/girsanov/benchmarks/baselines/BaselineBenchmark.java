@@ -1,0 +1,241 @@
+package org.girsanov.benchmarks.baselines;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.annealed.AnnealedResult;
+import org.girsanov.samplers.annealed.Ais;
+import org.girsanov.samplers.annealed.BetaSchedule;
+import org.girsanov.samplers.annealed.Smc;
+import org.girsanov.samplers.annealed.SystematicResampling;
+import org.girsanov.samplers.mcmc.EvaluationCounter;
+import org.girsanov.samplers.mcmc.Hmc;
+import org.girsanov.samplers.mcmc.IsotropicGaussian;
+import org.girsanov.samplers.mcmc.Mala;
+import org.girsanov.samplers.mcmc.McmcResult;
+import org.girsanov.samplers.mcmc.McmcSampler;
+import org.girsanov.samplers.mcmc.ParallelTempering;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.targets.TargetSpecs;
+
+/**
+ * The classical baselines (MALA, HMC, parallel tempering, AIS, SMC) on gmm9, funnel10 and mw5 at an equal
+ * budget of target score evaluations (one per point; the log-density evaluations that come with them are
+ * reported too). Prints, per row: evaluations, {@code Δlog Z = |log Ẑ − log Z|} (AIS/SMC), ESS (AIS/SMC),
+ * every {@link SampleMetric} (default Δstd) on {@code K} samples against {@code K} exact samples, the
+ * acceptance and wall time.
+ *
+ * <p>Allocation of the budget B: MALA 500 chains × B/500 steps (20% warm-up); HMC 500 chains, L = 10;
+ * PT 10 rungs (β_min = 0.01, MALA moves) × 100 chains; AIS and SMC 1000 particles, MALA transitions,
+ * one per level, {@code β_k = (k/K)²}, SMC resampling at ESS &lt; 0.5. MCMC chains start from the same
+ * prior {@code N(0, σ²I)} the annealed methods use. MCMC samples: the last K/chains states of each chain
+ * after warm-up (thinned); annealed samples: the particles systematically resampled by their weights.
+ *
+ * <p>Usage: {@code BaselineBenchmark [--budget 2000000] [--seed 1] [--samples 5000] [--targets gmm9,funnel10,mw5]}; target specs
+ * with parameters ({@link TargetSpecs}) are separated by {@code ;} instead, e.g. {@code --targets "funnel:d=5,scale=2;mw5"}.
+ */
+public final class BaselineBenchmark {
+    private final long budget;
+    private final long seed;
+    private final int samples;
+    private final List<SampleMetric> metrics;
+
+    public BaselineBenchmark(long budget, long seed, int samples, List<SampleMetric> metrics) {
+        this.budget = budget;
+        this.seed = seed;
+        this.samples = samples;
+        this.metrics = List.copyOf(metrics);
+    }
+
+    /** σ of the prior {@code N(0, σ²I)} per target (covers the modes). */
+    static double priorSigma(Target t) {
+        switch (t.name()) {
+            case "gmm9":
+                return 5.0;
+            case "funnel10":
+                return 3.0;
+            default:
+                return 2.0;
+        }
+    }
+
+    /** One table row. */
+    public static final class Row {
+        final String target;
+        final String method;
+        final EvaluationCounter evaluations;
+        final double deltaLogZ;
+        final double ess;
+        final double[] metricValues;
+        final double acceptance;
+        final double seconds;
+
+        Row(String target, String method, EvaluationCounter evaluations, double deltaLogZ, double ess,
+            double[] metricValues, double acceptance, double seconds) {
+            this.target = target;
+            this.method = method;
+            this.evaluations = evaluations;
+            this.deltaLogZ = deltaLogZ;
+            this.ess = ess;
+            this.metricValues = metricValues;
+            this.acceptance = acceptance;
+            this.seconds = seconds;
+        }
+    }
+
+    /** Runs every method on {@code target}. */
+    public List<Row> run(Target target) {
+        List<Row> rows = new ArrayList<>();
+        double sigma = priorSigma(target);
+        int d = target.dimension();
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        DMatrixRMaj exact = target.sample(samples, rng);
+        IsotropicGaussian prior = new IsotropicGaussian(d, sigma);
+
+        int chains = 500;
+        long steps = Math.max(10, budget / chains);
+        rows.add(mcmc(target, "MALA", exact, () -> new McmcSampler(new Mala(), 0.1, (int) (steps / 5), (int) (steps * 4 / 5),
+                thin(steps * 4 / 5, chains)).run(target, prior.sample(chains, rng), rng)));
+        int leap = 10;
+        long hsteps = Math.max(10, budget / ((long) chains * leap));
+        rows.add(mcmc(target, "HMC(L=10)", exact, () -> new McmcSampler(new Hmc(leap), 0.1, (int) (hsteps / 5),
+                (int) (hsteps * 4 / 5), thin(hsteps * 4 / 5, chains)).run(target, prior.sample(chains, rng), rng)));
+        int rungs = 10;
+        int ptChains = 100;
+        long rounds = Math.max(10, budget / ((long) rungs * ptChains));
+        rows.add(mcmc(target, "PT(K=10)", exact, () -> new ParallelTempering(new Mala(), rungs, 0.01, null, 0.1,
+                (int) (rounds / 5), (int) (rounds * 4 / 5), thin(rounds * 4 / 5, ptChains))
+                .run(target, prior.sample(ptChains, rng), rng)));
+        int particles = 1000;
+        int levels = (int) Math.max(2, budget / particles - 1);
+        double[] betas = BetaSchedule.power(levels, 2.0);
+        rows.add(annealed(target, "AIS-MALA", exact, rng,
+                () -> new Ais(new Mala(), sigma, betas, 1, 0.1).run(target, particles, rng)));
+        rows.add(annealed(target, "SMC-MALA", exact, rng,
+                () -> new Smc(new Mala(), sigma, betas, 1, 0.1, 0.5).run(target, particles, rng)));
+        return rows;
+    }
+
+    private int thin(long steps, int chains) {
+        long perChain = Math.max(1, samples / chains);
+        return (int) Math.max(1, steps / perChain);
+    }
+
+    private Row mcmc(Target target, String method, DMatrixRMaj exact, java.util.function.Supplier<McmcResult> run) {
+        long t0 = System.nanoTime();
+        McmcResult r = run.get();
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        DMatrixRMaj s = lastRows(r.samples(), exact.numRows);
+        return new Row(target.name(), method, r.evaluations(), Double.NaN, Double.NaN, metrics(target, s, exact),
+                r.acceptanceRate(), secs);
+    }
+
+    private Row annealed(Target target, String method, DMatrixRMaj exact, UniformRandomProvider rng,
+                         java.util.function.Supplier<AnnealedResult> run) {
+        long t0 = System.nanoTime();
+        AnnealedResult r = run.get();
+        double secs = (System.nanoTime() - t0) * 1e-9;
+        double dz = target.logZ().isPresent() ? Math.abs(r.logZ() - target.logZ().getAsDouble()) : Double.NaN;
+        int[] idx = SystematicResampling.indices(r.logWeights(), rng);
+        DMatrixRMaj x = r.samples();
+        DMatrixRMaj s = new DMatrixRMaj(idx.length, x.numCols);
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(x.data, idx[i] * x.numCols, s.data, i * x.numCols, x.numCols);
+        }
+        return new Row(target.name(), method, r.evaluations(), dz, r.ess(), metrics(target, s, sub(exact, s.numRows)),
+                r.acceptanceRate(), secs);
+    }
+
+    /** The metrics of {@code s} against {@code exact}: the hook for further sample metrics. */
+    public double[] metrics(Target target, DMatrixRMaj s, DMatrixRMaj exact) {
+        double[] v = new double[metrics.size()];
+        for (int m = 0; m < v.length; m++) {
+            v[m] = metrics.get(m).value(target, s, exact);
+        }
+        return v;
+    }
+
+    private static DMatrixRMaj lastRows(DMatrixRMaj x, int k) {
+        return x.numRows <= k ? x : subFrom(x, x.numRows - k, k);
+    }
+
+    private static DMatrixRMaj sub(DMatrixRMaj x, int k) {
+        return x.numRows <= k ? x : subFrom(x, 0, k);
+    }
+
+    private static DMatrixRMaj subFrom(DMatrixRMaj x, int from, int k) {
+        DMatrixRMaj s = new DMatrixRMaj(k, x.numCols);
+        System.arraycopy(x.data, from * x.numCols, s.data, 0, k * x.numCols);
+        return s;
+    }
+
+    /** The table, one line per row. */
+    public String format(List<Row> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-10s %-10s %12s %12s %9s %7s", "target", "method", "grad evals",
+                "dens evals", "Δlog Z", "ESS"));
+        for (SampleMetric m : metrics) {
+            b.append(String.format(Locale.ROOT, " %9s", m.name()));
+        }
+        b.append(String.format(Locale.ROOT, " %7s %8s%n", "accept", "time s"));
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "%-10s %-10s %12d %12d %9s %7s", r.target, r.method,
+                    r.evaluations.gradientEvaluations(), r.evaluations.densityEvaluations(), fmt(r.deltaLogZ, 3),
+                    fmt(r.ess, 4)));
+            for (double v : r.metricValues) {
+                b.append(String.format(Locale.ROOT, " %9s", fmt(v, 3)));
+            }
+            b.append(String.format(Locale.ROOT, " %7s %8.2f%n", fmt(r.acceptance, 3), r.seconds));
+        }
+        return b.toString();
+    }
+
+    private static String fmt(double v, int digits) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    public static void main(String[] args) {
+        long budget = 2_000_000;
+        long seed = 1;
+        int samples = 5000;
+        String targets = "gmm9,funnel10,mw5";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            switch (a) {
+                case "--budget":
+                    budget = Long.parseLong(args[++i]);
+                    break;
+                case "--seed":
+                    seed = Long.parseLong(args[++i]);
+                    break;
+                case "--samples":
+                    samples = Integer.parseInt(args[++i]);
+                    break;
+                case "--targets":
+                    targets = args[++i];
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + a
+                            + "; valid: --budget N, --seed S, --samples K, --targets spec,spec,...");
+            }
+        }
+        BaselineBenchmark bench = new BaselineBenchmark(budget, seed, samples, List.of(SampleMetric.deltaStd()));
+        System.out.printf(Locale.ROOT, "Baselines at a budget of %d score evaluations per method, seed %d, K = %d samples%n",
+                budget, seed, samples);
+        List<Row> all = new ArrayList<>();
+        for (String spec : targets.split(targets.contains(";") ? ";" : ",")) {
+            Target t = TargetSpecs.parse(spec.strip());
+            List<Row> rows = bench.run(t);
+            all.addAll(rows);
+            System.out.print(bench.format(rows));
+        }
+        System.out.println();
+        System.out.print(bench.format(all));
+    }
+}

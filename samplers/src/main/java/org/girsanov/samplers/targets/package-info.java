@@ -1,0 +1,10 @@
+/**
+ * Benchmark targets (REFERENCE.md): {@link org.girsanov.samplers.targets.GaussianTarget},
+ * {@link org.girsanov.samplers.targets.GaussianMixture} (grids via
+ * {@link org.girsanov.samplers.targets.GridMixture}, GMM-40 via {@link org.girsanov.samplers.targets.Gmm40}),
+ * {@link org.girsanov.samplers.targets.Funnel}, {@link org.girsanov.samplers.targets.ManyWell}, users' own
+ * {@link org.girsanov.samplers.targets.LogDensityTarget}; text specs via
+ * {@link org.girsanov.samplers.targets.TargetSpecs}; named errors via
+ * {@link org.girsanov.samplers.targets.CheckedTarget}.
+ */
+package org.girsanov.samplers.targets;
