@@ -1,0 +1,34 @@
+package org.girsanov.sde;
+
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+
+/** Batched Gaussian log-densities on the tape. */
+public final class GaussianDensity {
+    private static final double LOG_2PI = Math.log(2.0 * Math.PI);
+
+    private GaussianDensity() {
+    }
+
+    /**
+     * {@code log N(x; m, v I) = −|x − m|² / (2v) − (d/2) log(2πv)} per row ({@code n × 1}); {@code m} is
+     * {@code n × d} or a {@code 1 × d} row.
+     */
+    public static Var isotropic(Tape tape, Var x, Var mean, double variance) {
+        Checks.positive("GaussianDensity.isotropic", "variance", variance);
+        int d = x.cols();
+        Var sq = tape.sumCols(tape.square(tape.sub(x, mean)));
+        return tape.addScalar(tape.scale(sq, -0.5 / variance), -0.5 * d * (LOG_2PI + Math.log(variance)));
+    }
+
+    /**
+     * {@code log N(x; m, diag(e^{ℓ}))} with log-variance {@code ℓ} ({@code n × d} per coordinate, or
+     * {@code n × 1} shared by all coordinates): {@code −½ Σ_j [(x_j − m_j)² e^{−ℓ_j} + ℓ_j + log 2π]}.
+     */
+    public static Var diagonal(Tape tape, Var x, Var mean, Var logVariance) {
+        int d = x.cols();
+        Var r2 = tape.mul(tape.square(tape.sub(x, mean)), tape.exp(tape.neg(logVariance)));
+        Var logDet = logVariance.cols() == 1 ? tape.scale(logVariance, d) : tape.sumCols(logVariance);
+        return tape.addScalar(tape.scale(tape.add(tape.sumCols(r2), logDet), -0.5), -0.5 * d * LOG_2PI);
+    }
+}

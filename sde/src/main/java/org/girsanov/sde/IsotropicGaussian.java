@@ -1,0 +1,107 @@
+package org.girsanov.sde;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+
+/**
+ * {@code N(m, v I)} on {@code R^d}; {@code v = 0} is the point mass {@code δ_m} (sampling only — it has no
+ * density). Immutable.
+ */
+public final class IsotropicGaussian implements Distribution {
+    private final double[] mean;
+    private final double variance;
+
+    /** @throws IllegalArgumentException unless the mean is finite and the variance finite and {@code >= 0} */
+    public IsotropicGaussian(double[] mean, double variance) {
+        if (mean == null || mean.length == 0) {
+            throw new IllegalArgumentException("IsotropicGaussian: mean must have dimension >= 1");
+        }
+        for (int j = 0; j < mean.length; j++) {
+            Checks.finite("IsotropicGaussian", "mean[" + j + "]", mean[j]);
+        }
+        this.mean = mean.clone();
+        this.variance = Checks.nonNegative("IsotropicGaussian", "variance", variance);
+    }
+
+    /** {@code N(0, σ² I_d)}. */
+    public static IsotropicGaussian centred(int dimension, double sigma) {
+        Checks.atLeast("IsotropicGaussian", "dimension", dimension, 1);
+        Checks.nonNegative("IsotropicGaussian", "sigma", sigma);
+        return new IsotropicGaussian(new double[dimension], sigma * sigma);
+    }
+
+    /** The point mass {@code δ_x}. */
+    public static IsotropicGaussian point(double[] x) {
+        return new IsotropicGaussian(x, 0.0);
+    }
+
+    @Override
+    public int dimension() {
+        return mean.length;
+    }
+
+    /** A copy of the mean. */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** Mean coordinate {@code j}. */
+    public double mean(int j) {
+        return mean[j];
+    }
+
+    /** The per-coordinate variance {@code v}. */
+    public double variance() {
+        return variance;
+    }
+
+    /** The mean as a {@code 1 × d} row. */
+    public DMatrixRMaj meanRow() {
+        return new DMatrixRMaj(1, mean.length, true, mean);
+    }
+
+    @Override
+    public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
+        Checks.atLeast("IsotropicGaussian.sample", "n", n, 1);
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        int d = mean.length;
+        double s = Math.sqrt(variance);
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.data[i * d + j] = mean[j] + s * z.sample();
+            }
+        }
+        return x;
+    }
+
+    /** {@code log N(x; m, v I)}, {@code n × 1}. */
+    @Override
+    public Var apply(Tape tape, Var x) {
+        if (variance == 0) {
+            throw new IllegalStateException("IsotropicGaussian: a point mass has no log-density");
+        }
+        if (x.cols() != mean.length) {
+            throw new IllegalArgumentException("IsotropicGaussian: x has " + x.cols() + " columns; must be " + mean.length);
+        }
+        return GaussianDensity.isotropic(tape, x, tape.constant(meanRow()), variance);
+    }
+
+    /** The score {@code −(x − m)/v}, {@code n × d}. */
+    public DMatrixRMaj score(DMatrixRMaj x) {
+        DMatrixRMaj s = new DMatrixRMaj(x.numRows, x.numCols);
+        int d = mean.length;
+        for (int i = 0; i < s.getNumElements(); i++) {
+            s.data[i] = -(x.data[i] - mean[i % d]) / variance;
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "N(" + java.util.Arrays.toString(mean) + ", " + variance + " I)";
+    }
+}

@@ -1,0 +1,68 @@
+package org.girsanov.sde.rnd;
+
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.sde.Drift;
+import org.girsanov.sde.LogDensity;
+import org.girsanov.sde.path.Path;
+
+/**
+ * The controlled forward-Itô form of the RND (Richter &amp; Berner, ICLR 2024, Prop. 2.3; MATH §5): along a
+ * behaviour path {@code dX^w = (f + σw) dt + σ dW},
+ * <pre>
+ *   log dP→/dP←(X^w) = ∫ [ (u+v)·(w + (v−u)/2) + ∇·(σv − f) ](X^w_s, s) ds + ∫ (u+v)(X^w_s, s)·dW_s
+ *                      + log p_prior(X^w_0) − log p_target(X^w_T),
+ * </pre>
+ * discretised at the left point of each step. The Brownian increment is read off the path,
+ * {@code ΔW_n = (ΔX_n − (f + σw)(x_n, t_n) Δt_n) / σ(t_n)}, which is the noise itself when the path is the
+ * Euler–Maruyama path of the behaviour process. The divergence {@code ∇·(σv − f)} is exact or Hutchinson
+ * ({@link DivergenceEstimator}) and differentiable with respect to parameters. On a recording tape it is
+ * taken with respect to the state itself if the state carries a gradient, else with respect to a fresh
+ * input leaf holding its value; on {@link Tape#noGrad()} it is computed on a scratch tape.
+ */
+public final class ControlledRnd {
+    private ControlledRnd() {
+    }
+
+    /** The discretised {@code log dP→/dP←(X^w)} per path ({@code rows × 1}). */
+    public static Var of(Tape tape, Path path, ControlledSde c, Drift w, LogDensity prior, LogDensity target,
+                         DivergenceEstimator divergence) {
+        Var r = tape.sub(prior.apply(tape, path.state(0)), target.apply(tape, path.state(path.steps())));
+        for (int n = 0; n < path.steps(); n++) {
+            r = tape.add(r, stepTerm(tape, path, n, c, w, divergence));
+        }
+        return r;
+    }
+
+    /** The step-{@code n} summand ({@code rows × 1}). */
+    public static Var stepTerm(Tape tape, Path path, int n, ControlledSde c, Drift w, DivergenceEstimator divergence) {
+        double t = path.grid().time(n);
+        double dt = path.grid().dt(n);
+        double sigma = c.schedule().sigma(t);
+        Var x = path.state(n);
+        Var dx = tape.sub(path.state(n + 1), x);
+        Var f = c.f().apply(tape, x, t);
+        Var u = c.u().apply(tape, x, t);
+        Var v = c.v().apply(tape, x, t);
+        Var wx = w.apply(tape, x, t);
+        Var dW = tape.scale(tape.sub(dx, tape.scale(tape.add(f, tape.scale(wx, sigma)), dt)), 1.0 / sigma);
+        Var upv = tape.add(u, v);
+        Var running = tape.sumCols(tape.mul(upv, tape.add(wx, tape.scale(tape.sub(v, u), 0.5))));
+        Var div = divergenceTerm(tape, x, t, sigma, c, divergence);
+        Var dt1 = tape.scale(tape.add(running, div), dt);
+        return tape.add(dt1, tape.sumCols(tape.mul(upv, dW)));
+    }
+
+    /** {@code ∇·(σv − f)(x, t)}. */
+    static Var divergenceTerm(Tape tape, Var x, double t, double sigma, ControlledSde c, DivergenceEstimator divergence) {
+        if (!tape.isRecording()) {
+            Tape scratch = new Tape();
+            Var leaf = scratch.input(x.value());
+            Var g = scratch.sub(scratch.scale(c.v().apply(scratch, leaf, t), sigma), c.f().apply(scratch, leaf, t));
+            return tape.constant(divergence.apply(scratch, g, leaf).value());
+        }
+        Var leaf = x.requiresGrad() ? x : tape.input(x.value());
+        Var g = tape.sub(tape.scale(c.v().apply(tape, leaf, t), sigma), c.f().apply(tape, leaf, t));
+        return divergence.apply(tape, g, leaf);
+    }
+}
