@@ -1,16 +1,16 @@
 package org.girsanov.samplers.paths;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Independent random streams keyed by {@code (seed, iteration, chunk, purpose)} (DESIGN invariant 6).
+ * The random streams of one run: a root seed, and a stream per {@code (iteration, chunk, purpose)}
+ * (DESIGN invariant 6), built on the counter-based {@link org.girsanov.sde.RandomStreams}. The purpose
+ * (path simulation, evaluation, initial weights, …) is folded into the seed with the SplitMix64
+ * finaliser, so streams of different purposes never coincide.
  *
  * <p>Each batch chunk draws from its own stream, so the numbers a chunk sees do not depend on which
- * thread runs it or in which order chunks run; and a stream can be re-created to replay a path
- * exactly (the second, gradient pass of the streamed losses, DESIGN invariant 5). The key is hashed
- * with the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014) into the 128-bit state of a
- * xoroshiro128++ generator (Blackman &amp; Vigna 2021).
+ * thread runs it; and a stream can be re-created to replay a path exactly (the second, gradient pass
+ * of the streamed losses, DESIGN invariant 5).
  */
 public final class RandomStreams {
     private final long seed;
@@ -23,14 +23,12 @@ public final class RandomStreams {
         return seed;
     }
 
-    /** The stream for one (iteration, chunk, purpose). */
+    /** The stream for one (iteration ≥ 0, chunk ≥ 0, purpose). */
     public UniformRandomProvider stream(long iteration, long chunk, long purpose) {
-        long h = mix(seed ^ 0x243F6A8885A308D3L);
-        h = mix(h ^ iteration * 0x9E3779B97F4A7C15L);
-        h = mix(h ^ chunk * 0xC2B2AE3D27D4EB4FL);
-        h = mix(h ^ purpose * 0x165667B19E3779F9L);
-        long[] state = {mix(h ^ 0x1L), mix(h ^ 0x2L)};
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(state);
+        if (chunk > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("RandomStreams: chunk = " + chunk + "; must be < 2^31");
+        }
+        return org.girsanov.sde.RandomStreams.stream(mix(seed ^ mix(purpose + 0x9E3779B97F4A7C15L)), iteration, (int) chunk);
     }
 
     static long mix(long z) {

@@ -38,7 +38,7 @@ public final class SamplerFactory {
     }
 
     public static PathModel model(TrainingConfig c, Target target) {
-        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(-1, 0, INIT_STREAM);
+        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, INIT_STREAM);
         double horizon = c.horizon() > 0 ? c.horizon() : defaultHorizon(c.sampler());
         double sigma = c.sigma() > 0 ? c.sigma() : defaultSigma(c.sampler());
         TimeGrid grid = TimeGrid.uniform(horizon, c.steps());
