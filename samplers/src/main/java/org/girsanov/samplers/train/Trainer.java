@@ -22,6 +22,7 @@ import org.girsanov.samplers.paths.Behaviour;
 import org.girsanov.samplers.paths.ChunkedExecutor;
 import org.girsanov.samplers.paths.PathModel;
 import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
 
 /**
@@ -41,6 +42,7 @@ public final class Trainer implements AutoCloseable {
 
     private final TrainingConfig config;
     private final Target target;
+    private final CountingTarget counted;
     private final PathModel model;
     private final Loss loss;
     private final List<Parameter> params;
@@ -54,7 +56,8 @@ public final class Trainer implements AutoCloseable {
     public Trainer(TrainingConfig config, Target target) {
         this.config = config;
         this.target = target;
-        this.model = SamplerFactory.model(config, target);
+        this.counted = new CountingTarget(target);
+        this.model = SamplerFactory.model(config, counted);
         this.loss = SamplerFactory.loss(config, model);
         List<Parameter> all = new ArrayList<>(model.parameters());
         all.addAll(loss.parameters());
@@ -81,6 +84,11 @@ public final class Trainer implements AutoCloseable {
 
     public Target target() {
         return target;
+    }
+
+    /** Target evaluations (log-density and score, one per point) since the run started, resumes included. */
+    public CountingTarget evaluations() {
+        return counted;
     }
 
     /** Gradient steps taken so far. */
@@ -231,6 +239,8 @@ public final class Trainer implements AutoCloseable {
         c.metadata().put("format_version", Integer.toString(FORMAT_VERSION));
         c.metadata().put("iteration", Long.toString(iteration));
         c.metadata().put("adam_steps", Long.toString(adam.stepCount()));
+        c.metadata().put("density_evaluations", Long.toString(counted.densityEvaluations()));
+        c.metadata().put("score_evaluations", Long.toString(counted.scoreEvaluations()));
         c.metadata().put("ema_updates", Long.toString(ema == null ? 0 : ema.updateCount()));
         for (Map.Entry<String, String> e : config.toMap().entrySet()) {
             c.metadata().put("config." + e.getKey(), e.getValue());
@@ -270,6 +280,8 @@ public final class Trainer implements AutoCloseable {
         }
         t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
         t.iteration = Long.parseLong(c.metadata().get("iteration"));
+        t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
+                Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));
         return t;
     }
 

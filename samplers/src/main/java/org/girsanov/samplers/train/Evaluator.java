@@ -1,0 +1,102 @@
+package org.girsanov.samplers.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.metrics.DeltaStd;
+import org.girsanov.samplers.metrics.LogWeights;
+import org.girsanov.samplers.metrics.Sinkhorn;
+import org.girsanov.samplers.metrics.SinkhornResult;
+import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.targets.Target;
+
+/**
+ * Evaluates a trained sampler with every metric of REFERENCE.md that the target allows:
+ * <ul>
+ *   <li>from {@code K} forward paths: {@code logZ_lb = mean log w}, {@code logZ_is = logsumexp log w − log K},
+ *       {@code ess}, and with a known {@code log Z} the errors {@code delta_logZ_lb}, {@code delta_logZ_is};</li>
+ *   <li>with an exact sampler: {@code eubo} (mean log w of backward paths started at exact samples),
+ *       {@code delta_std} and {@code sinkhorn} (entropic OT at ε = 1e-3, run to convergence) against exact
+ *       samples, on at most {@code sampleMetricK} points each.</li>
+ * </ul>
+ * Random numbers come from their own streams (purposes 21–23), so evaluating never changes training.
+ */
+public final class Evaluator {
+    static final long FORWARD_STREAM = 21;
+    static final long EXACT_STREAM = 22;
+    static final long BACKWARD_STREAM = 23;
+
+    private final int paths;
+    private final int sampleMetricK;
+    private final boolean sinkhorn;
+
+    /**
+     * @param paths         K forward paths
+     * @param sampleMetricK points used by the sample metrics (Sinkhorn is O(K²) per iteration)
+     * @param sinkhorn      whether to compute the Sinkhorn cost
+     */
+    public Evaluator(int paths, int sampleMetricK, boolean sinkhorn) {
+        if (paths < 2 || sampleMetricK < 2) {
+            throw new IllegalArgumentException("Evaluator: paths = " + paths + ", sampleMetricK = " + sampleMetricK
+                    + "; both must be >= 2");
+        }
+        this.paths = paths;
+        this.sampleMetricK = sampleMetricK;
+        this.sinkhorn = sinkhorn;
+    }
+
+    /** Evaluates the trainer's sampler with its EMA weights. */
+    public Evaluation evaluate(Trainer trainer) {
+        return trainer.withWeights(true, () -> evaluate(trainer.model(), trainer.target(), trainer.streams(),
+                trainer.config().chunkSize(), trainer));
+    }
+
+    private Evaluation evaluate(PathModel model, Target target, RandomStreams streams, int chunkSize, Trainer trainer) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        PathBatch fwd = PathBatch.simulate(model, paths, Behaviour.onPolicy(), null, streams, 0, FORWARD_STREAM,
+                chunkSize, trainer.executor());
+        double[] lw = fwd.logWeights();
+        double[] finite = Metrics.finite(lw);
+        m.put("paths", (double) paths);
+        m.put("nonfinite_paths", (double) (lw.length - finite.length));
+        double lb = Metrics.logZLowerBound(lw);
+        double is = Metrics.logZImportance(lw);
+        m.put("logZ_lb", lb);
+        m.put("logZ_is", is);
+        m.put("ess", Metrics.ess(lw));
+        if (target.logZ().isPresent()) {
+            double z = target.logZ().getAsDouble();
+            m.put("logZ_true", z);
+            m.put("delta_logZ_lb", Math.abs(lb - z));
+            m.put("delta_logZ_is", Math.abs(is - z));
+        }
+        if (target.hasExactSampler()) {
+            int k = Math.min(sampleMetricK, paths);
+            DMatrixRMaj exact = target.sample(Math.max(k, Math.min(paths, 4 * sampleMetricK)), streams.stream(0, 0, EXACT_STREAM));
+            DMatrixRMaj modelK = firstRows(fwd.endPoints(), k);
+            DMatrixRMaj exactK = firstRows(exact, k);
+            m.put("delta_std", DeltaStd.compute(fwd.endPoints(), exact));
+            DMatrixRMaj backStart = exactK;
+            PathBatch back = PathBatch.simulate(model, k,
+                    Behaviour.backwardFrom(backStart), backStart, streams, 0, BACKWARD_STREAM, chunkSize, trainer.executor());
+            m.put("eubo", LogWeights.logZLowerBound(Metrics.finite(back.logWeights())));
+            if (sinkhorn) {
+                SinkhornResult s = Sinkhorn.cost(modelK, exactK);
+                m.put("sinkhorn", s.cost());
+                m.put("sinkhorn_k", (double) k);
+                m.put("sinkhorn_iterations", (double) s.iterations());
+                m.put("sinkhorn_converged", s.converged() ? 1.0 : 0.0);
+            }
+        }
+        m.put("target_evaluations", (double) trainer.evaluations().total());
+        return new Evaluation(m, fwd.endPoints(), lw);
+    }
+
+    static DMatrixRMaj firstRows(DMatrixRMaj m, int k) {
+        DMatrixRMaj out = new DMatrixRMaj(k, m.numCols);
+        System.arraycopy(m.data, 0, out.data, 0, k * m.numCols);
+        return out;
+    }
+}
