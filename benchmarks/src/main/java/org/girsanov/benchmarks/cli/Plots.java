@@ -180,7 +180,7 @@ public final class Plots {
             }
         }
         g.setClip(null);
-        frame(g, area, title, x, y, "x\u2080", "x\u2081", false);
+        frame(g, DENSITY_WIDTH, area, title, x, y, "x\u2080", "x\u2081", false);
         List<LegendEntry> legend = new ArrayList<>();
         if (haveDensity) {
             legend.add(new LegendEntry("log-density contours", new Color(40, 40, 40), false));
@@ -384,10 +384,10 @@ public final class Plots {
                     for (double t : x.ticks(ticks)) {
                         double px = x.px(t);
                         g.draw(new Line2D.Double(px, area.y + area.height, px, area.y + area.height + 4));
-                        text(g, x.label(t, ticks), px, area.y + area.height + 6, 0.5, 1);
+                        text(g, x.label(t, ticks), px, area.y + area.height + 6, 0.5, 0);
                     }
                     g.setFont(labelFont());
-                    text(g, "x" + j, area.x + area.width / 2, area.y + area.height + 24, 0.5, 1);
+                    text(g, "x" + j, area.x + area.width / 2, area.y + area.height + 22, 0.5, 0);
                     g.setFont(tickFont());
                 }
                 if (j == 0 && i != 0) {
@@ -497,9 +497,9 @@ public final class Plots {
         }
         Axis y = new Axis(0, top * 1.1, false, area.y + area.height, area.y);
         if (hr != null) {
-            drawHistogram(g, x, y, hr, REFERENCE);
+            drawHistogram(g, x, y, hr, REFERENCE, true);
         }
-        drawHistogram(g, x, y, hm, MODEL);
+        drawHistogram(g, x, y, hm, MODEL, hr == null);
     }
 
     private static double[] histogram(double[][] xs, int c, double lo, double hi, int bins) {
@@ -521,7 +521,7 @@ public final class Plots {
         return h;
     }
 
-    private static void drawHistogram(Graphics2D g, Axis x, Axis y, double[] h, Color colour) {
+    private static void drawHistogram(Graphics2D g, Axis x, Axis y, double[] h, Color colour, boolean filled) {
         int bins = h.length;
         Path2D.Double step = new Path2D.Double();
         step.moveTo(x.px(x.lo), y.px(0));
@@ -533,10 +533,12 @@ public final class Plots {
         }
         step.lineTo(x.px(x.hi), y.px(0));
         step.closePath();
-        g.setColor(withAlpha(colour, 0.3));
-        g.fill(step);
+        if (filled) {
+            g.setColor(withAlpha(colour, 0.35));
+            g.fill(step);
+        }
         g.setColor(colour);
-        g.setStroke(new BasicStroke(1.3f));
+        g.setStroke(new BasicStroke(filled ? 1.0f : 1.8f));
         g.draw(step);
     }
 
@@ -644,7 +646,7 @@ public final class Plots {
             legend.add(new LegendEntry(e.getKey(), colour, false));
         }
         g.setClip(null);
-        frame(g, area, title, x, y, xLabel, yLabel, true);
+        frame(g, LINES_WIDTH, area, title, x, y, xLabel, yLabel, true);
         legend(g, area, legend);
         g.dispose();
         return img;
@@ -774,8 +776,8 @@ public final class Plots {
     }
 
     /** Title, frame, ticks and tick labels, axis labels; optional grid is drawn by the caller. */
-    private static void frame(Graphics2D g, Rectangle2D.Double area, String title, Axis x, Axis y, String xLabel,
-            String yLabel, boolean many) {
+    private static void frame(Graphics2D g, int imageWidth, Rectangle2D.Double area, String title, Axis x, Axis y,
+            String xLabel, String yLabel, boolean many) {
         g.setColor(new Color(50, 50, 50));
         g.setStroke(new BasicStroke(1f));
         g.draw(area);
@@ -802,7 +804,7 @@ public final class Plots {
             text(r, yLabel, -(area.y + area.height / 2), 8, 0.5, 0);
             r.dispose();
         }
-        title(g, title, g.getDeviceConfiguration().getBounds().width);
+        title(g, title, imageWidth);
     }
 
     private record LegendEntry(String label, Color colour, boolean dot) {}
@@ -891,16 +893,27 @@ public final class Plots {
             if (log) {
                 int a = (int) Math.ceil(Math.log10(lo) - 1e-9);
                 int b = (int) Math.floor(Math.log10(hi) + 1e-9);
-                if (b - a >= 1) {
+                List<Double> t = new ArrayList<>();
+                if (b - a >= 2) { // decades, thinned to about target
                     int stride = Math.max(1, (int) Math.ceil((b - a + 1) / (double) target));
-                    List<Double> t = new ArrayList<>();
                     for (int e = a; e <= b; e += stride) {
                         t.add(Math.pow(10, e));
                     }
+                } else { // few decades: 1, 2, 5 × 10^e
+                    for (int e = a - 1; e <= b; e++) {
+                        for (double m : new double[] {1, 2, 5}) {
+                            double v = m * Math.pow(10, e);
+                            if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                                t.add(v);
+                            }
+                        }
+                    }
+                }
+                if (t.size() >= 3) {
                     return t.stream().mapToDouble(Double::doubleValue).toArray();
                 }
             }
-            double step = niceStep((hi - lo) / Math.max(1, target));
+            double step = tickStep(target);
             double first = Math.ceil(lo / step - 1e-9) * step;
             List<Double> t = new ArrayList<>();
             for (double v = first; v <= hi + step * 1e-9 && t.size() < 100; v += step) {
@@ -910,16 +923,32 @@ public final class Plots {
             return t.stream().mapToDouble(Double::doubleValue).filter(v -> !log || v > 0).toArray();
         }
 
+        /** The linear tick spacing: a 1-2-5 step giving about {@code target}, and never fewer than 3, ticks. */
+        double tickStep(int target) {
+            double step = niceStep((hi - lo) / Math.max(1, target));
+            while ((hi - lo) / step < 2 && step > 0) { // fewer than 3 ticks: next smaller 1-2-5 step
+                double p = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+                double m = Math.rint(step / p);
+                step = m == 1 ? p / 2 : m == 2 ? p : 2 * p;
+            }
+            return step;
+        }
+
         /** A label for tick {@code v}, with just enough decimals for the tick spacing. */
         String label(double v, int target) {
             if (log) {
                 double e = Math.log10(v);
-                if (Math.abs(e - Math.rint(e)) < 1e-9) {
-                    int k = (int) Math.rint(e);
-                    return k >= -2 && k <= 3 ? plain(v, Math.max(0, -k)) : "1e" + k;
+                int k = (int) Math.floor(e + 1e-9);
+                double mantissa = v / Math.pow(10, k);
+                if (Math.abs(mantissa - Math.rint(mantissa)) < 1e-6) {
+                    int m = (int) Math.rint(mantissa);
+                    if (k >= -3 && k <= 4) {
+                        return plain(v, Math.max(0, -k));
+                    }
+                    return m + "e" + k;
                 }
             }
-            double step = niceStep((hi - lo) / Math.max(1, target));
+            double step = tickStep(target);
             double mag = Math.max(Math.abs(lo), Math.abs(hi));
             if (mag >= 1e6 || (step < 1e-4 && mag < 1e-3)) {
                 return String.format(Locale.ROOT, "%.2g", v).replace("e+0", "e").replace("e-0", "e-");
