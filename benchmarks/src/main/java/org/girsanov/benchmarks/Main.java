@@ -1,13 +1,28 @@
 package org.girsanov.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
+import org.girsanov.benchmarks.cli.Cli;
+import org.girsanov.benchmarks.cli.Command;
+import org.girsanov.benchmarks.commands.BenchCommand;
+import org.girsanov.benchmarks.commands.CheckCommand;
+import org.girsanov.benchmarks.commands.DemoCommand;
+import org.girsanov.benchmarks.commands.EvaluateCommand;
+import org.girsanov.benchmarks.commands.SampleCommand;
+import org.girsanov.benchmarks.commands.TrainCommand;
 
 /**
- * Placeholder entry point of {@code girsanov.jar}: {@code jmh [JMH options]} runs the JMH benchmarks
- * ({@link org.openjdk.jmh.Main}); anything else prints usage. To be replaced by the full CLI.
+ * Entry point of {@code girsanov.jar} (run by the {@code ./girsanov} launcher): the commands demo, train,
+ * sample, evaluate, check and bench; {@code jmh [JMH options]} runs the JMH micro-benchmarks.
  */
 public final class Main {
     private Main() {
+    }
+
+    /** The commands of the program. */
+    public static List<Command> commands() {
+        return List.of(new DemoCommand(), new TrainCommand(), new SampleCommand(), new EvaluateCommand(),
+                new CheckCommand(), new BenchCommand());
     }
 
     public static void main(String[] args) throws Exception {
@@ -15,9 +30,6 @@ public final class Main {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        System.out.println("usage: java -jar girsanov.jar jmh [JMH options]   e.g. jmh MlpBenchmark -wi 3 -i 5 -f 1");
-        if (args.length > 0) {
-            System.exit(2);
-        }
+        System.exit(Cli.run(args, System.out, System.err, commands()));
     }
 }

@@ -1,0 +1,143 @@
+package org.girsanov.benchmarks.commands;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.girsanov.benchmarks.cli.Args;
+import org.girsanov.benchmarks.cli.Cli;
+import org.girsanov.benchmarks.cli.Command;
+import org.girsanov.benchmarks.cli.Flag;
+import org.girsanov.benchmarks.cli.Json;
+import org.girsanov.benchmarks.cli.UsageException;
+import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.benchmarks.quality.PublishedRow;
+import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.TrainingConfig;
+
+/**
+ * {@code girsanov bench quality}: the rows of the published table (plus TB rows) trained with the CPU
+ * protocol, printed beside the published numbers; {@code girsanov bench perf}: the median time of a
+ * PIS-LV training step.
+ */
+public final class BenchCommand implements Command {
+
+    /** The quality-suite rows: every published row, plus trajectory balance on each target with PIS. */
+    public static List<String> defaultRows() {
+        List<String> rows = new ArrayList<>();
+        for (PublishedRow r : PublishedRow.ALL) {
+            rows.add(r.key());
+        }
+        for (String t : List.of("gmm9", "funnel10", "mw5", "mw50")) {
+            rows.add(t + "/pis/tb");
+        }
+        return rows;
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "bench quality (the published table) or bench perf (training-step time)";
+    }
+
+    @Override
+    public String usage() {
+        return "bench quality [--rows T/S/L,...] [--out DIR] [--json]\n"
+                + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
+                + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
+                + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
+                + "writes quality.json and one run folder per row. perf: median ms of a PIS-LV training step on gmm9.";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return List.of(Flag.option("rows", "LIST", "comma-separated target/sampler/loss rows (default: all)"),
+                Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
+                Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
+                Flag.option("eval-paths", "K", "evaluation paths per row").withDefault(20000),
+                Flag.option("batch", "B", "perf: batch").withDefault(512),
+                Flag.option("steps", "N", "perf: time steps").withDefault(100),
+                Flag.option("threads", "T", "worker threads").withDefault(2),
+                Flag.option("repeats", "R", "perf: measured steps").withDefault(10),
+                Cli.JSON_FLAG);
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        if (a.positionals().size() != 1) {
+            throw new UsageException("bench: expected 'quality' or 'perf'");
+        }
+        switch (a.positionals().get(0)) {
+            case "quality":
+                return quality(a, out, err);
+            case "perf":
+                return perf(a, out, err);
+            default:
+                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality or perf");
+        }
+    }
+
+    private int quality(Args a, PrintStream out, PrintStream err) throws Exception {
+        List<String> rows = a.has("rows") ? Arrays.asList(a.getString("rows").split(",")) : defaultRows();
+        Path dir = a.getPath("out");
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String row : rows) {
+            String[] p = row.trim().split("/");
+            if (p.length != 3) {
+                throw new UsageException("--rows: '" + row + "' is not target/sampler/loss");
+            }
+            String spec = Protocol.targetSpec(p[0]);
+            TrainingConfig c = Protocol.of(spec, p[1], p[2]).withThreads(a.getInt("threads"));
+            if (a.has("iterations")) {
+                c = c.withIterations(a.getInt("iterations"));
+            }
+            err.println("== " + row + " (" + c.batch() + " paths x " + c.steps() + " steps, " + c.iterations() + " iterations)");
+            TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false, a.getInt("eval-paths"),
+                    2000, true, err);
+            Map<String, Object> m = o.metrics();
+            results.add(m);
+            err.print(TrainRunner.table(m));
+            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).with("version", Cli.version()));
+        }
+        err.println();
+        err.println(QualityTable.markdown(results));
+        if (a.getBoolean("json")) {
+            out.println(Json.write(Json.object().with("rows", results).with("version", Cli.version())));
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private int perf(Args a, PrintStream out, PrintStream err) throws Exception {
+        TrainingConfig c = TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(a.getInt("batch"))
+                .withSteps(a.getInt("steps")).withThreads(a.getInt("threads")).withIterations(1000);
+        int repeats = a.getInt("repeats");
+        double[] ms = new double[repeats];
+        try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
+            for (int i = 0; i < 3; i++) {
+                t.step();
+            }
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                t.step();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double median = repeats % 2 == 1 ? sorted[repeats / 2] : 0.5 * (sorted[repeats / 2 - 1] + sorted[repeats / 2]);
+        err.printf("PIS-LV training step on gmm9, batch %d, %d steps, %d threads: median %.1f ms over %d steps (3 warm-up)%n",
+                c.batch(), c.steps(), c.threads(), median, repeats);
+        if (a.getBoolean("json")) {
+            out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch", c.batch())
+                    .with("steps", c.steps()).with("threads", c.threads()).with("version", Cli.version())));
+        }
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,102 @@
+package org.girsanov.benchmarks.commands;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.girsanov.benchmarks.cli.Args;
+import org.girsanov.benchmarks.cli.Cli;
+import org.girsanov.benchmarks.cli.Command;
+import org.girsanov.benchmarks.cli.Flag;
+import org.girsanov.benchmarks.cli.Json;
+import org.girsanov.benchmarks.cli.UserError;
+import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.samplers.train.TrainingConfig;
+
+/** {@code girsanov train}: trains a sampler with the CPU protocol of its quality-suite row, or given flags. */
+public final class TrainCommand implements Command {
+
+    static final List<Flag> FLAGS = List.of(
+            Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge or gfn").withDefault("pis"),
+            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb").withDefault("lv"),
+            Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
+            Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
+            Flag.option("iterations", "I", "gradient steps (default: the protocol's)"),
+            Flag.option("lr", "LR", "initial learning rate (decays exponentially to 1e-4)"),
+            Flag.option("seed", "S", "root seed").withDefault(0),
+            Flag.option("threads", "T", "worker threads; results do not depend on it").withDefault(2),
+            Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
+            Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
+            Flag.option("sample-metric-k", "K", "points for Sinkhorn and EUBO").withDefault(2000),
+            Flag.option("out", "DIR", "run folder (default runs/TARGET-SAMPLER-LOSS)"),
+            Flag.toggle("resume", "continue from the run folder's checkpoint"),
+            Flag.toggle("no-plots", "skip the PNG plots"),
+            Cli.JSON_FLAG);
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a diffusion sampler and evaluate it";
+    }
+
+    @Override
+    public String usage() {
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
+                + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
+                + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
+                + "samples.csv, config.json, the checkpoint and plots to the run folder. Ctrl-C stops at the next\n"
+                + "iteration and keeps the checkpoint; --resume continues to the same final numbers.";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return FLAGS;
+    }
+
+    static TrainingConfig config(Args a) {
+        String spec = a.getString("target");
+        String sampler = a.getChoice("sampler", TrainingConfig.SAMPLERS);
+        String loss = a.getChoice("loss", TrainingConfig.LOSSES);
+        TrainRunner.parseTarget(spec);
+        TrainingConfig p = Protocol.of(spec, sampler, loss);
+        try {
+            return new TrainingConfig(p.targetSpec(), p.sampler(), p.loss(), a.getInt("steps", p.steps()),
+                    a.getInt("batch", p.batch()), a.getInt("iterations", p.iterations()), a.getDouble("lr", p.lr()),
+                    p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
+                    p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
+                    a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        TrainingConfig c = config(a);
+        Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(c.targetSpec()).replaceAll("[^A-Za-z0-9_.=-]", "_")
+                + "-" + c.sampler() + "-" + c.loss()));
+        return finish(TrainRunner.run(c, dir, a.getBoolean("resume"), a.getInt("eval-paths"), a.getInt("sample-metric-k"),
+                !a.getBoolean("no-plots"), err), a.getBoolean("json"), out, err);
+    }
+
+    static int finish(TrainRunner.Outcome o, boolean json, PrintStream out, PrintStream err) {
+        if (!o.finished()) {
+            if (json) {
+                out.println(Json.write(Json.object().with("finished", false).with("iteration", o.metrics().get("iteration"))
+                        .with("run_folder", o.dir().toString())));
+            }
+            return Cli.EXIT_INTERRUPTED;
+        }
+        err.println();
+        err.print(TrainRunner.table(o.metrics()));
+        err.println("run folder: " + o.dir());
+        if (json) {
+            out.println(Json.write(o.metrics()));
+        }
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,44 @@
+package org.girsanov.benchmarks.quality;
+
+import org.girsanov.samplers.train.TrainingConfig;
+
+/**
+ * The CPU protocol of a quality-suite row: the reference protocol of Richter &amp; Berner (ICLR 2024)
+ * scaled to a 2-core CPU. The network (Fourier MLP width 64, two layers, Langevin term), σ, T, the
+ * learning-rate decay 5e-3 → 1e-4, clipping, EMA and the loss scaling are theirs; the batch, the number
+ * of steps and of iterations are smaller, so every row trains in well under 30 minutes. The same
+ * protocol is what {@code girsanov train} uses when no protocol flag is given. No row is tuned per seed.
+ */
+public final class Protocol {
+    private Protocol() {
+    }
+
+    /** Target spec of a published target name. */
+    public static String targetSpec(String target) {
+        switch (target) {
+            case "funnel10":
+                return "funnel:d=10";
+            case "mw5":
+                return "manywell:d=5,w=5,delta=4";
+            case "mw50":
+                return "manywell:d=50,w=5,delta=2";
+            default:
+                return target;
+        }
+    }
+
+    /** The CPU protocol for a (target spec, sampler, loss). */
+    public static TrainingConfig of(String targetSpec, String sampler, String loss) {
+        TrainingConfig c = TrainingConfig.defaults(targetSpec, sampler, loss);
+        int dim = dimensionHint(targetSpec);
+        int batch = dim >= 50 ? 256 : 512;
+        int iterations = dim >= 50 ? 600 : 1500;
+        int steps = 100;
+        return c.withBatch(batch).withSteps(steps).withIterations(iterations);
+    }
+
+    private static int dimensionHint(String spec) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("d=(\\d+)").matcher(spec);
+        return m.find() ? Integer.parseInt(m.group(1)) : 2;
+    }
+}
