@@ -31,6 +31,7 @@ public final class TrainCommand implements Command {
             Flag.option("out", "DIR", "run folder (default runs/TARGET-SAMPLER-LOSS)"),
             Flag.toggle("resume", "continue from the run folder's checkpoint"),
             Flag.toggle("no-plots", "skip the PNG plots"),
+            Flag.option("stop-after", "I", "stop at iteration I as if interrupted (keeps the checkpoint; for testing --resume)"),
             Cli.JSON_FLAG);
 
     @Override
@@ -79,8 +80,9 @@ public final class TrainCommand implements Command {
         TrainingConfig c = config(a);
         Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(c.targetSpec()).replaceAll("[^A-Za-z0-9_.=-]", "_")
                 + "-" + c.sampler() + "-" + c.loss()));
+        long stopAfter = a.getLong("stop-after", Long.MAX_VALUE);
         return finish(TrainRunner.run(c, dir, a.getBoolean("resume"), a.getInt("eval-paths"), a.getInt("sample-metric-k"),
-                !a.getBoolean("no-plots"), err), a.getBoolean("json"), out, err);
+                !a.getBoolean("no-plots"), stopAfter, err), a.getBoolean("json"), out, err);
     }
 
     static int finish(TrainRunner.Outcome o, boolean json, PrintStream out, PrintStream err) {

@@ -46,6 +46,12 @@ final class TrainRunner {
      */
     static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, boolean plots,
                        PrintStream err) throws IOException {
+        return run(config, dir, resume, evalPaths, sampleK, plots, Long.MAX_VALUE, err);
+    }
+
+    /** As above; training stops (as if interrupted) once {@code stopAfter} iterations are done. */
+    static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, boolean plots,
+                       long stopAfter, PrintStream err) throws IOException {
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
         Path ckpt = RunFolder.checkpoint(dir);
@@ -92,7 +98,8 @@ final class TrainRunner {
                 }
             };
             try {
-                trainer.train(listener, ckpt, shutdown::isRequested);
+                final Trainer tr = trainer;
+                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= stopAfter);
             } catch (NonFiniteException e) {
                 throw new UserError("training stopped at iteration " + e.iteration() + ": " + e.quantity()
                         + " is not finite; the last good checkpoint is " + ckpt, e);
