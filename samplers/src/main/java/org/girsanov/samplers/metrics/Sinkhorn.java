@@ -57,6 +57,9 @@ public final class Sinkhorn {
     /** Default cap on the number of cached cost entries (C and Cᵀ together): 64 MB, n = m ≈ 2000. */
     public static final long DEFAULT_CACHE_LIMIT = 8_000_000L;
 
+    /** Default over-relaxation factor ω. */
+    public static final double DEFAULT_OVER_RELAXATION = 1.9;
+
     /** Rows per parallel block (fixed: the result must not depend on the thread count). */
     static final int BLOCK = 32;
     /** Full convergence check at least every this many iterations of a stage. */
@@ -73,16 +76,17 @@ public final class Sinkhorn {
     private final double scaling;
     private final int threads;
     private final long cacheLimit;
-    private final double omega = Double.parseDouble(System.getenv().getOrDefault("SK_OMEGA", "1.0"));
+    private final double omega;
 
     /** Defaults: ε = 1e-3, tolerance 1e-4, stage tolerance 1e-2, scaling 0.5, all processors. */
     public Sinkhorn() {
         this(DEFAULT_EPSILON, DEFAULT_TOLERANCE, DEFAULT_STAGE_TOLERANCE, DEFAULT_MAX_ITERATIONS,
-                DEFAULT_SCALING, Runtime.getRuntime().availableProcessors(), DEFAULT_CACHE_LIMIT);
+                DEFAULT_SCALING, Runtime.getRuntime().availableProcessors(), DEFAULT_CACHE_LIMIT,
+                DEFAULT_OVER_RELAXATION);
     }
 
     private Sinkhorn(double epsilon, double tolerance, double stageTolerance, int maxIterations,
-                     double scaling, int threads, long cacheLimit) {
+                     double scaling, int threads, long cacheLimit, double omega) {
         Checks.positiveFinite(epsilon, "epsilon");
         Checks.positiveFinite(tolerance, "tolerance");
         Checks.positiveFinite(stageTolerance, "stageTolerance");
@@ -101,41 +105,53 @@ public final class Sinkhorn {
         this.scaling = scaling;
         this.threads = threads;
         this.cacheLimit = cacheLimit;
+        if (!(omega >= 1 && omega < 2)) {
+            throw new IllegalArgumentException("omega = " + omega + "; allowed: 1 <= omega < 2");
+        }
+        this.omega = omega;
     }
 
     /** Target regularisation ε (finite, &gt; 0). */
     public Sinkhorn withEpsilon(double epsilon) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** L1 tolerance on the marginal violation at the target ε (finite, &gt; 0). */
     public Sinkhorn withTolerance(double tolerance) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** L1 tolerance on the marginal violation at intermediate stages (finite, &gt; 0). */
     public Sinkhorn withStageTolerance(double stageTolerance) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** Cap on the total number of iterations (≥ 1). */
     public Sinkhorn withMaxIterations(int maxIterations) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** Factor by which ε shrinks per stage (0 &lt; scaling &lt; 1). */
     public Sinkhorn withScaling(double scaling) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** Number of worker threads (≥ 1); does not change the result, bit for bit. */
     public Sinkhorn withThreads(int threads) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
+    }
+
+    /**
+     * Over-relaxation factor ω of the potential updates, {@code 1 ≤ ω < 2} (1 = plain Sinkhorn).
+     * Changes the path to the fixed point (and so the result within the tolerance), not the fixed point.
+     */
+    public Sinkhorn withOverRelaxation(double omega) {
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** Maximum number of cost entries to cache (≥ 0; 0 disables the cache). Does not change the result. */
     public Sinkhorn withCacheLimit(long cacheLimit) {
-        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit);
+        return new Sinkhorn(epsilon, tolerance, stageTolerance, maxIterations, scaling, threads, cacheLimit, omega);
     }
 
     /** Entropic OT cost with the default settings. */
@@ -212,7 +228,6 @@ public final class Sinkhorn {
             final double[] g = new double[m];
             final double[] gHat = new double[m];
             final double[] fHat = new double[n];
-            final boolean debug = System.getenv("SK_DEBUG") != null;
             int it = 0;
             double err = Double.POSITIVE_INFINITY;
             boolean converged = false;
@@ -236,9 +251,6 @@ public final class Sinkhorn {
                     relax(f, fHat, omega);
                     it++;
                     stageIt++;
-                }
-                if (debug) {
-                    System.err.printf("stage eps=%.3g its=%d err=%.3g%n", eps, stageIt, err);
                 }
                 if (last) {
                     converged = stageDone;
