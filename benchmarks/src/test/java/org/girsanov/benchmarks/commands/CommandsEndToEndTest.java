@@ -56,7 +56,7 @@ class CommandsEndToEndTest {
         Result r = run(train(run));
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = r.json();
-        for (String k : List.of("logZ_lb", "logZ_is", "logZ_true", "ess", "delta_std", "sinkhorn", "eubo", "wall_seconds",
+        for (String k : List.of("logZ_lb", "logZ_is", "logZ_true", "ess", "delta_std", "sinkhorn", "eubo", "mmd", "mode_coverage", "wall_seconds",
                 "target_evaluations", "seed", "version")) {
             assertTrue(m.containsKey(k), "missing key " + k + " in " + m.keySet());
         }

@@ -5,6 +5,9 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.metrics.DeltaStd;
 import org.girsanov.samplers.metrics.LogWeights;
+import org.girsanov.samplers.metrics.Mmd;
+import org.girsanov.samplers.metrics.ModeCoverage;
+import org.girsanov.samplers.targets.MixtureTarget;
 import org.girsanov.samplers.metrics.Sinkhorn;
 import org.girsanov.samplers.metrics.SinkhornResult;
 import org.girsanov.samplers.paths.Behaviour;
@@ -19,7 +22,10 @@ import org.girsanov.samplers.targets.Target;
  *       {@code ess}, and with a known {@code log Z} the errors {@code delta_logZ_lb}, {@code delta_logZ_is};</li>
  *   <li>with an exact sampler: {@code eubo} (mean log w of backward paths started at exact samples),
  *       {@code delta_std} and {@code sinkhorn} (entropic OT at ε = 1e-3, run to convergence) against exact
- *       samples, on at most {@code sampleMetricK} points each.</li>
+ *       samples, on at most {@code sampleMetricK} points each, and {@code mmd} (Gaussian kernel, median
+ *       heuristic);</li>
+ *   <li>for mixtures: {@code mode_coverage}, the fraction of components holding at least 1% of their
+ *       expected share of the K samples.</li>
  * </ul>
  * Random numbers come from their own streams (purposes 21–23), so evaluating never changes training.
  */
@@ -82,6 +88,7 @@ public final class Evaluator {
             PathBatch back = PathBatch.simulate(model, k,
                     Behaviour.backwardFrom(backStart), backStart, streams, 0, BACKWARD_STREAM, chunkSize, trainer.executor());
             m.put("eubo", LogWeights.logZLowerBound(Metrics.finite(back.logWeights())));
+            m.put("mmd", Mmd.unbiased(modelK, exactK));
             if (sinkhorn) {
                 SinkhornResult s = Sinkhorn.cost(modelK, exactK);
                 m.put("sinkhorn", s.cost());
@@ -89,6 +96,10 @@ public final class Evaluator {
                 m.put("sinkhorn_iterations", (double) s.iterations());
                 m.put("sinkhorn_converged", s.converged() ? 1.0 : 0.0);
             }
+        }
+        if (target instanceof MixtureTarget mix) {
+            ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), fwd.endPoints());
+            m.put("mode_coverage", r.fraction());
         }
         m.put("target_evaluations", (double) trainer.evaluations().total());
         return new Evaluation(m, fwd.endPoints(), lw);
