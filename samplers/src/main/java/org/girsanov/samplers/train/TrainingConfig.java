@@ -113,6 +113,11 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
     }
 
+    public TrainingConfig withExploration(double kappa) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery);
+    }
+
     /** The config as ordered string key/values (for config.json and checkpoints). */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
