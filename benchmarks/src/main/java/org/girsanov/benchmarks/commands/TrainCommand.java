@@ -25,6 +25,8 @@ public final class TrainCommand implements Command {
             Flag.option("lr", "LR", "initial learning rate (decays exponentially to 1e-4)"),
             Flag.option("seed", "S", "root seed").withDefault(0),
             Flag.option("threads", "T", "worker threads; results do not depend on it").withDefault(2),
+            Flag.option("grid", "KIND", "training time grid: uniform, cosine or power:κ").withDefault("uniform"),
+            Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R)").withDefault(0),
             Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
             Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
             Flag.option("sample-metric-k", "K", "points for Sinkhorn and EUBO").withDefault(2000),
@@ -69,7 +71,8 @@ public final class TrainCommand implements Command {
                     a.getInt("batch", p.batch()), a.getInt("iterations", p.iterations()), a.getDouble("lr", p.lr()),
                     p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
                     p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
-                    a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery());
+                    a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
+                    a.getString("grid"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -82,7 +85,7 @@ public final class TrainCommand implements Command {
                 + "-" + c.sampler() + "-" + c.loss()));
         long stopAfter = a.getLong("stop-after", Long.MAX_VALUE);
         return finish(TrainRunner.run(c, dir, a.getBoolean("resume"), a.getInt("eval-paths"), a.getInt("sample-metric-k"),
-                !a.getBoolean("no-plots"), stopAfter, err), a.getBoolean("json"), out, err);
+                a.getInt("eval-refine"), !a.getBoolean("no-plots"), stopAfter, err), a.getBoolean("json"), out, err);
     }
 
     static int finish(TrainRunner.Outcome o, boolean json, PrintStream out, PrintStream err) {

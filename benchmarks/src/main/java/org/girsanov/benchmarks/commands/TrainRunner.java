@@ -46,12 +46,12 @@ final class TrainRunner {
      */
     static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, boolean plots,
                        PrintStream err) throws IOException {
-        return run(config, dir, resume, evalPaths, sampleK, plots, Long.MAX_VALUE, err);
+        return run(config, dir, resume, evalPaths, sampleK, 0, plots, Long.MAX_VALUE, err);
     }
 
     /** As above; training stops (as if interrupted) once {@code stopAfter} iterations are done. */
-    static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, boolean plots,
-                       long stopAfter, PrintStream err) throws IOException {
+    static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, int refinements,
+                       boolean plots, long stopAfter, PrintStream err) throws IOException {
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
         Path ckpt = RunFolder.checkpoint(dir);
@@ -113,7 +113,7 @@ final class TrainRunner {
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             err.println("evaluating on " + evalPaths + " paths ...");
-            Evaluation ev = new Evaluator(evalPaths, sampleK, true).evaluate(trainer);
+            Evaluation ev = new Evaluator(evalPaths, sampleK, true, refinements).evaluate(trainer);
             Map<String, Object> m = metricsJson(trainer, ev, trainSeconds, (System.nanoTime() - start) / 1e9);
             RunFolder.writeJson(dir.resolve("metrics.json"), m);
             RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());

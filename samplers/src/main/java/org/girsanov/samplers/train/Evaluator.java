@@ -37,6 +37,7 @@ public final class Evaluator {
     private final int paths;
     private final int sampleMetricK;
     private final boolean sinkhorn;
+    private final int refinements;
 
     /**
      * @param paths         K forward paths
@@ -44,6 +45,18 @@ public final class Evaluator {
      * @param sinkhorn      whether to compute the Sinkhorn cost
      */
     public Evaluator(int paths, int sampleMetricK, boolean sinkhorn) {
+        this(paths, sampleMetricK, sinkhorn, 0);
+    }
+
+    /**
+     * As above, sampling on the training grid refined {@code refinements} times (every step halved each
+     * time): a sampler trained on one grid, evaluated on a finer one.
+     */
+    public Evaluator(int paths, int sampleMetricK, boolean sinkhorn, int refinements) {
+        if (refinements < 0 || refinements > 10) {
+            throw new IllegalArgumentException("Evaluator: refinements = " + refinements + "; must be in [0, 10]");
+        }
+        this.refinements = refinements;
         if (paths < 2 || sampleMetricK < 2) {
             throw new IllegalArgumentException("Evaluator: paths = " + paths + ", sampleMetricK = " + sampleMetricK
                     + "; both must be >= 2");
@@ -55,7 +68,12 @@ public final class Evaluator {
 
     /** Evaluates the trainer's sampler with its EMA weights. */
     public Evaluation evaluate(Trainer trainer) {
-        return trainer.withWeights(true, () -> evaluate(trainer.model(), trainer.target(), trainer.streams(),
+        PathModel model = trainer.model();
+        for (int r = 0; r < refinements; r++) {
+            model = model.withGrid(model.grid().refine());
+        }
+        final PathModel evaluated = model;
+        return trainer.withWeights(true, () -> evaluate(evaluated, trainer.target(), trainer.streams(),
                 trainer.config().chunkSize(), trainer));
     }
 
@@ -66,6 +84,7 @@ public final class Evaluator {
         double[] lw = fwd.logWeights();
         double[] finite = Metrics.finite(lw);
         m.put("paths", (double) paths);
+        m.put("eval_steps", (double) model.grid().steps());
         m.put("nonfinite_paths", (double) (lw.length - finite.length));
         double lb = Metrics.logZLowerBound(lw);
         double is = Metrics.logZImportance(lw);

@@ -41,7 +41,7 @@ public final class SamplerFactory {
         UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, INIT_STREAM);
         double horizon = c.horizon() > 0 ? c.horizon() : defaultHorizon(c.sampler());
         double sigma = c.sigma() > 0 ? c.sigma() : defaultSigma(c.sampler());
-        TimeGrid grid = TimeGrid.uniform(horizon, c.steps());
+        TimeGrid grid = TrainingConfig.timeGrid(c.grid(), horizon, c.steps());
         int d = target.dimension();
         switch (c.sampler()) {
             case "pis":

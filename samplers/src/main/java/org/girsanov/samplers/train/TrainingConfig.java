@@ -34,11 +34,22 @@ import java.util.Map;
  * @param evalEvery          iterations between progress evaluations ({@code 0}: none)
  * @param evalPaths          paths of the final evaluation
  * @param checkpointEvery    iterations between checkpoints ({@code 0}: only at the end)
+ * @param grid               the training time grid: {@code uniform}, {@code cosine} (fine near 0) or
+ *                           {@code power:κ} ({@code t_n = T (n/N)^κ})
  */
 public record TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
                              double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
                              int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
-                             double exploration, int evalEvery, int evalPaths, int checkpointEvery) {
+                             double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid) {
+
+    /** A config on a uniform grid. */
+    public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
+                          double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
+                          int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
+                          double exploration, int evalEvery, int evalPaths, int checkpointEvery) {
+        this(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads, chunkSize,
+                horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, "uniform");
+    }
 
     public static final java.util.List<String> SAMPLERS = java.util.List.of("pis", "dds", "dis", "bridge", "gfn");
     public static final java.util.List<String> LOSSES = java.util.List.of("kl", "lv", "tb", "db", "subtb");
@@ -74,6 +85,28 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
             throw new IllegalArgumentException("exploration = " + exploration + " needs an off-policy loss (lv, tb, db, subtb); kl is on-policy");
         }
         positive("evalPaths", evalPaths);
+        timeGrid(grid, 1.0, 1);
+    }
+
+    /**
+     * The grid named {@code kind} on {@code [0, T]} with {@code n} steps: {@code uniform}, {@code cosine} or
+     * {@code power:κ}.
+     */
+    public static org.girsanov.sde.TimeGrid timeGrid(String kind, double horizon, int n) {
+        if (kind == null || kind.equals("uniform")) {
+            return org.girsanov.sde.TimeGrid.uniform(horizon, n);
+        }
+        if (kind.equals("cosine")) {
+            return org.girsanov.sde.TimeGrid.cosine(horizon, n);
+        }
+        if (kind.startsWith("power:")) {
+            try {
+                return org.girsanov.sde.TimeGrid.power(horizon, n, Double.parseDouble(kind.substring(6)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("grid = '" + kind + "': κ is not a number; allowed: uniform, cosine, power:κ");
+            }
+        }
+        throw new IllegalArgumentException("grid = '" + kind + "'; allowed: uniform, cosine, power:κ (e.g. power:2)");
     }
 
     private static void positive(String name, int v) {
@@ -90,32 +123,37 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
 
     public TrainingConfig withIterations(int it) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, it, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
     }
 
     public TrainingConfig withSteps(int n) {
         return new TrainingConfig(targetSpec, sampler, loss, n, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
     }
 
     public TrainingConfig withBatch(int b) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, b, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, s, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
     }
 
     public TrainingConfig withThreads(int t) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, t,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+    }
+
+    public TrainingConfig withGrid(String kind) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, kind);
     }
 
     public TrainingConfig withExploration(double kappa) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery);
+                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery, grid);
     }
 
     /** The config as ordered string key/values (for config.json and checkpoints). */
@@ -143,6 +181,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         m.put("eval_every", Integer.toString(evalEvery));
         m.put("eval_paths", Integer.toString(evalPaths));
         m.put("checkpoint_every", Integer.toString(checkpointEvery));
+        m.put("grid", grid);
         return m;
     }
 
@@ -157,7 +196,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 i(m, "width", d.width), i(m, "layers", d.layers),
                 Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(d.langevin))),
                 x(m, "exploration", d.exploration), i(m, "eval_every", d.evalEvery), i(m, "eval_paths", d.evalPaths),
-                i(m, "checkpoint_every", d.checkpointEvery));
+                i(m, "checkpoint_every", d.checkpointEvery), m.getOrDefault("grid", "uniform"));
     }
 
     private static String req(Map<String, String> m, String k) {
