@@ -10,9 +10,12 @@ import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.KlLoss;
+import org.girsanov.samplers.losses.LogFlow;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
+import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
 import org.girsanov.samplers.paths.PathModel;
 import org.girsanov.samplers.paths.RandomStreams;
@@ -23,6 +26,10 @@ import org.girsanov.sde.TimeGrid;
 public final class SamplerFactory {
     /** Random-stream purpose of the initial weights. */
     static final long INIT_STREAM = 7;
+    /** Random-stream purpose of the initial log-flow weights (DB, sub-TB). */
+    static final long FLOW_STREAM = 13;
+    /** λ of sub-TB (sub-path weights {@code λ^{b−a}}). */
+    public static final double SUBTB_LAMBDA = 0.95;
 
     private SamplerFactory() {
     }
@@ -72,6 +79,15 @@ public final class SamplerFactory {
         return new LangevinControl(net, new TimeNet(name + ".langevin", d, c.width(), c.layers(), 0.01, rng), target, 100.0);
     }
 
+    /**
+     * The learned log-flows of DB / sub-TB: {@code F_θ(x, t)}, a Fourier MLP {@code d → 1} of the config's width
+     * and layers, seeded from its own stream (purpose {@value #FLOW_STREAM}), and {@code log Z_θ = 0}.
+     */
+    static LogFlow logFlow(TrainingConfig c, PathModel model) {
+        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, FLOW_STREAM);
+        return new LogFlow(new FourierMlp("flow", model.dimension(), 1, c.width(), c.layers(), rng), "flow.logZ");
+    }
+
     public static Loss loss(TrainingConfig c, PathModel model) {
         switch (c.loss()) {
             case "kl":
@@ -80,8 +96,13 @@ public final class SamplerFactory {
                 return new LogVarianceLoss();
             case "tb":
                 return new TrajectoryBalanceLoss();
+            case "db":
+                return new DetailedBalanceLoss(logFlow(c, model));
+            case "subtb":
+                return new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
             default:
-                throw new IllegalArgumentException("loss = '" + c.loss() + "' is not available yet; allowed: kl, lv, tb");
+                throw new IllegalArgumentException("loss = '" + c.loss() + "'; allowed: "
+                        + String.join(", ", TrainingConfig.LOSSES));
         }
     }
 }

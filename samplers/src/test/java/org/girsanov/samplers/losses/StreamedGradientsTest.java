@@ -1,0 +1,218 @@
+package org.girsanov.samplers.losses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.families.FollmerControl;
+import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.families.TestPaths;
+import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.samplers.paths.GaussianStep;
+import org.girsanov.samplers.paths.PathEngine;
+import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.samplers.targets.GaussianTarget;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN invariant 5: the streamed two-pass gradients of LV, TB, DB and sub-TB equal the gradients of the same
+ * loss written on one tape holding the whole path; and DB / sub-TB are small at the known optimum.
+ */
+class StreamedGradientsTest {
+    static final GaussianTarget TARGET = TestPaths.gaussian(new double[] {1.0, -0.5}, 0.5, 1.3);
+    static final int BATCH = 24;
+    static final int STEPS = 6;
+    static final long SEED = 31;
+    static final long ITERATION = 4;
+
+    /** The states x_0 … x_N of the batch's (single-chunk) paths, replayed from the loss's random stream. */
+    static List<DMatrixRMaj> states(PathModel m, Behaviour behaviour) {
+        List<DMatrixRMaj> xs = new ArrayList<>();
+        for (int n = 0; n <= m.grid().steps(); n++) {
+            xs.add(null);
+        }
+        PathEngine.visit(m, BATCH, behaviour, behaviour.terminalStates(), new RandomStreams(SEED).stream(ITERATION, 0,
+                PathSums.PATH_STREAM), false, new TransitionVisitor() {
+                    @Override
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
+                        xs.set(n, xn.value().copy());
+                        xs.set(n + 1, xNext.value().copy());
+                    }
+                });
+        return xs;
+    }
+
+    /** The whole batch on one tape: log w (n × 1) and the residuals δ_n. */
+    record Whole(Tape tape, Var logW, Var[] delta) {
+    }
+
+    static Whole whole(PathModel m, LogFlow flow, List<DMatrixRMaj> xs) {
+        Tape t = new Tape();
+        int steps = m.grid().steps();
+        Var[] x = new Var[steps + 1];
+        for (int n = 0; n <= steps; n++) {
+            x[n] = t.constant(xs.get(n));
+        }
+        Var logW = t.sub(m.logEndBoundary(t, x[steps]), m.logStartBoundary(t, x[0]));
+        Var[] delta = new Var[steps];
+        for (int n = 0; n < steps; n++) {
+            Var ell = m.logIncrement(t, x[n], x[n + 1], n, m.forward(t, x[n], n));
+            logW = t.add(logW, ell);
+            if (flow != null) {
+                delta[n] = t.sub(t.sub(flow.at(t, m, x[n], n), flow.at(t, m, x[n + 1], n + 1)), ell);
+            }
+        }
+        return new Whole(t, logW, delta);
+    }
+
+    static void assertSameGradients(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length);
+        double scale = Fixtures.norm(expected);
+        assertTrue(scale > 1e-6, what + ": gradient is trivially zero");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-10 * scale + 1e-13, what + ": component " + i);
+        }
+    }
+
+    static double[] fullTape(PathModel m, Loss loss, Behaviour behaviour, java.util.function.Function<Whole, Var> lossOf) {
+        List<Parameter> ps = Fixtures.all(m, loss);
+        Fixtures.zero(ps);
+        Whole w = whole(m, loss instanceof DetailedBalanceLoss db ? db.flow()
+                : loss instanceof SubTrajectoryBalanceLoss s ? s.flow() : null, states(m, behaviour));
+        w.tape().backward(lossOf.apply(w));
+        return Fixtures.grads(ps);
+    }
+
+    static double[] streamed(PathModel m, Loss loss, Behaviour behaviour, int chunk) {
+        Fixtures.evaluate(m, loss, BATCH, chunk, SEED, ITERATION, 1, behaviour);
+        return Fixtures.grads(Fixtures.all(m, loss));
+    }
+
+    static Var meanSquareAboutMean(Tape t, Var s) {
+        Var r = t.sub(s, t.mean(s));
+        return t.mean(t.square(r));
+    }
+
+    static Behaviour[] behaviours() {
+        return new Behaviour[] {Behaviour.onPolicy(), Behaviour.explore(1.5),
+                Behaviour.backwardFrom(TARGET.sample(BATCH, Fixtures.rng(3)))};
+    }
+
+    @Test
+    void logVarianceStreamedEqualsWholeTape() {
+        Pis m = Fixtures.pis(TARGET, STEPS, 16, 1);
+        for (Behaviour b : behaviours()) {
+            Loss lv = new LogVarianceLoss();
+            double[] full = fullTape(m, lv, b, w -> meanSquareAboutMean(w.tape(), w.logW()));
+            assertSameGradients(full, streamed(m, lv, b, BATCH), "LV " + b);
+        }
+    }
+
+    @Test
+    void trajectoryBalanceStreamedEqualsWholeTape() {
+        Pis m = Fixtures.pis(TARGET, STEPS, 16, 2);
+        TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
+        tb.logZ().value().data[0] = 0.7;
+        for (Behaviour b : behaviours()) {
+            double[] full = fullTape(m, tb, b, w -> w.tape().mean(w.tape().square(
+                    w.tape().sub(w.logW(), w.tape().param(tb.logZ())))));
+            assertSameGradients(full, streamed(m, tb, b, BATCH), "TB " + b);
+        }
+    }
+
+    @Test
+    void detailedBalanceStreamedEqualsWholeTape() {
+        Pis m = Fixtures.pis(TARGET, STEPS, 16, 3);
+        DetailedBalanceLoss db = new DetailedBalanceLoss(Fixtures.flow(2, 16, 4));
+        for (Behaviour b : behaviours()) {
+            double[] full = fullTape(m, db, b, w -> {
+                Tape t = w.tape();
+                Var sum = t.square(w.delta()[0]);
+                for (int n = 1; n < STEPS; n++) {
+                    sum = t.add(sum, t.square(w.delta()[n]));
+                }
+                return t.mean(sum);
+            });
+            assertSameGradients(full, streamed(m, db, b, BATCH), "DB " + b);
+        }
+    }
+
+    @Test
+    void subTrajectoryBalanceStreamedEqualsWholeTapeAndTelescopes() {
+        Pis m = Fixtures.pis(TARGET, STEPS, 16, 5);
+        SubTrajectoryBalanceLoss sub = new SubTrajectoryBalanceLoss(Fixtures.flow(2, 16, 6), 0.8);
+        double[] w = SubTrajectoryBalanceLoss.weights(STEPS, 0.8);
+        for (Behaviour b : behaviours()) {
+            double[] full = fullTape(m, sub, b, whole -> {
+                Tape t = whole.tape();
+                Var[] d = new Var[STEPS + 1];
+                d[0] = t.full(BATCH, 1, 0.0);
+                for (int n = 0; n < STEPS; n++) {
+                    d[n + 1] = t.add(d[n], whole.delta()[n]);
+                }
+                Var total = null;
+                for (int a = 0; a < STEPS; a++) {
+                    for (int c = a + 1; c <= STEPS; c++) {
+                        Var term = t.scale(t.square(t.sub(d[c], d[a])), w[c - a]);
+                        total = total == null ? term : t.add(total, term);
+                    }
+                }
+                // Σ_n δ_n = log Z_θ − log w (the TB residual).
+                DMatrixRMaj tb = t.sub(t.param(sub.logZ()), whole.logW()).value();
+                for (int i = 0; i < BATCH; i++) {
+                    assertEquals(tb.data[i], d[STEPS].value().data[i], 1e-9);
+                }
+                return t.mean(total);
+            });
+            assertSameGradients(full, streamed(m, sub, b, BATCH), "sub-TB " + b);
+        }
+    }
+
+    @Test
+    void chunkingDoesNotChangeTheLossValue() {
+        Pis m = Fixtures.pis(TARGET, STEPS, 16, 7);
+        SubTrajectoryBalanceLoss sub = new SubTrajectoryBalanceLoss(Fixtures.flow(2, 16, 8), 0.9);
+        double one = Fixtures.evaluate(m, sub, BATCH, BATCH, SEED, ITERATION, 1, Behaviour.onPolicy()).loss();
+        double[] g1 = Fixtures.grads(Fixtures.all(m, sub));
+        assertTrue(one > 0);
+        assertEquals(sub.weights(STEPS, 0.9).length, STEPS + 1);
+        double sum = 0;
+        for (int len = 1; len <= STEPS; len++) {
+            sum += (STEPS + 1 - len) * SubTrajectoryBalanceLoss.weights(STEPS, 0.9)[len];
+        }
+        assertEquals(1.0, sum, 1e-12, "sub-path weights are normalised");
+        assertTrue(Fixtures.norm(g1) > 0);
+    }
+
+    /** DB and sub-TB with the closed-form optimal control, flows log h_t and log Z_θ = log Z. */
+    static double[] atOptimum(int steps) {
+        FollmerControl u = new FollmerControl(TARGET.mean(), 0.5, 1.3, TestPaths.SIGMA, TestPaths.HORIZON);
+        Pis m = new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, steps), u, TestPaths.SIGMA);
+        LogFlow opt = new LogFlow(u.logFlow(), "opt.logZ");
+        opt.logZ().value().data[0] = 1.3;
+        double db = Fixtures.evaluate(m, new DetailedBalanceLoss(opt), 256, 64, 3, 0, 1, Behaviour.onPolicy()).loss();
+        double sub = Fixtures.evaluate(m, new SubTrajectoryBalanceLoss(opt, 0.95), 256, 64, 3, 0, 1, Behaviour.onPolicy()).loss();
+        // A wrong log Z_θ for reference: every sub-path through n = 0 is off by 1.
+        opt.logZ().value().data[0] = 0.3;
+        double dbOff = Fixtures.evaluate(m, new DetailedBalanceLoss(opt), 256, 64, 3, 0, 1, Behaviour.onPolicy()).loss();
+        return new double[] {db, sub, dbOff};
+    }
+
+    @Test
+    void detailedAndSubTrajectoryBalanceAreSmallAtTheOptimumAndShrinkWithN() {
+        double[] coarse = atOptimum(10);
+        double[] fine = atOptimum(40);
+        String msg = "N=10: DB=" + coarse[0] + " subTB=" + coarse[1] + " DB(log Z off by 1)=" + coarse[2]
+                + "; N=40: DB=" + fine[0] + " subTB=" + fine[1];
+        assertTrue(fine[0] < coarse[0] && fine[1] < coarse[1], msg);
+        assertTrue(fine[0] < 0.02 && fine[1] < 0.02, msg);
+        assertTrue(coarse[2] > 0.9, msg);
+    }
+}
