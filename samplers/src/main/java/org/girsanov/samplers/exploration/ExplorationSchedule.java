@@ -66,6 +66,19 @@ public final class ExplorationSchedule {
         return buffer;
     }
 
+    /** How many batches were observed (drives the local-search cadence; saved in checkpoints). */
+    public int observations() {
+        return observations;
+    }
+
+    /** Restores the observation count of a checkpoint. */
+    public void restoreObservations(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("observations = " + count + "; must be >= 0");
+        }
+        this.observations = count;
+    }
+
     /** Whether iteration {@code i} trains on backward paths from the buffer. */
     public boolean backwardAt(long i) {
         return backwardEvery > 0 && (i + 1) % backwardEvery == 0 && buffer.size() >= minBuffer;

@@ -14,6 +14,9 @@ import org.girsanov.autodiff.optim.Adam;
 import org.girsanov.autodiff.optim.Ema;
 import org.girsanov.autodiff.optim.GradClip;
 import org.girsanov.autodiff.optim.LearningRateSchedule;
+import org.girsanov.samplers.exploration.ExplorationSchedule;
+import org.girsanov.samplers.exploration.LocalSearch;
+import org.girsanov.samplers.exploration.ReplayBuffer;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.NonFiniteException;
@@ -51,6 +54,7 @@ public final class Trainer implements AutoCloseable {
     private final RandomStreams streams;
     private final ChunkedExecutor executor;
     private final TrainingHistory history = new TrainingHistory();
+    private final ExplorationSchedule exploration;
     private long iteration;
 
     public Trainer(TrainingConfig config, Target target) {
@@ -68,6 +72,27 @@ public final class Trainer implements AutoCloseable {
         this.ema = config.emaDecay() > 0 ? new Ema(params, config.emaDecay()) : null;
         this.streams = new RandomStreams(config.seed());
         this.executor = new ChunkedExecutor(config.threads());
+        this.exploration = config.replayEvery() > 0 && loss.offPolicy() ? replaySchedule(config, counted) : null;
+    }
+
+    /** Random-stream purpose of the forward paths that feed the replay buffer. */
+    static final long BUFFER_FEED_STREAM = 17;
+
+    /**
+     * The replay schedule (Sendera et al. NeurIPS 2024): a buffer of {@code 8 × batch} terminal states ranked by
+     * {@code log ρ} (rank priority {@code k = batch}), fed every {@code replayEvery} iterations with fresh forward
+     * terminal states and refreshed by 20 MALA steps every 5 feeds; every {@code replayEvery}-th iteration trains
+     * on backward paths from buffer states. The forward noise scale decays as for plain exploration.
+     */
+    private static ExplorationSchedule replaySchedule(TrainingConfig c, Target target) {
+        ReplayBuffer buffer = new ReplayBuffer(8 * c.batch(), target.dimension(), c.batch());
+        return new ExplorationSchedule(target, buffer, new LocalSearch(0.05, 10, 20), c.seed(), c.exploration(),
+                Math.max(1, c.iterations() / 2), c.replayEvery(), c.batch(), 5);
+    }
+
+    /** The exploration schedule when replay is on, else {@code null}. */
+    public ExplorationSchedule exploration() {
+        return exploration;
     }
 
     public TrainingConfig config() {
@@ -114,6 +139,9 @@ public final class Trainer implements AutoCloseable {
 
     /** The behaviour of iteration {@code i}: κ decays linearly from {@code exploration} to 1 over half the run. */
     Behaviour behaviour(long i) {
+        if (exploration != null) {
+            return exploration.batchFor(i, config.batch());
+        }
         if (config.exploration() == 1.0) {
             return Behaviour.onPolicy();
         }
@@ -129,6 +157,10 @@ public final class Trainer implements AutoCloseable {
     public LossValue step() {
         for (Parameter p : params) {
             p.zeroGrad();
+        }
+        if (exploration != null && iteration % config.replayEvery() == 0) {
+            exploration.observe(iteration, PathBatch.simulate(model, config.batch(), Behaviour.onPolicy(), null, streams,
+                    iteration, BUFFER_FEED_STREAM, config.chunkSize(), executor).endPoints());
         }
         TrainingBatch batch = new TrainingBatch(model, config.batch(), config.chunkSize(), behaviour(iteration),
                 streams, iteration, executor, 1.0 / model.dimension());
@@ -233,6 +265,13 @@ public final class Trainer implements AutoCloseable {
         if (ema != null) {
             c.putMatrices("ema/", ema.state());
         }
+        if (exploration != null && exploration.buffer().size() > 0) {
+            c.matrices().put("buffer/states", exploration.buffer().states());
+            DMatrixRMaj scores = new DMatrixRMaj(exploration.buffer().size(), 1);
+            System.arraycopy(exploration.buffer().scores(), 0, scores.data, 0, scores.numRows);
+            c.matrices().put("buffer/scores", scores);
+            c.metadata().put("buffer_observations", Integer.toString(exploration.observations()));
+        }
         c.matrices().put("history/loss", history.lossMatrix());
         c.matrices().put("history/eval", history.evaluationMatrix());
         c.metadata().put("format", FORMAT);
@@ -279,6 +318,10 @@ public final class Trainer implements AutoCloseable {
             t.ema.loadState(Long.parseLong(c.metadata().get("ema_updates")), c.matricesWithPrefix("ema/"));
         }
         t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
+        if (t.exploration != null && c.matrices().containsKey("buffer/states")) {
+            t.exploration.buffer().add(c.matrices().get("buffer/states").copy(), c.matrices().get("buffer/scores").data.clone());
+            t.exploration.restoreObservations(Integer.parseInt(c.metadata().get("buffer_observations")));
+        }
         t.iteration = Long.parseLong(c.metadata().get("iteration"));
         t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
                 Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));

@@ -36,11 +36,24 @@ import java.util.Map;
  * @param checkpointEvery    iterations between checkpoints ({@code 0}: only at the end)
  * @param grid               the training time grid: {@code uniform}, {@code cosine} (fine near 0) or
  *                           {@code power:κ} ({@code t_n = T (n/N)^κ})
+ * @param replayEvery        off-policy losses only: every {@code replayEvery}-th iteration trains on backward
+ *                           paths started at states of a replay buffer (fed with terminal states of the
+ *                           forward process, refreshed by MALA local search); {@code 0}: no replay
  */
 public record TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
                              double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
                              int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
-                             double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid) {
+                             double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid,
+                             int replayEvery) {
+
+    /** A config without replay. */
+    public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
+                          double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
+                          int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
+                          double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid) {
+        this(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads, chunkSize,
+                horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, 0);
+    }
 
     /** A config on a uniform grid. */
     public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
@@ -86,6 +99,12 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         }
         positive("evalPaths", evalPaths);
         timeGrid(grid, 1.0, 1);
+        if (replayEvery < 0) {
+            throw new IllegalArgumentException("replayEvery = " + replayEvery + "; must be >= 0 (0: no replay)");
+        }
+        if ("kl".equals(loss) && replayEvery > 0) {
+            throw new IllegalArgumentException("replayEvery = " + replayEvery + " needs an off-policy loss (lv, tb, db, subtb); kl is on-policy");
+        }
     }
 
     /**
@@ -123,37 +142,42 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
 
     public TrainingConfig withIterations(int it) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, it, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     public TrainingConfig withSteps(int n) {
         return new TrainingConfig(targetSpec, sampler, loss, n, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     public TrainingConfig withBatch(int b) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, b, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, s, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     public TrainingConfig withThreads(int t) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, t,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     public TrainingConfig withGrid(String kind) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, kind);
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, kind, replayEvery);
+    }
+
+    public TrainingConfig withReplayEvery(int every) {
+        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
+                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, every);
     }
 
     public TrainingConfig withExploration(double kappa) {
         return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery, grid);
+                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
     }
 
     /** The config as ordered string key/values (for config.json and checkpoints). */
@@ -182,6 +206,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         m.put("eval_paths", Integer.toString(evalPaths));
         m.put("checkpoint_every", Integer.toString(checkpointEvery));
         m.put("grid", grid);
+        m.put("replay_every", Integer.toString(replayEvery));
         return m;
     }
 
@@ -196,7 +221,8 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 i(m, "width", d.width), i(m, "layers", d.layers),
                 Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(d.langevin))),
                 x(m, "exploration", d.exploration), i(m, "eval_every", d.evalEvery), i(m, "eval_paths", d.evalPaths),
-                i(m, "checkpoint_every", d.checkpointEvery), m.getOrDefault("grid", "uniform"));
+                i(m, "checkpoint_every", d.checkpointEvery), m.getOrDefault("grid", "uniform"),
+                i(m, "replay_every", d.replayEvery));
     }
 
     private static String req(Map<String, String> m, String k) {
