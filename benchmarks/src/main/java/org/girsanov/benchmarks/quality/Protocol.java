@@ -39,9 +39,9 @@ public final class Protocol {
     public static TrainingConfig of(String targetSpec, String sampler, String loss) {
         TrainingConfig c = TrainingConfig.defaults(targetSpec, sampler, loss);
         int dim = dimensionHint(targetSpec);
-        int batch = dim >= 50 ? 256 : 512;
-        int iterations = dim >= 50 ? 600 : 1500;
-        int steps = 100;
+        int batch = dim >= 50 ? 128 : 256;
+        int iterations = dim >= 50 ? 400 : 600;
+        int steps = 50;
         c = c.withBatch(batch).withSteps(steps).withIterations(iterations);
         return "kl".equals(loss) ? c : c.withExploration(EXPLORATION);
     }
