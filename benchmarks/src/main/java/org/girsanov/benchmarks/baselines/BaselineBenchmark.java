@@ -225,7 +225,7 @@ public final class BaselineBenchmark {
                             + "; valid: --budget N, --seed S, --samples K, --targets spec,spec,...");
             }
         }
-        BaselineBenchmark bench = new BaselineBenchmark(budget, seed, samples, List.of(SampleMetric.deltaStd()));
+        BaselineBenchmark bench = new BaselineBenchmark(budget, seed, samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
         System.out.printf(Locale.ROOT, "Baselines at a budget of %d score evaluations per method, seed %d, K = %d samples%n",
                 budget, seed, samples);
         List<Row> all = new ArrayList<>();

@@ -50,10 +50,12 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench quality [--rows T/S/L,...] [--out DIR] [--json]\n"
+                + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
-                + "writes quality.json and one run folder per row. perf: median ms of a PIS-LV training step on gmm9.";
+                + "writes quality.json and one run folder per row. perf: median ms of a PIS-LV training step on gmm9.\n"
+                + "baselines: MALA, HMC, parallel tempering, AIS and SMC at a matched budget of score evaluations.";
     }
 
     @Override
@@ -66,6 +68,9 @@ public final class BenchCommand implements Command {
                 Flag.option("steps", "N", "perf: time steps").withDefault(100),
                 Flag.option("threads", "T", "worker threads").withDefault(2),
                 Flag.option("repeats", "R", "perf: measured steps").withDefault(10),
+                Flag.option("budget", "N", "baselines: score evaluations per method").withDefault(2_000_000),
+                Flag.option("seed", "S", "baselines: seed").withDefault(1),
+                Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
                 Cli.JSON_FLAG);
     }
 
@@ -79,6 +84,8 @@ public final class BenchCommand implements Command {
                 return quality(a, out, err);
             case "perf":
                 return perf(a, out, err);
+            case "baselines":
+                return baselines(a, out, err);
             default:
                 throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality or perf");
         }
@@ -111,6 +118,20 @@ public final class BenchCommand implements Command {
         if (a.getBoolean("json")) {
             out.println(Json.write(Json.object().with("rows", results).with("version", Cli.version())));
         }
+        return Cli.EXIT_OK;
+    }
+
+    private int baselines(Args a, PrintStream out, PrintStream err) {
+        long budget = a.getLong("budget");
+        org.girsanov.benchmarks.baselines.BaselineBenchmark bench = new org.girsanov.benchmarks.baselines.BaselineBenchmark(
+                budget, a.getLong("seed"), 5000, List.of(org.girsanov.benchmarks.baselines.SampleMetric.deltaStd(),
+                org.girsanov.benchmarks.baselines.SampleMetric.sinkhorn(1000)));
+        err.printf("baselines at %d score evaluations per method, seed %d, K = 5000 samples%n", budget, a.getLong("seed"));
+        List<org.girsanov.benchmarks.baselines.BaselineBenchmark.Row> all = new ArrayList<>();
+        for (String spec : a.getString("targets").split(";")) {
+            all.addAll(bench.run(TrainRunner.parseTarget(Protocol.targetSpec(spec.strip()))));
+        }
+        out.print(bench.format(all));
         return Cli.EXIT_OK;
     }
 
