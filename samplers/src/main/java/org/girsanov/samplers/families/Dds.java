@@ -6,7 +6,6 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.paths.GaussianDensity;
-import org.girsanov.samplers.paths.PathEngine;
 import org.girsanov.samplers.paths.PathModel;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
@@ -63,20 +62,11 @@ public final class Dds extends ReferenceControlledSampler {
 
     @Override
     public DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
-        DMatrixRMaj x = PathEngine.gaussian(n, dimension(), rng);
-        org.ejml.dense.row.CommonOps_DDRM.scale(noise.sigma(), x);
-        return x;
+        return noise.sampleStationary(n, dimension(), rng);
     }
 
     @Override
     public DMatrixRMaj sampleBackward(Tape t, DMatrixRMaj xNext, int n, UniformRandomProvider rng) {
-        double a = noise.decay(grid, n);
-        double s = noise.transitionStd(grid, n);
-        DMatrixRMaj xi = PathEngine.gaussian(xNext.numRows, xNext.numCols, rng);
-        DMatrixRMaj out = new DMatrixRMaj(xNext.numRows, xNext.numCols);
-        for (int i = 0; i < xNext.getNumElements(); i++) {
-            out.data[i] = a * xNext.data[i] + s * xi.data[i];
-        }
-        return out;
+        return noise.sampleTransition(grid, n, xNext, rng);
     }
 }

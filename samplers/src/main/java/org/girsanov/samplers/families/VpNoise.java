@@ -42,6 +42,26 @@ record VpNoise(double sigma, double betaMin, double betaMax, double horizon) {
         return sigma * Math.sqrt(-Math.expm1(2 * Math.log(a)));
     }
 
+    /** {@code x_n ~ N(a_n x_{n+1}, s_n² I)}: one exact OU step (noising direction), batched. */
+    org.ejml.data.DMatrixRMaj sampleTransition(TimeGrid grid, int n, org.ejml.data.DMatrixRMaj x,
+                                               org.apache.commons.rng.UniformRandomProvider rng) {
+        double a = decay(grid, n);
+        double s = transitionStd(grid, n);
+        org.ejml.data.DMatrixRMaj xi = org.girsanov.samplers.paths.PathEngine.gaussian(x.numRows, x.numCols, rng);
+        org.ejml.data.DMatrixRMaj out = new org.ejml.data.DMatrixRMaj(x.numRows, x.numCols);
+        for (int i = 0; i < x.getNumElements(); i++) {
+            out.data[i] = a * x.data[i] + s * xi.data[i];
+        }
+        return out;
+    }
+
+    /** {@code n} draws of the stationary law {@code N(0, σ² I)}. */
+    org.ejml.data.DMatrixRMaj sampleStationary(int n, int d, org.apache.commons.rng.UniformRandomProvider rng) {
+        org.ejml.data.DMatrixRMaj x = org.girsanov.samplers.paths.PathEngine.gaussian(n, d, rng);
+        org.ejml.dense.row.CommonOps_DDRM.scale(sigma, x);
+        return x;
+    }
+
     /** The diffusion coefficient {@code σ(t) = σ√(2β(T − t))}. */
     double diffusion(double t) {
         return sigma * Math.sqrt(2 * beta(t));

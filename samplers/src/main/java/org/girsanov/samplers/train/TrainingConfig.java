@@ -141,43 +141,123 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
     }
 
     public TrainingConfig withIterations(int it) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, it, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().iterations(it).build();
     }
 
     public TrainingConfig withSteps(int n) {
-        return new TrainingConfig(targetSpec, sampler, loss, n, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().steps(n).build();
     }
 
     public TrainingConfig withBatch(int b) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, b, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().batch(b).build();
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, s, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().seed(s).build();
     }
 
     public TrainingConfig withThreads(int t) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, t,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().threads(t).build();
     }
 
     public TrainingConfig withGrid(String kind) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, kind, replayEvery);
+        return toBuilder().grid(kind).build();
     }
 
     public TrainingConfig withReplayEvery(int every) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid, every);
+        return toBuilder().replayEvery(every).build();
     }
 
     public TrainingConfig withExploration(double kappa) {
-        return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads,
-                chunkSize, horizon, sigma, width, layers, langevin, kappa, evalEvery, evalPaths, checkpointEvery, grid, replayEvery);
+        return toBuilder().exploration(kappa).build();
+    }
+
+    /** A builder holding this config's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some fields of a config; {@link #build()} validates. */
+    public static final class Builder {
+        private String targetSpec;
+        private String sampler;
+        private String loss;
+        private int steps;
+        private int batch;
+        private int iterations;
+        private double lr;
+        private double lrFinal;
+        private double clip;
+        private double emaDecay;
+        private long seed;
+        private int threads;
+        private int chunkSize;
+        private double horizon;
+        private double sigma;
+        private int width;
+        private int layers;
+        private boolean langevin;
+        private double exploration;
+        private int evalEvery;
+        private int evalPaths;
+        private int checkpointEvery;
+        private String grid;
+        private int replayEvery;
+
+        private Builder(TrainingConfig c) {
+            targetSpec = c.targetSpec;
+            sampler = c.sampler;
+            loss = c.loss;
+            steps = c.steps;
+            batch = c.batch;
+            iterations = c.iterations;
+            lr = c.lr;
+            lrFinal = c.lrFinal;
+            clip = c.clip;
+            emaDecay = c.emaDecay;
+            seed = c.seed;
+            threads = c.threads;
+            chunkSize = c.chunkSize;
+            horizon = c.horizon;
+            sigma = c.sigma;
+            width = c.width;
+            layers = c.layers;
+            langevin = c.langevin;
+            exploration = c.exploration;
+            evalEvery = c.evalEvery;
+            evalPaths = c.evalPaths;
+            checkpointEvery = c.checkpointEvery;
+            grid = c.grid;
+            replayEvery = c.replayEvery;
+        }
+
+        public Builder steps(int v) { steps = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder iterations(int v) { iterations = v; return this; }
+        public Builder lr(double v) { lr = v; return this; }
+        public Builder lrFinal(double v) { lrFinal = v; return this; }
+        public Builder clip(double v) { clip = v; return this; }
+        public Builder emaDecay(double v) { emaDecay = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder chunkSize(int v) { chunkSize = v; return this; }
+        public Builder horizon(double v) { horizon = v; return this; }
+        public Builder sigma(double v) { sigma = v; return this; }
+        public Builder width(int v) { width = v; return this; }
+        public Builder layers(int v) { layers = v; return this; }
+        public Builder langevin(boolean v) { langevin = v; return this; }
+        public Builder exploration(double v) { exploration = v; return this; }
+        public Builder evalEvery(int v) { evalEvery = v; return this; }
+        public Builder evalPaths(int v) { evalPaths = v; return this; }
+        public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+        public Builder grid(String v) { grid = v; return this; }
+        public Builder replayEvery(int v) { replayEvery = v; return this; }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed,
+                    threads, chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths,
+                    checkpointEvery, grid, replayEvery);
+        }
     }
 
     /** The config as ordered string key/values (for config.json and checkpoints). */
