@@ -51,7 +51,7 @@ public final class DemoCommand implements Command {
         TrainingConfig c = protocol(a.getInt("threads"));
         err.println("girsanov demo: PIS + log-variance loss on gmm9 (" + c.batch() + " paths x " + c.steps()
                 + " steps, " + c.iterations() + " iterations, " + c.threads() + " threads)");
-        return TrainCommand.finish(TrainRunner.run(c, a.getPath("out", Path.of("runs/demo")), false, 10000, 2000, true, err),
+        return TrainCommand.finish(TrainRunner.run(c, a.getPath("out", Path.of("runs/demo")), false, 10000, 1000, true, err),
                 a.getBoolean("json"), out, err);
     }
 }
