@@ -32,6 +32,14 @@ public final class Tape {
     private final boolean recording;
     private final List<Var> nodes = new ArrayList<>();
     private final Map<Parameter, Var> parameterLeaves = new IdentityHashMap<>();
+    /**
+     * During a plain parameter backward ({@link #backward}: no createGraph, no inputs) the weight and bias
+     * gradients of {@link #linear} go straight into the gradient buffers (C += XᵀG) instead of through
+     * a fresh adjoint matrix per parameter use; {@code directSink} is where they go (null: the parameters'
+     * own buffers).
+     */
+    private boolean direct;
+    private Gradients directSink;
 
     /** A recording tape. */
     public Tape() {
@@ -214,6 +222,25 @@ public final class Tape {
             return result;
         }
         final Tape g = createGraph ? this : noGrad();
+        direct = !createGraph && inputs.length == 0;
+        directSink = sink;
+        try {
+            return sweepNodes(output, seed, g, inputs, sink, result);
+        } finally {
+            direct = false;
+            directSink = null;
+        }
+    }
+
+    /** If {@code p} is a parameter leaf of this tape and a plain parameter backward runs, its gradient buffer. */
+    private DMatrixRMaj directBuffer(Var p) {
+        if (!direct || p.rule != null || p.parameter == null || p.tape != this) {
+            return null;
+        }
+        return directSink == null ? p.parameter.grad() : directSink.bufferFor(p.parameter);
+    }
+
+    private Var[] sweepNodes(Var output, Var seed, Tape g, Var[] inputs, Gradients sink, Var[] result) {
         final int top = output.index;
         final Var[] adj = new Var[top + 1];
         adj[top] = seed;
@@ -461,10 +488,30 @@ public final class Tape {
         }
         DMatrixRMaj out = new DMatrixRMaj(x.rows(), w.cols());
         Kernels.multNN(x.value.data, w.value.data, bias.value.data, out.data, x.rows(), x.cols(), w.cols());
-        return node(out, "linear", (g, r, go) -> new Var[] {
-            x.requiresGrad ? g.matmulNT(go, w) : null,
-            w.requiresGrad ? g.matmulTN(x, go) : null,
-            bias.requiresGrad ? g.sumRows(go) : null}, x, w, bias);
+        return node(out, "linear", (g, r, go) -> {
+            Var gw = null;
+            Var gb = null;
+            DMatrixRMaj bw = w.requiresGrad && !g.recording ? directBuffer(w) : null;
+            if (bw != null) {
+                Kernels.multTN(x.value.data, go.value.data, bw.data, x.rows(), x.cols(), go.cols(), true);
+            } else if (w.requiresGrad) {
+                gw = g.matmulTN(x, go);
+            }
+            DMatrixRMaj bb = bias.requiresGrad && !g.recording ? directBuffer(bias) : null;
+            if (bb != null) {
+                final double[] d = go.value.data;
+                final double[] acc = bb.data;
+                final int n = go.cols();
+                for (int i = 0, rows = go.rows(); i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        acc[j] += d[i * n + j];
+                    }
+                }
+            } else if (bias.requiresGrad) {
+                gb = g.sumRows(go);
+            }
+            return new Var[] {x.requiresGrad ? g.matmulNT(go, w) : null, gw, gb};
+        }, x, w, bias);
     }
 
     // ------------------------------------------------------------------------------------------
