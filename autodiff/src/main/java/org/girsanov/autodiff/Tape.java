@@ -351,6 +351,33 @@ public final class Tape {
             }
             return out;
         }
+        if (b.numRows == 1 && a.numRows == rows && a.numCols == cols && b.numCols == cols) {
+            // R×C with a 1×C row (bias-like): one plain loop per row per op, no per-element dispatch
+            for (int i = 0; i < rows; i++) {
+                final int o0 = i * cols;
+                switch (f) {
+                    case B_ADD: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] + y[j]; } break;
+                    case B_SUB: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] - y[j]; } break;
+                    case B_MUL: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] * y[j]; } break;
+                    case B_DIV: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] / y[j]; } break;
+                    default: System.arraycopy(x, o0, o, o0, cols);
+                }
+            }
+            return out;
+        }
+        if (a.numRows == 1 && b.numRows == rows && b.numCols == cols && a.numCols == cols) {
+            for (int i = 0; i < rows; i++) {
+                final int o0 = i * cols;
+                switch (f) {
+                    case B_ADD: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] + y[o0 + j]; } break;
+                    case B_SUB: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] - y[o0 + j]; } break;
+                    case B_MUL: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] * y[o0 + j]; } break;
+                    case B_DIV: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] / y[o0 + j]; } break;
+                    default: System.arraycopy(x, 0, o, o0, cols);
+                }
+            }
+            return out;
+        }
         int ars = a.numRows == 1 ? 0 : a.numCols;
         int acs = a.numCols == 1 ? 0 : 1;
         int brs = b.numRows == 1 ? 0 : b.numCols;
