@@ -32,6 +32,14 @@ public final class Tape {
     private final boolean recording;
     private final List<Var> nodes = new ArrayList<>();
     private final Map<Parameter, Var> parameterLeaves = new IdentityHashMap<>();
+    /**
+     * During a plain parameter backward ({@link #backward}: no createGraph, no inputs) the weight and bias
+     * gradients of {@link #linear} go straight into the gradient buffers (C += XᵀG) instead of through
+     * a fresh adjoint matrix per parameter use; {@code directSink} is where they go (null: the parameters'
+     * own buffers).
+     */
+    private boolean direct;
+    private Gradients directSink;
 
     /** A recording tape. */
     public Tape() {
@@ -214,6 +222,25 @@ public final class Tape {
             return result;
         }
         final Tape g = createGraph ? this : noGrad();
+        direct = !createGraph && inputs.length == 0;
+        directSink = sink;
+        try {
+            return sweepNodes(output, seed, g, inputs, sink, result);
+        } finally {
+            direct = false;
+            directSink = null;
+        }
+    }
+
+    /** If {@code p} is a parameter leaf of this tape and a plain parameter backward runs, its gradient buffer. */
+    private DMatrixRMaj directBuffer(Var p) {
+        if (!direct || p.rule != null || p.parameter == null || p.tape != this) {
+            return null;
+        }
+        return directSink == null ? p.parameter.grad() : directSink.bufferFor(p.parameter);
+    }
+
+    private Var[] sweepNodes(Var output, Var seed, Tape g, Var[] inputs, Gradients sink, Var[] result) {
         final int top = output.index;
         final Var[] adj = new Var[top + 1];
         adj[top] = seed;
@@ -324,6 +351,33 @@ public final class Tape {
             }
             return out;
         }
+        if (b.numRows == 1 && a.numRows == rows && a.numCols == cols && b.numCols == cols) {
+            // R×C with a 1×C row (bias-like): one plain loop per row per op, no per-element dispatch
+            for (int i = 0; i < rows; i++) {
+                final int o0 = i * cols;
+                switch (f) {
+                    case B_ADD: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] + y[j]; } break;
+                    case B_SUB: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] - y[j]; } break;
+                    case B_MUL: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] * y[j]; } break;
+                    case B_DIV: for (int j = 0; j < cols; j++) { o[o0 + j] = x[o0 + j] / y[j]; } break;
+                    default: System.arraycopy(x, o0, o, o0, cols);
+                }
+            }
+            return out;
+        }
+        if (a.numRows == 1 && b.numRows == rows && b.numCols == cols && a.numCols == cols) {
+            for (int i = 0; i < rows; i++) {
+                final int o0 = i * cols;
+                switch (f) {
+                    case B_ADD: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] + y[o0 + j]; } break;
+                    case B_SUB: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] - y[o0 + j]; } break;
+                    case B_MUL: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] * y[o0 + j]; } break;
+                    case B_DIV: for (int j = 0; j < cols; j++) { o[o0 + j] = x[j] / y[o0 + j]; } break;
+                    default: System.arraycopy(x, 0, o, o0, cols);
+                }
+            }
+            return out;
+        }
         int ars = a.numRows == 1 ? 0 : a.numCols;
         int acs = a.numCols == 1 ? 0 : 1;
         int brs = b.numRows == 1 ? 0 : b.numCols;
@@ -409,7 +463,7 @@ public final class Tape {
             throw shapeError("matmul", a, b, "compatible for A·B (A.cols must equal B.rows)");
         }
         DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.cols());
-        CommonOps_DDRM.mult(a.value, b.value, out);
+        Kernels.multNN(a.value.data, b.value.data, null, out.data, a.rows(), a.cols(), b.cols());
         return node(out, "matmul", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmulNT(go, b) : null,
             b.requiresGrad ? g.matmulTN(a, go) : null}, a, b);
@@ -421,7 +475,7 @@ public final class Tape {
             throw shapeError("matmulTN", a, b, "compatible for Aᵀ·B (A.rows must equal B.rows)");
         }
         DMatrixRMaj out = new DMatrixRMaj(a.cols(), b.cols());
-        CommonOps_DDRM.multTransA(a.value, b.value, out);
+        Kernels.multTN(a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.cols(), false);
         return node(out, "matmulTN", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmulNT(b, go) : null,
             b.requiresGrad ? g.matmul(a, go) : null}, a, b);
@@ -433,7 +487,7 @@ public final class Tape {
             throw shapeError("matmulNT", a, b, "compatible for A·Bᵀ (A.cols must equal B.cols)");
         }
         DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.rows());
-        CommonOps_DDRM.multTransB(a.value, b.value, out);
+        Kernels.multNT(a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.rows());
         return node(out, "matmulNT", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmul(go, b) : null,
             b.requiresGrad ? g.matmulTN(go, a) : null}, a, b);
@@ -460,21 +514,31 @@ public final class Tape {
             throw shapeError("linear", w, bias, "compatible (bias must be 1x" + w.cols() + ")");
         }
         DMatrixRMaj out = new DMatrixRMaj(x.rows(), w.cols());
-        CommonOps_DDRM.mult(x.value, w.value, out);
-        final int rows = out.numRows;
-        final int cols = out.numCols;
-        final double[] o = out.data;
-        final double[] b = bias.value.data;
-        for (int i = 0; i < rows; i++) {
-            int off = i * cols;
-            for (int j = 0; j < cols; j++) {
-                o[off + j] += b[j];
+        Kernels.multNN(x.value.data, w.value.data, bias.value.data, out.data, x.rows(), x.cols(), w.cols());
+        return node(out, "linear", (g, r, go) -> {
+            Var gw = null;
+            Var gb = null;
+            DMatrixRMaj bw = w.requiresGrad && !g.recording ? directBuffer(w) : null;
+            if (bw != null) {
+                Kernels.multTN(x.value.data, go.value.data, bw.data, x.rows(), x.cols(), go.cols(), true);
+            } else if (w.requiresGrad) {
+                gw = g.matmulTN(x, go);
             }
-        }
-        return node(out, "linear", (g, r, go) -> new Var[] {
-            x.requiresGrad ? g.matmulNT(go, w) : null,
-            w.requiresGrad ? g.matmulTN(x, go) : null,
-            bias.requiresGrad ? g.sumRows(go) : null}, x, w, bias);
+            DMatrixRMaj bb = bias.requiresGrad && !g.recording ? directBuffer(bias) : null;
+            if (bb != null) {
+                final double[] d = go.value.data;
+                final double[] acc = bb.data;
+                final int n = go.cols();
+                for (int i = 0, rows = go.rows(); i < rows; i++) {
+                    for (int j = 0; j < n; j++) {
+                        acc[j] += d[i * n + j];
+                    }
+                }
+            } else if (bias.requiresGrad) {
+                gb = g.sumRows(go);
+            }
+            return new Var[] {x.requiresGrad ? g.matmulNT(go, w) : null, gw, gb};
+        }, x, w, bias);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -644,11 +708,34 @@ public final class Tape {
 
     /**
      * GELU, tanh form: {@code ½ a (1 + tanh(√(2/π)(a + 0.044715 a³)))} (Hendrycks &amp; Gimpel 2016; PyTorch's
-     * {@code approximate="tanh"}). Composed of tape ops, so every order of derivative is exact.
+     * {@code approximate="tanh"}). One primitive op: the value and, in a plain backward pass, the derivative
+     * product are single loops ({@code tanh} through one {@code exp}); a recorded backward
+     * ({@code createGraph}) builds {@code gelu'} from tape ops, so every order of derivative is exact.
      */
     public Var gelu(Var a) {
-        Var inner = scale(add(a, scale(pow(a, 3.0), 0.044715)), Math.sqrt(2.0 / Math.PI));
-        return mul(scale(a, 0.5), addScalar(tanh(inner), 1.0));
+        DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
+        final int n = out.getNumElements();
+        final double[] th = recording && a.requiresGrad ? new double[n] : null;
+        Kernels.gelu(a.value.data, out.data, th, n);
+        return node(out, "gelu", (g, o, go) -> {
+            if (g.recording) {
+                return new Var[] {g.mul(go, g.geluDerivative(a))};
+            }
+            DMatrixRMaj r = new DMatrixRMaj(go.rows(), go.cols());
+            Kernels.geluBackward(go.value.data, a.value.data, th, r.data, n);
+            return new Var[] {g.constant(r)};
+        }, a);
+    }
+
+    /**
+     * {@code gelu'(a) = ½(1 + tanh u) + ½ a (1 − tanh²u) √(2/π)(1 + 3·0.044715 a²)}, {@code u = √(2/π)(a +
+     * 0.044715 a³)}, composed of tape ops (so the backward of {@link #gelu} can be recorded and differentiated).
+     */
+    private Var geluDerivative(Var a) {
+        Var th = tanh(scale(add(a, scale(pow(a, 3.0), Kernels.GELU_K)), Kernels.GELU_C));
+        Var sech2 = addScalar(neg(square(th)), 1.0);
+        Var poly = addScalar(scale(square(a), 3.0 * Kernels.GELU_K), 1.0);
+        return add(scale(addScalar(th, 1.0), 0.5), mul(scale(a, 0.5 * Kernels.GELU_C), mul(sech2, poly)));
     }
 
     /** SiLU (swish): {@code a σ(a)}, composed of tape ops. */

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One command for the training-step performance goals (BENCHMARKS.md, "Training step performance"):
+# builds the shaded jar, runs JMH TrainingStepBenchmark (PIS-LV, gmm9, batch 512, N = 100) on 1 and 2
+# threads and the PyTorch counterpart (benchmarks/pytorch/pis_lv_step.py, Debian's python3-torch) on 2
+# threads, and prints both medians, the Java 2-thread speed-up and the PyTorch / Java ratio.
+#
+#   benchmarks/perf.sh                 # full run (~3 min)
+#   QUICK=1 benchmarks/perf.sh         # fewer iterations
+#   BATCH=512 STEPS=100 TORCH_DTYPE=float64 benchmarks/perf.sh
+#
+# PyTorch runs with OMP_WAIT_POLICY=PASSIVE unless set: on a shared 2-core machine OpenMP's spinning
+# worker threads made the 2-thread step ~10x slower (8.4 s vs 0.78 s) - measuring contention, not PyTorch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BATCH=${BATCH:-512}
+STEPS=${STEPS:-100}
+TORCH_DTYPE=${TORCH_DTYPE:-float32}
+PY=${PYTHON:-/usr/bin/python3}
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+if [ -n "${QUICK:-}" ]; then JMH_IT="-wi 2 -w 2 -i 3 -r 3"; PY_IT="--warmup 1 --iters 3"; else JMH_IT="-wi 3 -w 3 -i 5 -r 3"; PY_IT="--warmup 2 --iters 7"; fi
+OUT=${OUT:-benchmarks/target/perf}
+mkdir -p "$OUT"
+echo "# $(date -u +%FT%TZ)  $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cpus, load: $(uptime | sed 's/.*load average: //')"
+# the shaded jar must be rebuilt from scratch: shade re-shading its own previous output keeps stale classes
+rm -f benchmarks/target/girsanov.jar benchmarks/target/original-girsanov.jar
+mvn -B -q -o -pl benchmarks -am package -DskipTests -Denforcer.skip >/dev/null
+java -jar benchmarks/target/girsanov.jar jmh TrainingStepBenchmark -p batch="$BATCH" -p steps="$STEPS" -p threads=1,2 \
+    $JMH_IT -f 1 -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt"
+"$PY" benchmarks/pytorch/pis_lv_step.py --batch "$BATCH" --steps "$STEPS" --threads 2 --dtype "$TORCH_DTYPE" $PY_IT \
+    | sed "s/\$/ OMP_WAIT_POLICY=$OMP_WAIT_POLICY/" | tee "$OUT/pytorch.txt"
+echo "# load after: $(uptime | sed 's/.*load average: //')"
+"$PY" - "$OUT/jmh.json" "$OUT/pytorch.txt" <<'PYEOF'
+import json, re, sys
+runs = json.load(open(sys.argv[1]))
+med = {int(r["params"]["threads"]): r["primaryMetric"]["scorePercentiles"]["50.0"] for r in runs}
+torch_ms = float(re.search(r"median_ms=([0-9.]+)", open(sys.argv[2]).read()).group(1))
+for t in sorted(med):
+    print("java  threads=%d median=%.1f ms" % (t, med[t]))
+print("torch threads=2 median=%.1f ms" % torch_ms)
+if 1 in med and 2 in med:
+    print("java speed-up 2 vs 1 thread: %.2fx (goal >= 1.7x)" % (med[1] / med[2]))
+print("pytorch / java (2 threads): %.2fx   java median vs goal 200 ms: %s" % (
+    torch_ms / med[2], "met" if med[2] <= 200 else "missed by %.0f ms" % (med[2] - 200)))
+PYEOF

@@ -1,0 +1,46 @@
+package org.girsanov.benchmarks.jmh;
+
+import java.util.Arrays;
+import org.girsanov.samplers.train.Trainer;
+
+/**
+ * A plain timing loop over {@link TrainingStepBenchmark}'s step, for profiling (JFR) and quick checks:
+ * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured}.
+ * Prints each step's wall time and the median.
+ */
+public final class StepTimer {
+    private StepTimer() {
+    }
+
+    public static void main(String[] args) {
+        int batch = args.length > 0 ? Integer.parseInt(args[0]) : 512;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int measured = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        Trainer trainer = TrainingStepBenchmark.newTrainer(batch, steps, threads);
+        for (int i = 0; i < warmup; i++) {
+            trainer.step();
+        }
+        double[] ms = new double[measured];
+        double[] cpu = new double[measured];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < measured; i++) {
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            trainer.step();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (os.getProcessCpuTime() - c0) / 1e6;
+        }
+        trainer.executor().close();
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double median = measured % 2 == 1 ? sorted[measured / 2] : 0.5 * (sorted[measured / 2 - 1] + sorted[measured / 2]);
+        double[] cs = cpu.clone();
+        Arrays.sort(cs);
+        System.out.printf("batch=%d steps=%d threads=%d wall(ms)=%s median=%.1f ms; process cpu median=%.1f ms%n",
+                batch, steps, threads, Arrays.toString(Arrays.stream(ms).map(v -> Math.round(v)).toArray()), median,
+                cs[measured / 2]);
+    }
+}
