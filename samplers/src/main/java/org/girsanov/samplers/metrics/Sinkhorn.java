@@ -69,7 +69,7 @@ public final class Sinkhorn {
     /** Default cap on the total number of iterations over all stages. */
     public static final int DEFAULT_MAX_ITERATIONS = 100_000;
     /** Default factor by which ε shrinks per stage. */
-    public static final double DEFAULT_SCALING = 0.5;
+    public static final double DEFAULT_SCALING = 0.3;
     /** Default cap on the number of cached cost entries (C and Cᵀ together): 64 MB, n = m ≈ 2000. */
     public static final long DEFAULT_CACHE_LIMIT = 8_000_000L;
 
@@ -104,7 +104,7 @@ public final class Sinkhorn {
     private final double omega;
     private final boolean adaptive = !Boolean.getBoolean("girsanov.sinkhorn.fixedOmega");
 
-    /** Defaults: ε = 1e-3, tolerance 1e-4, stage tolerance 1e-2, scaling 0.5, all processors. */
+    /** Defaults: ε = 1e-3, tolerance 1e-4, stage tolerance 1e-2, scaling 0.3, adaptive ω from 1.5, all processors. */
     public Sinkhorn() {
         this(DEFAULT_EPSILON, DEFAULT_TOLERANCE, DEFAULT_STAGE_TOLERANCE, DEFAULT_MAX_ITERATIONS,
                 DEFAULT_SCALING, Runtime.getRuntime().availableProcessors(), DEFAULT_CACHE_LIMIT,

@@ -142,7 +142,7 @@ class SinkhornTest {
 
     /**
      * The default tolerance (L1 marginal error 1e-4) gives a cost converged to a relative accuracy of
-     * 5e-4: compared with a run to 1e-7. Measured at K = 1000 (relative cost error / tolerance): ≈ 2.4
+     * 5e-4: compared with a run to 1e-6. Measured at K = 1000 (relative cost error / tolerance): ≈ 2.4
      * on gmm9 (separated modes, the slowest and most sensitive case), 0.04 for a Gaussian in d = 10,
      * 0.004 for Many-Well in d = 50; the error shrinks in proportion to the tolerance.
      */
@@ -153,14 +153,14 @@ class SinkhornTest {
         DMatrixRMaj x = t.sample(300, rng);
         DMatrixRMaj y = t.sample(300, rng);
         SinkhornResult r = new Sinkhorn().compute(x, y);
-        SinkhornResult tight = new Sinkhorn().withTolerance(1e-7).compute(x, y);
+        SinkhornResult tight = new Sinkhorn().withTolerance(1e-6).compute(x, y);
         assertTrue(r.converged() && tight.converged());
         assertTrue(tight.iterations() > r.iterations());
         assertEquals(tight.cost(), r.cost(), 5e-4 * tight.cost(), () -> r + " vs " + tight);
         DMatrixRMaj u = TestData.gaussian(300, 10, 0.0, 1.0, 17);
         DMatrixRMaj v = TestData.gaussian(300, 10, 0.0, 1.0, 18);
         SinkhornResult g = new Sinkhorn().compute(u, v);
-        SinkhornResult gt = new Sinkhorn().withTolerance(1e-7).compute(u, v);
+        SinkhornResult gt = new Sinkhorn().withTolerance(1e-6).compute(u, v);
         assertEquals(gt.cost(), g.cost(), 5e-4 * gt.cost(), () -> g + " vs " + gt);
     }
 
