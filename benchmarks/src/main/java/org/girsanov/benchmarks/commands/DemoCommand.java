@@ -17,7 +17,7 @@ import org.girsanov.samplers.train.TrainingConfig;
 public final class DemoCommand implements Command {
     /** The demo's protocol: fewer paths, steps and iterations than the quality suite's. */
     static TrainingConfig protocol(int threads) {
-        return TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(256).withSteps(50).withIterations(400)
+        return TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(256).withSteps(50).withIterations(800)
                 .withExploration(Protocol.EXPLORATION).withThreads(threads);
     }
 
@@ -35,7 +35,7 @@ public final class DemoCommand implements Command {
     public String usage() {
         return "demo [--out DIR] [--threads T] [--json]\n\n"
                 + "Trains the Path Integral Sampler with the log-variance loss on the 9-mode Gaussian mixture\n"
-                + "(batch 256, 50 steps, 400 iterations, exploring with noise scale 2 decaying to 1), evaluates it on 10 000 paths and prints the metrics\n"
+                + "(batch 256, 50 steps, 800 iterations, exploring with noise scale 2 decaying to 1), evaluates it on 10 000 paths and prints the metrics\n"
                 + "beside the published row (Richter & Berner, ICLR 2024, trained 60 000 steps on a GPU).\n"
                 + "Writes a run folder with metrics.json, samples.csv, config.json, the checkpoint and plots.";
     }

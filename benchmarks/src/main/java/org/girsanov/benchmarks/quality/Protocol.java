@@ -40,7 +40,7 @@ public final class Protocol {
         TrainingConfig c = TrainingConfig.defaults(targetSpec, sampler, loss);
         int dim = dimensionHint(targetSpec);
         int batch = dim >= 50 ? 128 : 256;
-        int iterations = dim >= 50 ? 400 : 600;
+        int iterations = 1500;
         int steps = 50;
         c = c.withBatch(batch).withSteps(steps).withIterations(iterations);
         return "kl".equals(loss) ? c : c.withExploration(EXPLORATION);
