@@ -44,7 +44,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench quality (the published table) or bench perf (training-step time)";
+        return "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched budget) or bench perf (training-step time)";
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class BenchCommand implements Command {
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         if (a.positionals().size() != 1) {
-            throw new UsageException("bench: expected 'quality' or 'perf'");
+            throw new UsageException("bench: expected 'quality', 'baselines' or 'perf'");
         }
         switch (a.positionals().get(0)) {
             case "quality":
@@ -87,7 +87,7 @@ public final class BenchCommand implements Command {
             case "baselines":
                 return baselines(a, out, err);
             default:
-                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality or perf");
+                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, baselines or perf");
         }
     }
 

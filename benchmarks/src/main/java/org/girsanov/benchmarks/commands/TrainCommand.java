@@ -28,6 +28,7 @@ public final class TrainCommand implements Command {
             Flag.option("grid", "KIND", "training time grid: uniform, cosine or power:κ").withDefault("uniform"),
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R)").withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
+            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control)").withDefault("none"),
             Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
             Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
             Flag.option("sample-metric-k", "K", "points for Sinkhorn and EUBO").withDefault(2000),
@@ -73,7 +74,7 @@ public final class TrainCommand implements Command {
                     p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
                     p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
                     a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
-                    a.getString("grid"), a.getInt("replay-every"));
+                    a.getString("grid"), a.getInt("replay-every"), a.getString("divergence"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

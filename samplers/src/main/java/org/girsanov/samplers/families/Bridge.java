@@ -14,6 +14,8 @@ import org.girsanov.samplers.paths.PathEngine;
 import org.girsanov.samplers.paths.PathModel;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.rnd.DivergenceEstimator;
+import org.girsanov.sde.rnd.FieldDivergence;
 
 /**
  * The diffusion bridge sampler (Richter &amp; Berner, ICLR 2024): both directions are learned,
@@ -22,8 +24,21 @@ import org.girsanov.sde.TimeGrid;
  * <pre>
  *   p→_n(x_{n+1}|x_n) = N(x_n + σ u(x_n, t_n) Δt, σ²Δt I),   p←_n(x_n|x_{n+1}) = N(x_{n+1} + σ v(x_{n+1}, t_{n+1}) Δt, σ²Δt I).
  * </pre>
- * The discrete log-weight needs no divergence; {@link org.girsanov.sde} gives the continuous controlled
- * form with the divergence term {@code ∇·(σv)} for comparison (MATH §5).
+ * <b>Two forms of the log-weight.</b> By default ({@code divergence = null}) the increment is the
+ * Euler–Maruyama kernel ratio of MATH §3, {@code ℓ_n = log p←_n(x_n | x_{n+1}) − log p→_n(x_{n+1} | x_n)},
+ * which needs no divergence. With a {@link DivergenceEstimator} it is the left-point discretisation of the
+ * controlled forward-Itô form of the RND (MATH §5; Richter &amp; Berner, ICLR 2024, Prop. 2.3) with
+ * {@code f = 0}, where the backward (right-point) integral has become a divergence:
+ * <pre>
+ *   ℓ_n = −[ Δt_n ( (u+v)·(v−u)/2 + σ ∇·v ) + (u+v)·(x_{n+1} − x_n)/σ ](x_n, t_n).
+ * </pre>
+ * (The behaviour's drift cancels: {@code σ dW = dX − σw dt}, so the form holds on any path.) Both forms
+ * converge to the same continuous RND as {@code Δt → 0} (MATH §5, Thm 1); for a {@code v} that is constant
+ * in {@code x} they agree exactly. The divergence is exact ({@code d} vector–Jacobian products) or
+ * Hutchinson's estimate; either is differentiable with respect to the parameters of {@code v}. For the
+ * streamed losses, which evaluate every increment twice (a gradient-free pass, then a replay with
+ * gradients), use a Hutchinson estimator whose probes are keyed by the state
+ * ({@link DivergenceEstimator#hutchinsonKeyed}), so both passes see the same probes.
  */
 public final class Bridge implements PathModel {
     private final Target target;
@@ -32,9 +47,20 @@ public final class Bridge implements PathModel {
     private final Control backwardControl;
     private final double sigma;
     private final double priorStd;
+    private final DivergenceEstimator divergence;
 
+    /** The bridge with the Euler–Maruyama kernel-ratio log-weight (no divergence). */
     public Bridge(Target target, TimeGrid grid, Control forwardControl, Control backwardControl,
                   double sigma, double priorStd) {
+        this(target, grid, forwardControl, backwardControl, sigma, priorStd, null);
+    }
+
+    /**
+     * The bridge with the controlled-form log-weight and the divergence {@code ∇·v} by {@code divergence}
+     * ({@code null}: the kernel-ratio form).
+     */
+    public Bridge(Target target, TimeGrid grid, Control forwardControl, Control backwardControl,
+                  double sigma, double priorStd, DivergenceEstimator divergence) {
         if (!(sigma > 0) || !(priorStd > 0)) {
             throw new IllegalArgumentException("Bridge: sigma = " + sigma + ", priorStd = " + priorStd + "; both must be > 0");
         }
@@ -44,6 +70,7 @@ public final class Bridge implements PathModel {
         this.backwardControl = backwardControl;
         this.sigma = sigma;
         this.priorStd = priorStd;
+        this.divergence = divergence;
     }
 
     @Override
@@ -63,7 +90,7 @@ public final class Bridge implements PathModel {
 
     @Override
     public PathModel withGrid(TimeGrid g) {
-        return new Bridge(target, g, forwardControl, backwardControl, sigma, priorStd);
+        return new Bridge(target, g, forwardControl, backwardControl, sigma, priorStd, divergence);
     }
 
     @Override
@@ -94,10 +121,23 @@ public final class Bridge implements PathModel {
 
     @Override
     public Var logIncrement(Tape t, Var xn, Var xNext, int n, GaussianStep fwd) {
+        if (divergence != null) {
+            return controlledIncrement(t, xn, xNext, n, fwd.control());
+        }
         Var std = t.scalar(sigma * Math.sqrt(grid.dt(n)));
         Var back = GaussianDensity.logDensity(t, xn, backwardMean(t, xNext, n), std);
         Var fore = GaussianDensity.logDensity(t, xNext, fwd.mean(), fwd.std());
         return t.sub(back, fore);
+    }
+
+    /** {@code −[Δt((u+v)·(v−u)/2 + σ∇·v) + (u+v)·Δx/σ]} at {@code (x_n, t_n)}. */
+    private Var controlledIncrement(Tape t, Var xn, Var xNext, int n, Var u) {
+        double time = grid.time(n);
+        FieldDivergence v = FieldDivergence.of(t, xn, (tape, x) -> backwardControl.apply(tape, x, time), divergence);
+        Var upv = t.add(u, v.field());
+        Var drift = t.add(t.sumCols(t.mul(upv, t.scale(t.sub(v.field(), u), 0.5))), t.scale(v.divergence(), sigma));
+        Var noise = t.scale(t.sumCols(t.mul(upv, t.sub(xNext, xn))), 1.0 / sigma);
+        return t.neg(t.add(t.scale(drift, grid.dt(n)), noise));
     }
 
     @Override

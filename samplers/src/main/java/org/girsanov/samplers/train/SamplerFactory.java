@@ -5,7 +5,9 @@ import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.control.LangevinControl;
 import org.girsanov.samplers.control.TimeNet;
+import org.girsanov.autodiff.Probe;
 import org.girsanov.samplers.families.Bridge;
+import org.girsanov.sde.rnd.DivergenceEstimator;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
@@ -28,6 +30,8 @@ public final class SamplerFactory {
     static final long INIT_STREAM = 7;
     /** Random-stream purpose of the initial log-flow weights (DB, sub-TB). */
     static final long FLOW_STREAM = 13;
+    /** Mixed into the seed of the state-keyed Hutchinson probes of the bridge. */
+    static final long PROBE_STREAM = 0x5DEECE66DL;
     /** λ of sub-TB (sub-path weights {@code λ^{b−a}}). */
     public static final double SUBTB_LAMBDA = 0.95;
 
@@ -59,7 +63,7 @@ public final class SamplerFactory {
                 return new Dis(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
             case "bridge":
                 return new Bridge(target, grid, control("forward", c, target, rng), control("backward", c, target, rng),
-                        sigma, 1.0);
+                        sigma, 1.0, divergence(c));
             case "gfn":
                 return new Gfn(target, grid, control("mean", c, target, rng),
                         new FourierMlp("logvar", d, d, c.width(), c.layers(), rng), sigma);
@@ -67,6 +71,22 @@ public final class SamplerFactory {
                 throw new IllegalArgumentException("sampler = '" + c.sampler() + "'; allowed: "
                         + String.join(", ", TrainingConfig.SAMPLERS));
         }
+    }
+
+    /**
+     * The bridge's divergence estimator of {@code c.divergence()}: {@code null} for {@code none} (kernel-ratio
+     * log-weight), exact, or Hutchinson with Rademacher probes keyed by the state and the run's seed (so the
+     * two passes of a streamed loss, resumed runs and any thread count see the same probes).
+     */
+    static DivergenceEstimator divergence(TrainingConfig c) {
+        if ("none".equals(c.divergence())) {
+            return null;
+        }
+        if ("exact".equals(c.divergence())) {
+            return DivergenceEstimator.exact();
+        }
+        return DivergenceEstimator.hutchinsonKeyed(TrainingConfig.hutchinsonProbes(c.divergence()), Probe.RADEMACHER,
+                c.seed() ^ PROBE_STREAM);
     }
 
     /** {@code NN₁(x,t) [+ NN₂(t) ⊙ ∇log ρ(x)]}. */

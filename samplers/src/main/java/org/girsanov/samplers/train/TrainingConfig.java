@@ -39,12 +39,27 @@ import java.util.Map;
  * @param replayEvery        off-policy losses only: every {@code replayEvery}-th iteration trains on backward
  *                           paths started at states of a replay buffer (fed with terminal states of the
  *                           forward process, refreshed by MALA local search); {@code 0}: no replay
+ * @param divergence         bridge only: the form of the log-weight — {@code none} (the Euler–Maruyama kernel
+ *                           ratio, default), {@code exact} or {@code hutchinson[:m]} (the controlled Girsanov
+ *                           form with the divergence {@code ∇·v} exact or by Hutchinson with {@code m}
+ *                           Rademacher probes, default 1; MATH §5)
  */
 public record TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
                              double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
                              int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
                              double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid,
-                             int replayEvery) {
+                             int replayEvery, String divergence) {
+
+    /** A config with the kernel-ratio log-weight ({@code divergence = none}). */
+    public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
+                          double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
+                          int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
+                          double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid,
+                          int replayEvery) {
+        this(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads, chunkSize,
+                horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid,
+                replayEvery, "none");
+    }
 
     /** A config without replay. */
     public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
@@ -105,6 +120,38 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         if ("kl".equals(loss) && replayEvery > 0) {
             throw new IllegalArgumentException("replayEvery = " + replayEvery + " needs an off-policy loss (lv, tb, db, subtb); kl is on-policy");
         }
+        hutchinsonProbes(divergence);
+        if (!"none".equals(divergence) && !"bridge".equals(sampler)) {
+            throw new IllegalArgumentException("divergence = '" + divergence + "' applies to the bridge sampler only; "
+                    + sampler + " needs divergence = none");
+        }
+    }
+
+    /**
+     * The number of Hutchinson probes of a {@code divergence} value: 0 for {@code none} and {@code exact},
+     * {@code m} for {@code hutchinson:m} (1 for {@code hutchinson}).
+     *
+     * @throws IllegalArgumentException naming the allowed values otherwise
+     */
+    public static int hutchinsonProbes(String divergence) {
+        String allowed = "; allowed: none, exact, hutchinson, hutchinson:m (m >= 1 probes)";
+        if ("none".equals(divergence) || "exact".equals(divergence)) {
+            return 0;
+        }
+        if ("hutchinson".equals(divergence)) {
+            return 1;
+        }
+        if (divergence != null && divergence.startsWith("hutchinson:")) {
+            try {
+                int m = Integer.parseInt(divergence.substring("hutchinson:".length()));
+                if (m >= 1) {
+                    return m;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        throw new IllegalArgumentException("divergence = '" + divergence + "'" + allowed);
     }
 
     /**
@@ -168,6 +215,10 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         return toBuilder().replayEvery(every).build();
     }
 
+    public TrainingConfig withDivergence(String form) {
+        return toBuilder().divergence(form).build();
+    }
+
     public TrainingConfig withExploration(double kappa) {
         return toBuilder().exploration(kappa).build();
     }
@@ -203,6 +254,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         private int checkpointEvery;
         private String grid;
         private int replayEvery;
+        private String divergence;
 
         private Builder(TrainingConfig c) {
             targetSpec = c.targetSpec;
@@ -229,6 +281,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
             checkpointEvery = c.checkpointEvery;
             grid = c.grid;
             replayEvery = c.replayEvery;
+            divergence = c.divergence;
         }
 
         public Builder steps(int v) { steps = v; return this; }
@@ -252,11 +305,12 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
         public Builder grid(String v) { grid = v; return this; }
         public Builder replayEvery(int v) { replayEvery = v; return this; }
+        public Builder divergence(String v) { divergence = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed,
                     threads, chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths,
-                    checkpointEvery, grid, replayEvery);
+                    checkpointEvery, grid, replayEvery, divergence);
         }
     }
 
@@ -287,6 +341,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         m.put("checkpoint_every", Integer.toString(checkpointEvery));
         m.put("grid", grid);
         m.put("replay_every", Integer.toString(replayEvery));
+        m.put("divergence", divergence);
         return m;
     }
 
@@ -302,7 +357,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(d.langevin))),
                 x(m, "exploration", d.exploration), i(m, "eval_every", d.evalEvery), i(m, "eval_paths", d.evalPaths),
                 i(m, "checkpoint_every", d.checkpointEvery), m.getOrDefault("grid", "uniform"),
-                i(m, "replay_every", d.replayEvery));
+                i(m, "replay_every", d.replayEvery), m.getOrDefault("divergence", "none"));
     }
 
     private static String req(Map<String, String> m, String k) {

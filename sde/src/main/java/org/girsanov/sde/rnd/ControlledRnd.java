@@ -16,9 +16,7 @@ import org.girsanov.sde.path.Path;
  * discretised at the left point of each step. The Brownian increment is read off the path,
  * {@code ΔW_n = (ΔX_n − (f + σw)(x_n, t_n) Δt_n) / σ(t_n)}, which is the noise itself when the path is the
  * Euler–Maruyama path of the behaviour process. The divergence {@code ∇·(σv − f)} is exact or Hutchinson
- * ({@link DivergenceEstimator}) and differentiable with respect to parameters. On a recording tape it is
- * taken with respect to the state itself if the state carries a gradient, else with respect to a fresh
- * input leaf holding its value; on {@link Tape#noGrad()} it is computed on a scratch tape.
+ * ({@link DivergenceEstimator}) and differentiable with respect to parameters ({@link FieldDivergence}).
  */
 public final class ControlledRnd {
     private ControlledRnd() {
@@ -55,14 +53,8 @@ public final class ControlledRnd {
 
     /** {@code ∇·(σv − f)(x, t)}. */
     static Var divergenceTerm(Tape tape, Var x, double t, double sigma, ControlledSde c, DivergenceEstimator divergence) {
-        if (!tape.isRecording()) {
-            Tape scratch = new Tape();
-            Var leaf = scratch.input(x.value());
-            Var g = scratch.sub(scratch.scale(c.v().apply(scratch, leaf, t), sigma), c.f().apply(scratch, leaf, t));
-            return tape.constant(divergence.apply(scratch, g, leaf).value());
-        }
-        Var leaf = x.requiresGrad() ? x : tape.input(x.value());
-        Var g = tape.sub(tape.scale(c.v().apply(tape, leaf, t), sigma), c.f().apply(tape, leaf, t));
-        return divergence.apply(tape, g, leaf);
+        return FieldDivergence.of(tape, x,
+                (tp, leaf) -> tp.sub(tp.scale(c.v().apply(tp, leaf, t), sigma), c.f().apply(tp, leaf, t)),
+                divergence).divergence();
     }
 }
