@@ -32,7 +32,8 @@ import org.girsanov.samplers.targets.TargetSpecs;
  * PT 10 rungs (β_min = 0.01, MALA moves) × 100 chains; AIS and SMC 1000 particles, MALA transitions,
  * one per level, {@code β_k = (k/K)²}, SMC resampling at ESS &lt; 0.5. MCMC chains start from the same
  * prior {@code N(0, σ²I)} the annealed methods use. MCMC samples: the last K/chains states of each chain
- * after warm-up (thinned); annealed samples: the particles systematically resampled by their weights.
+ * after warm-up (thinned); annealed samples: the particles systematically resampled by their weights. A last
+ * row per target, {@code exact}, scores a second independent set of exact samples: the metrics' floor at K.
  *
  * <p>Usage: {@code BaselineBenchmark [--budget 2000000] [--seed 1] [--samples 5000] [--targets gmm9,funnel10,mw5]}; target specs
  * with parameters ({@link TargetSpecs}) are separated by {@code ;} instead, e.g. {@code --targets "funnel:d=5,scale=2;mw5"}.
@@ -116,7 +117,19 @@ public final class BaselineBenchmark {
                 () -> new Ais(new Mala(), sigma, betas, 1, 0.1).run(target, particles, rng)));
         rows.add(annealed(target, "SMC-MALA", exact, rng,
                 () -> new Smc(new Mala(), sigma, betas, 1, 0.1, 0.5).run(target, particles, rng)));
+        rows.add(exactFloor(target, exact, rng));
         return rows;
+    }
+
+    /**
+     * The metrics' finite-sample floor: a second set of exact samples, independent of the reference set,
+     * scored like the baselines (no target evaluations). A sampler cannot be told apart from exact below it.
+     */
+    private Row exactFloor(Target target, DMatrixRMaj exact, UniformRandomProvider rng) {
+        long t0 = System.nanoTime();
+        DMatrixRMaj s = target.sample(exact.numRows, rng);
+        return new Row(target.name(), "exact", new EvaluationCounter(), Double.NaN, Double.NaN, metrics(target, s, exact),
+                Double.NaN, (System.nanoTime() - t0) * 1e-9);
     }
 
     private int thin(long steps, int chains) {
@@ -175,14 +188,16 @@ public final class BaselineBenchmark {
     /** The table, one line per row. */
     public String format(List<Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-10s %-10s %12s %12s %9s %7s", "target", "method", "grad evals",
+        int width = rows.stream().mapToInt(r -> r.target.length()).max().orElse(0);
+        String targetColumn = "%-" + Math.max(10, width) + "s";
+        b.append(String.format(Locale.ROOT, targetColumn + " %-10s %12s %12s %9s %7s", "target", "method", "grad evals",
                 "dens evals", "Δlog Z", "ESS"));
         for (SampleMetric m : metrics) {
             b.append(String.format(Locale.ROOT, " %9s", m.name()));
         }
         b.append(String.format(Locale.ROOT, " %7s %8s%n", "accept", "time s"));
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%-10s %-10s %12d %12d %9s %7s", r.target, r.method,
+            b.append(String.format(Locale.ROOT, targetColumn + " %-10s %12d %12d %9s %7s", r.target, r.method,
                     r.evaluations.gradientEvaluations(), r.evaluations.densityEvaluations(), fmt(r.deltaLogZ, 3),
                     fmt(r.ess, 4)));
             for (double v : r.metricValues) {
