@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.samplers.targets.SampleMoments;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ class InvarianceTest {
         McmcResult r = new McmcSampler(kernel, eps, 0, 25, 25).run(g, x0, rng);
         assertEquals(CHAINS, r.samples().numRows);
         double[] var = {2.0, 1.0, 0.5};
-        McmcMoments.assertMeanAndVariance(kernel.name(), r.samples(), g.mean(), var, 5);
+        SampleMoments.assertMeanAndVariance(kernel.name(), r.samples(), g.mean(), var, 5);
         assertTrue(r.acceptanceRate() > 0.3 && r.acceptanceRate() < 0.99, "acceptance " + r.acceptanceRate());
     }
 
@@ -50,8 +51,8 @@ class InvarianceTest {
         double eps = 0.5;
         DMatrixRMaj x0 = g.sample(CHAINS, rng);
         DMatrixRMaj ula = new McmcSampler(new Ula(), eps, 0, 40, 40).run(g, x0, rng).samples();
-        McmcMoments.assertMeanAndVariance("ULA", ula, new double[] {0}, new double[] {1 / (1 - eps / 2)}, 5);
+        SampleMoments.assertMeanAndVariance("ULA", ula, new double[] {0}, new double[] {1 / (1 - eps / 2)}, 5);
         DMatrixRMaj mala = new McmcSampler(new Mala(), eps, 0, 40, 40).run(g, x0, rng).samples();
-        McmcMoments.assertMeanAndVariance("MALA", mala, new double[] {0}, new double[] {1}, 5);
+        SampleMoments.assertMeanAndVariance("MALA", mala, new double[] {0}, new double[] {1}, 5);
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 
 /** Test helper: per-coordinate sample moments and k-standard-error assertions. */
-final class SampleMoments {
+public final class SampleMoments {
     private SampleMoments() {
     }
 
-    static double mean(DMatrixRMaj x, int j) {
+    public static double mean(DMatrixRMaj x, int j) {
         double s = 0;
         for (int i = 0; i < x.numRows; i++) {
             s += x.get(i, j);
@@ -17,7 +17,7 @@ final class SampleMoments {
         return s / x.numRows;
     }
 
-    static double central(DMatrixRMaj x, int j, int p) {
+    public static double central(DMatrixRMaj x, int j, int p) {
         double m = mean(x, j);
         double s = 0;
         for (int i = 0; i < x.numRows; i++) {
@@ -26,7 +26,7 @@ final class SampleMoments {
         return s / x.numRows;
     }
 
-    static double covariance(DMatrixRMaj x, int a, int b) {
+    public static double covariance(DMatrixRMaj x, int a, int b) {
         double ma = mean(x, a);
         double mb = mean(x, b);
         double s = 0;
@@ -37,7 +37,7 @@ final class SampleMoments {
     }
 
     /** Sample mean of coordinate j within k standard errors of {@code expected}. */
-    static void assertMean(String what, DMatrixRMaj x, int j, double expected, double k) {
+    public static void assertMean(String what, DMatrixRMaj x, int j, double expected, double k) {
         double m = mean(x, j);
         double se = Math.sqrt(central(x, j, 2) / x.numRows);
         assertTrue(Math.abs(m - expected) <= k * se,
@@ -45,7 +45,7 @@ final class SampleMoments {
     }
 
     /** Sample variance of coordinate j within k standard errors (SE² = (m₄ − s⁴)/n) of {@code expected}. */
-    static void assertVariance(String what, DMatrixRMaj x, int j, double expected, double k) {
+    public static void assertVariance(String what, DMatrixRMaj x, int j, double expected, double k) {
         double v = central(x, j, 2);
         double se = Math.sqrt((central(x, j, 4) - v * v) / x.numRows);
         assertTrue(Math.abs(v - expected) <= k * se,
@@ -53,7 +53,7 @@ final class SampleMoments {
     }
 
     /** Mean of g(x_j) within k standard errors. */
-    static void assertExpectation(String what, DMatrixRMaj x, int j, java.util.function.DoubleUnaryOperator g,
+    public static void assertExpectation(String what, DMatrixRMaj x, int j, java.util.function.DoubleUnaryOperator g,
                                   double expected, double k) {
         int n = x.numRows;
         double s = 0;
@@ -67,5 +67,13 @@ final class SampleMoments {
         double se = Math.sqrt(Math.max(s2 / n - m * m, 0) / n);
         assertTrue(Math.abs(m - expected) <= k * se,
                 what + " E[g(x_" + j + ")] = " + m + ", expected " + expected + " ± " + k + " x " + se);
+    }
+
+    /** Per-coordinate mean and variance within k standard errors (independent rows). */
+    public static void assertMeanAndVariance(String what, DMatrixRMaj x, double[] mean, double[] var, double k) {
+        for (int j = 0; j < mean.length; j++) {
+            assertMean(what, x, j, mean[j], k);
+            assertVariance(what, x, j, var[j], k);
+        }
     }
 }

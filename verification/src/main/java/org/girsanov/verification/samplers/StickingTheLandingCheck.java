@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.paths.Behaviour;

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.FourierMlp;
+import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.losses.LogFlow;
 import org.girsanov.samplers.paths.PathEngine;

@@ -1,4 +1,4 @@
-package org.girsanov.verification.samplers;
+package org.girsanov.samplers.families;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -6,7 +6,6 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
-import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.sde.TimeGrid;
 
@@ -30,10 +29,9 @@ import org.girsanov.sde.TimeGrid;
  * {@code log h_t} (the optimal DB log-flow) is {@link #logH}.
  *
  * <p>In discrete time (Euler–Maruyama with N steps) this control is optimal only up to the discretisation:
- * {@code Var(log w) = O(Δt)}. It is the out-of-the-box near-optimal control for {@link StickingTheLandingCheck}
- * and {@link EvidenceBoundsCheck}; {@link #optimalPis} builds the whole sampler. Copied from the samplers'
- * own test ({@code PisOptimalControlTest}), where {@code σ u* = σ² ∇log h_t} is checked against finite
- * differences of {@link #logH}.
+ * {@code Var(log w) = O(Δt)}. It is the near-optimal control the theorem checks of {@code verification/}
+ * start from (sticking the landing, evidence bounds); {@link #optimalPis} builds the whole sampler.
+ * {@code PisOptimalControlTest} checks {@code σ u* = σ² ∇log h_t} against finite differences of {@link #logH}.
  */
 public final class FollmerControl implements Control {
     private final double[] m;
