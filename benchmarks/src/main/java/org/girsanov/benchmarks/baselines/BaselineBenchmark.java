@@ -128,8 +128,9 @@ public final class BaselineBenchmark {
     private Row exactFloor(Target target, DMatrixRMaj exact, UniformRandomProvider rng) {
         long t0 = System.nanoTime();
         DMatrixRMaj s = target.sample(exact.numRows, rng);
+        double secs = (System.nanoTime() - t0) * 1e-9;
         return new Row(target.name(), "exact", new EvaluationCounter(), Double.NaN, Double.NaN, metrics(target, s, exact),
-                Double.NaN, (System.nanoTime() - t0) * 1e-9);
+                Double.NaN, secs);
     }
 
     private int thin(long steps, int chains) {
