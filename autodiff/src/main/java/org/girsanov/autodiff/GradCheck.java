@@ -47,9 +47,7 @@ public final class GradCheck {
 
     /** Checks the gradient of {@code f(tape)} (1×1) with respect to the given parameters. */
     public static Result parameters(Function<Tape, Var> f, double h, Parameter... params) {
-        for (Parameter p : params) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(java.util.List.of(params));
         Tape tape = new Tape();
         tape.backward(f.apply(tape));
         Result worst = new Result(0, -1, -1, 0, 0);

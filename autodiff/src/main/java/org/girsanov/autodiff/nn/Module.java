@@ -22,9 +22,7 @@ public interface Module {
 
     /** Sets the gradient buffer of every parameter to zero. */
     default void zeroGrad() {
-        for (Parameter p : namedParameters().values()) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(namedParameters().values());
     }
 
     /** The total number of scalar parameters. */

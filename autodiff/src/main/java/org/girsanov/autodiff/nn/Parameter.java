@@ -73,6 +73,28 @@ public final class Parameter {
         java.util.Arrays.fill(grad.data, 0, size(), 0.0);
     }
 
+    /** Sets the accumulated gradients of all {@code ps} to zero. */
+    public static void zeroGrads(Iterable<Parameter> ps) {
+        for (Parameter p : ps) {
+            p.zeroGrad();
+        }
+    }
+
+    /** The accumulated gradients of {@code ps}, concatenated in list order (row-major within each). */
+    public static double[] flatGradient(java.util.List<Parameter> ps) {
+        int n = 0;
+        for (Parameter p : ps) {
+            n += p.size();
+        }
+        double[] g = new double[n];
+        int k = 0;
+        for (Parameter p : ps) {
+            System.arraycopy(p.grad.data, 0, g, k, p.size());
+            k += p.size();
+        }
+        return g;
+    }
+
     @Override
     public String toString() {
         return "Parameter(" + name + ", " + rows() + "x" + cols() + ")";

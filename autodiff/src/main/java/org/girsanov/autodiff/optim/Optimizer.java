@@ -13,8 +13,6 @@ public interface Optimizer {
 
     /** Sets every parameter's gradient to zero. */
     default void zeroGrad() {
-        for (Parameter p : parameters()) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(parameters());
     }
 }

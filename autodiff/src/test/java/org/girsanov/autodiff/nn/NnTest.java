@@ -148,4 +148,19 @@ class NnTest {
         assertEquals(Math.sqrt(2.0 / (fanIn + fanOut)), Init.XAVIER_UNIFORM.std(fanIn, fanOut), 0);
         assertEquals(Math.sqrt(2.0 / fanIn), Init.KAIMING_NORMAL.std(fanIn, fanOut), 0);
     }
+
+    @Test
+    void flatGradientConcatenatesInListOrderAndZeroGradsClearsAll() {
+        Parameter a = new Parameter("a", 2, 2);
+        Parameter b = new Parameter("b", 1, 3);
+        for (int i = 0; i < 4; i++) {
+            a.grad().data[i] = i + 1;
+        }
+        for (int i = 0; i < 3; i++) {
+            b.grad().data[i] = 10 + i;
+        }
+        assertArrayEquals(new double[] {10, 11, 12, 1, 2, 3, 4}, Parameter.flatGradient(List.of(b, a)));
+        Parameter.zeroGrads(List.of(a, b));
+        assertArrayEquals(new double[7], Parameter.flatGradient(List.of(a, b)));
+    }
 }

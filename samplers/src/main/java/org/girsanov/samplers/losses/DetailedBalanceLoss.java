@@ -53,14 +53,8 @@ public final class DetailedBalanceLoss implements Loss {
     public LossValue evaluate(TrainingBatch b) {
         FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow);
         boolean[] keep = FlowResiduals.keepFinite(p);
-        int k = 0;
-        for (boolean x : keep) {
-            k += x ? 1 : 0;
-        }
+        int k = FlowResiduals.keptCount(keep, b.iteration(), "DB residual");
         int excluded = keep.length - k;
-        if (k < 1) {
-            throw new NonFiniteException(b.iteration(), "DB residual", "all " + keep.length + " paths");
-        }
         double[][] delta = p.delta();
         double[][] c = new double[delta.length][keep.length];
         double loss = 0;

@@ -144,4 +144,19 @@ final class FlowResiduals {
         }
         return keep;
     }
+
+    /**
+     * The number of kept paths; throws {@link NonFiniteException} naming {@code quantity} and the iteration when
+     * no path is left.
+     */
+    static int keptCount(boolean[] keep, long iteration, String quantity) {
+        int k = 0;
+        for (boolean x : keep) {
+            k += x ? 1 : 0;
+        }
+        if (k < 1) {
+            throw new NonFiniteException(iteration, quantity, "all " + keep.length + " paths");
+        }
+        return k;
+    }
 }

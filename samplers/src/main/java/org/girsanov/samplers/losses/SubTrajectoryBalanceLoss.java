@@ -81,13 +81,7 @@ public final class SubTrajectoryBalanceLoss implements Loss {
     public LossValue evaluate(TrainingBatch b) {
         FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow);
         boolean[] keep = FlowResiduals.keepFinite(p);
-        int k = 0;
-        for (boolean x : keep) {
-            k += x ? 1 : 0;
-        }
-        if (k < 1) {
-            throw new NonFiniteException(b.iteration(), "sub-TB residual", "all " + keep.length + " paths");
-        }
+        int k = FlowResiduals.keptCount(keep, b.iteration(), "sub-TB residual");
         double[][] delta = p.delta();
         int steps = delta.length;
         double[] w = weights(steps, lambda);

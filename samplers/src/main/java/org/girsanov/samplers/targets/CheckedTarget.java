@@ -1,8 +1,6 @@
 package org.girsanov.samplers.targets;
 
 import java.util.Arrays;
-import java.util.OptionalDouble;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
@@ -14,11 +12,9 @@ import org.girsanov.autodiff.Var;
  *
  * <pre>{@code  Target t = CheckedTarget.of(new Funnel(10));  }</pre>
  */
-public final class CheckedTarget implements Target {
-    private final Target inner;
-
+public final class CheckedTarget extends ForwardingTarget {
     private CheckedTarget(Target inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** {@code target} wrapped, or itself when already checked. */
@@ -29,16 +25,6 @@ public final class CheckedTarget implements Target {
     /** The wrapped target. */
     public Target unwrap() {
         return inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
     }
 
     @Override
@@ -91,25 +77,5 @@ public final class CheckedTarget implements Target {
         double[] r = new double[x.numCols];
         System.arraycopy(x.data, i * x.numCols, r, 0, x.numCols);
         return Arrays.toString(r);
-    }
-
-    @Override
-    public boolean hasClosedFormScore() {
-        return inner.hasClosedFormScore();
-    }
-
-    @Override
-    public OptionalDouble logZ() {
-        return inner.logZ();
-    }
-
-    @Override
-    public boolean hasExactSampler() {
-        return inner.hasExactSampler();
-    }
-
-    @Override
-    public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
-        return inner.sample(n, rng);
     }
 }

@@ -1,8 +1,6 @@
 package org.girsanov.samplers.targets;
 
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
@@ -12,13 +10,12 @@ import org.girsanov.autodiff.Var;
  * that learned samplers and baselines can be compared at equal budgets. Thread-safe (batch chunks run
  * in parallel).
  */
-public final class CountingTarget implements Target {
-    private final Target inner;
+public final class CountingTarget extends ForwardingTarget {
     private final LongAdder densities = new LongAdder();
     private final LongAdder scores = new LongAdder();
 
     public CountingTarget(Target inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** The counted target. */
@@ -46,16 +43,6 @@ public final class CountingTarget implements Target {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
     public Var logDensity(Tape tape, Var x) {
         densities.add(x.rows());
         return inner.logDensity(tape, x);
@@ -65,25 +52,5 @@ public final class CountingTarget implements Target {
     public DMatrixRMaj score(DMatrixRMaj x) {
         scores.add(x.numRows);
         return inner.score(x);
-    }
-
-    @Override
-    public boolean hasClosedFormScore() {
-        return inner.hasClosedFormScore();
-    }
-
-    @Override
-    public OptionalDouble logZ() {
-        return inner.logZ();
-    }
-
-    @Override
-    public boolean hasExactSampler() {
-        return inner.hasExactSampler();
-    }
-
-    @Override
-    public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
-        return inner.sample(n, rng);
     }
 }

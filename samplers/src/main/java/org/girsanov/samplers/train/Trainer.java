@@ -155,9 +155,7 @@ public final class Trainer implements AutoCloseable {
      * or the gradient is not finite.
      */
     public LossValue step() {
-        for (Parameter p : params) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(params);
         if (exploration != null && iteration % config.replayEvery() == 0) {
             exploration.observe(iteration, PathBatch.simulate(model, config.batch(), Behaviour.onPolicy(), null, streams,
                     iteration, BUFFER_FEED_STREAM, config.chunkSize(), executor).endPoints());

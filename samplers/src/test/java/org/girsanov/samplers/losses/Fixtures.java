@@ -59,23 +59,11 @@ final class Fixtures {
     }
 
     static void zero(List<Parameter> ps) {
-        for (Parameter p : ps) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(ps);
     }
 
     static double[] grads(List<Parameter> ps) {
-        int n = 0;
-        for (Parameter p : ps) {
-            n += p.size();
-        }
-        double[] g = new double[n];
-        int k = 0;
-        for (Parameter p : ps) {
-            System.arraycopy(p.grad().data, 0, g, k, p.size());
-            k += p.size();
-        }
-        return g;
+        return Parameter.flatGradient(ps);
     }
 
     /** Zeroes the gradients, evaluates {@code loss} on one batch and returns (gradient, loss value). */

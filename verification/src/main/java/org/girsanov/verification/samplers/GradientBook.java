@@ -24,24 +24,12 @@ final class GradientBook {
     }
 
     static void zero(List<Parameter> ps) {
-        for (Parameter p : ps) {
-            p.zeroGrad();
-        }
+        Parameter.zeroGrads(ps);
     }
 
     /** The gradient buffers of {@code ps}, concatenated. */
     static double[] flatten(List<Parameter> ps) {
-        int n = 0;
-        for (Parameter p : ps) {
-            n += p.size();
-        }
-        double[] g = new double[n];
-        int k = 0;
-        for (Parameter p : ps) {
-            System.arraycopy(p.grad().data, 0, g, k, p.size());
-            k += p.size();
-        }
-        return g;
+        return Parameter.flatGradient(ps);
     }
 
     /** Gradient and value of {@code loss} on one batch, with the gradients of {@code ps} zeroed first (and left set). */
