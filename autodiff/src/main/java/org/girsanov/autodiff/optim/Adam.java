@@ -15,8 +15,10 @@ import org.girsanov.autodiff.nn.Parameter;
  *   m   ← β₁ m + (1 − β₁) g
  *   v   ← β₂ v + (1 − β₂) g²
  *   m̂   = m / (1 − β₁ᵗ),   v̂ = v / (1 − β₂ᵗ)
- *   θ   ← θ − α_t ( m̂ / (√v̂ + ε) + λθ )    (the λθ term only for decoupled weight decay)
+ *   θ   ← θ − s α_t ( m̂ / (√v̂ + ε) + λθ )    (the λθ term only for decoupled weight decay)
  * </pre>
+ * where {@code s} is the parameter's learning-rate scale (1 unless given: a parameter group with its own
+ * learning rate, e.g. a learned {@code log Z} that must travel much further than the network weights).
  * The state (step count, first and second moments) is exposed and restorable, so a checkpoint restores
  * the optimiser exactly: a resumed run is bitwise identical to an uninterrupted one.
  */
@@ -34,6 +36,7 @@ public final class Adam implements Optimizer {
     private final boolean decoupled;
     private final DMatrixRMaj[] m;
     private final DMatrixRMaj[] v;
+    private final double[] lrScale;
     private long step;
 
     /** Adam with a constant learning rate and β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay. */
@@ -52,6 +55,20 @@ public final class Adam implements Optimizer {
      */
     public Adam(List<Parameter> params, LearningRateSchedule schedule, double beta1, double beta2, double eps,
                 double weightDecay, boolean decoupledWeightDecay) {
+        this(params, schedule, beta1, beta2, eps, weightDecay, decoupledWeightDecay, null);
+    }
+
+    /**
+     * Adam with a schedule, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay, and a learning-rate scale per
+     * parameter ({@code lrScale[k]} multiplies the learning rate of {@code params.get(k)}; finite, &gt; 0).
+     */
+    public Adam(List<Parameter> params, LearningRateSchedule schedule, double[] lrScale) {
+        this(params, schedule, 0.9, 0.999, 1e-8, 0.0, false, lrScale);
+    }
+
+    /** @param lrScale per-parameter learning-rate scales, in {@code params} order ({@code null}: all 1) */
+    public Adam(List<Parameter> params, LearningRateSchedule schedule, double beta1, double beta2, double eps,
+                double weightDecay, boolean decoupledWeightDecay, double[] lrScale) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0) || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("Adam: beta1 = " + beta1 + ", beta2 = " + beta2 + ", eps = " + eps
                     + ", weightDecay = " + weightDecay + "; need 0 <= beta < 1, eps > 0, weightDecay >= 0");
@@ -64,6 +81,21 @@ public final class Adam implements Optimizer {
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.decoupled = decoupledWeightDecay;
+        this.lrScale = new double[this.params.size()];
+        java.util.Arrays.fill(this.lrScale, 1.0);
+        if (lrScale != null) {
+            if (lrScale.length != this.params.size()) {
+                throw new IllegalArgumentException("Adam: lrScale has " + lrScale.length + " entries for "
+                        + this.params.size() + " parameters; need one per parameter");
+            }
+            for (int k = 0; k < lrScale.length; k++) {
+                if (!(lrScale[k] > 0) || !Double.isFinite(lrScale[k])) {
+                    throw new IllegalArgumentException("Adam: lrScale[" + k + "] (" + this.params.get(k).name() + ") = "
+                            + lrScale[k] + "; must be finite and > 0");
+                }
+                this.lrScale[k] = lrScale[k];
+            }
+        }
         this.m = OptimizerState.zerosLike(this.params);
         this.v = OptimizerState.zerosLike(this.params);
     }
@@ -81,6 +113,7 @@ public final class Adam implements Optimizer {
             double[] mk = m[k].data;
             double[] vk = v[k].data;
             int n = p.size();
+            double lrk = lr * lrScale[k];
             for (int i = 0; i < n; i++) {
                 double gi = g[i];
                 if (weightDecay != 0 && !decoupled) {
@@ -94,7 +127,7 @@ public final class Adam implements Optimizer {
                 if (weightDecay != 0 && decoupled) {
                     update += weightDecay * th[i];
                 }
-                th[i] -= lr * update;
+                th[i] -= lrk * update;
             }
         }
     }

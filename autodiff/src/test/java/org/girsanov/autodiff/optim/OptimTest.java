@@ -55,6 +55,40 @@ class OptimTest {
     }
 
     @Test
+    void adamLearningRateScaleMultipliesTheStepOfItsParameterOnly() {
+        UniformRandomProvider rng = TestData.rng(1501);
+        Quadratic q = new Quadratic(rng, 4);
+        Parameter plain = new Parameter("plain", 1, 4);
+        Parameter scaled = new Parameter("scaled", 1, 4);
+        Parameter reference = new Parameter("reference", 1, 4);
+        Adam adam = new Adam(List.of(plain, scaled), LearningRateSchedule.constant(0.01), new double[] {1.0, 3.0});
+        Adam single = new Adam(List.of(reference), 0.01);
+        for (int s = 0; s < 5; s++) {
+            q.gradient(plain);
+            q.gradient(reference);
+            DMatrixRMaj before = scaled.value().copy();
+            q.gradient(scaled);
+            // the same moments as `plain` would have; only the step is three times as long
+            adam.step();
+            single.step();
+            assertArrayEquals(reference.value().data, plain.value().data, 0.0, "scale 1 is bitwise plain Adam");
+            if (s == 0) {
+                // first step: m̂/(√v̂+ε) = g/(|g|+ε), so the displacement is lr·s·sign(g) up to ε
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(0.03, Math.abs(scaled.value().data[i] - before.data[i]), 1e-8);
+                    assertEquals(0.01, Math.abs(plain.value().data[i]), 1e-8);
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Adam(List.of(plain), LearningRateSchedule.constant(0.01), new double[] {0.0}));
+        assertTrue(e.getMessage().contains("lrScale[0] (plain)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Adam(List.of(plain), LearningRateSchedule.constant(0.01), new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("2 entries for 1 parameters"), e.getMessage());
+    }
+
+    @Test
     void adamFirstStepsFollowTheFormula() {
         for (boolean decoupled : new boolean[] {false, true}) {
             double lr = 0.1;

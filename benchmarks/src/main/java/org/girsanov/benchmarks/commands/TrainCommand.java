@@ -29,6 +29,7 @@ public final class TrainCommand implements Command {
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R)").withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
             Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control)").withDefault("none"),
+            Flag.option("lr-logz-scale", "S", "TB, DB, sub-TB: learning rate of the learned log Z relative to the networks' (default: the protocol's)"),
             Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
             Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
             Flag.option("sample-metric-k", "K", "points for Sinkhorn and EUBO").withDefault(2000),
@@ -74,7 +75,8 @@ public final class TrainCommand implements Command {
                     p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
                     p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
                     a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
-                    a.getString("grid"), a.getInt("replay-every"), a.getString("divergence"));
+                    a.getString("grid"), a.getInt("replay-every"), a.getString("divergence"),
+                    a.getDouble("lr-logz-scale", p.logZLrScale()));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

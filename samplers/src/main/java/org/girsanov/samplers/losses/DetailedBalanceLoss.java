@@ -45,6 +45,11 @@ public final class DetailedBalanceLoss implements Loss {
     }
 
     @Override
+    public List<Parameter> logZParameters() {
+        return List.of(flow.logZ());
+    }
+
+    @Override
     public boolean offPolicy() {
         return true;
     }

@@ -15,6 +15,15 @@ public interface Loss {
     /** Parameters that belong to the loss (a learned {@code log Z}, log-flows), possibly none. */
     List<Parameter> parameters();
 
+    /**
+     * The learned scalar {@code log Z_θ} among {@link #parameters()}, if any: the trainer may give it a larger
+     * learning rate than the networks ({@code TrainingConfig.logZLrScale}), since it must travel as far as
+     * {@code log Z} itself (42.8 on mw50) while the networks only adjust.
+     */
+    default List<Parameter> logZParameters() {
+        return List.of();
+    }
+
     /** Whether paths are detached, so off-policy behaviours are allowed. */
     boolean offPolicy();
 

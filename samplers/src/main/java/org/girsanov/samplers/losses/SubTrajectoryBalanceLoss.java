@@ -57,6 +57,11 @@ public final class SubTrajectoryBalanceLoss implements Loss {
     }
 
     @Override
+    public List<Parameter> logZParameters() {
+        return List.of(flow.logZ());
+    }
+
+    @Override
     public boolean offPolicy() {
         return true;
     }

@@ -29,6 +29,11 @@ public final class TrajectoryBalanceLoss implements Loss {
     }
 
     @Override
+    public List<Parameter> logZParameters() {
+        return List.of(logZ);
+    }
+
+    @Override
     public boolean offPolicy() {
         return true;
     }

@@ -29,7 +29,8 @@ import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Trains a diffusion sampler: Adam with an exponentially decaying learning rate, gradient-norm clipping,
+ * Trains a diffusion sampler: Adam with an exponentially decaying learning rate (a learned {@code log Z} at
+ * {@code logZLrScale} times the networks' rate), gradient-norm clipping,
  * an EMA of the weights, the loss divided by {@code d} (reference protocol of Richter &amp; Berner ICLR
  * 2024), a guard against non-finite values, periodic atomic checkpoints and exact resume.
  *
@@ -68,7 +69,11 @@ public final class Trainer implements AutoCloseable {
         this.params = List.copyOf(all);
         LearningRateSchedule schedule = config.lr() == config.lrFinal() ? LearningRateSchedule.constant(config.lr())
                 : LearningRateSchedule.exponential(config.lr(), config.lrFinal(), Math.max(1, config.iterations()));
-        this.adam = new Adam(params, schedule);
+        double[] lrScale = new double[params.size()];
+        for (int k = 0; k < lrScale.length; k++) {
+            lrScale[k] = loss.logZParameters().contains(params.get(k)) ? config.logZLrScale() : 1.0;
+        }
+        this.adam = new Adam(params, schedule, lrScale);
         this.ema = config.emaDecay() > 0 ? new Ema(params, config.emaDecay()) : null;
         this.streams = new RandomStreams(config.seed());
         this.executor = new ChunkedExecutor(config.threads());

@@ -43,12 +43,27 @@ import java.util.Map;
  *                           ratio, default), {@code exact} or {@code hutchinson[:m]} (the controlled Girsanov
  *                           form with the divergence {@code ∇·v} exact or by Hutchinson with {@code m}
  *                           Rademacher probes, default 1; MATH §5)
+ * @param logZLrScale        the learning rate of a learned scalar {@code log Z_θ} (TB, DB, sub-TB) relative to
+ *                           the networks' ({@code > 0}; 1: the same). GFlowNet practice gives {@code log Z} a
+ *                           10–100× larger rate (Malkin et al. 2022; Sendera et al. 2024): it has to move by
+ *                           {@code log Z} itself, which Adam at the networks' rate cannot do in a few thousand steps.
  */
 public record TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
                              double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
                              int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
                              double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid,
-                             int replayEvery, String divergence) {
+                             int replayEvery, String divergence, double logZLrScale) {
+
+    /** A config with the learned {@code log Z} at the networks' learning rate ({@code logZLrScale = 1}). */
+    public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
+                          double lr, double lrFinal, double clip, double emaDecay, long seed, int threads,
+                          int chunkSize, double horizon, double sigma, int width, int layers, boolean langevin,
+                          double exploration, int evalEvery, int evalPaths, int checkpointEvery, String grid,
+                          int replayEvery, String divergence) {
+        this(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed, threads, chunkSize,
+                horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, grid,
+                replayEvery, divergence, 1.0);
+    }
 
     /** A config with the kernel-ratio log-weight ({@code divergence = none}). */
     public TrainingConfig(String targetSpec, String sampler, String loss, int steps, int batch, int iterations,
@@ -121,6 +136,9 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
             throw new IllegalArgumentException("replayEvery = " + replayEvery + " needs an off-policy loss (lv, tb, db, subtb); kl is on-policy");
         }
         hutchinsonProbes(divergence);
+        if (!(logZLrScale > 0) || !Double.isFinite(logZLrScale)) {
+            throw new IllegalArgumentException("logZLrScale = " + logZLrScale + "; must be finite and > 0");
+        }
         if (!"none".equals(divergence) && !"bridge".equals(sampler)) {
             throw new IllegalArgumentException("divergence = '" + divergence + "' applies to the bridge sampler only; "
                     + sampler + " needs divergence = none");
@@ -219,6 +237,10 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         return toBuilder().divergence(form).build();
     }
 
+    public TrainingConfig withLogZLrScale(double s) {
+        return toBuilder().logZLrScale(s).build();
+    }
+
     public TrainingConfig withExploration(double kappa) {
         return toBuilder().exploration(kappa).build();
     }
@@ -255,6 +277,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         private String grid;
         private int replayEvery;
         private String divergence;
+        private double logZLrScale;
 
         private Builder(TrainingConfig c) {
             targetSpec = c.targetSpec;
@@ -282,6 +305,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
             grid = c.grid;
             replayEvery = c.replayEvery;
             divergence = c.divergence;
+            logZLrScale = c.logZLrScale;
         }
 
         public Builder steps(int v) { steps = v; return this; }
@@ -306,11 +330,12 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         public Builder grid(String v) { grid = v; return this; }
         public Builder replayEvery(int v) { replayEvery = v; return this; }
         public Builder divergence(String v) { divergence = v; return this; }
+        public Builder logZLrScale(double v) { logZLrScale = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(targetSpec, sampler, loss, steps, batch, iterations, lr, lrFinal, clip, emaDecay, seed,
                     threads, chunkSize, horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths,
-                    checkpointEvery, grid, replayEvery, divergence);
+                    checkpointEvery, grid, replayEvery, divergence, logZLrScale);
         }
     }
 
@@ -342,6 +367,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
         m.put("grid", grid);
         m.put("replay_every", Integer.toString(replayEvery));
         m.put("divergence", divergence);
+        m.put("logz_lr_scale", Double.toString(logZLrScale));
         return m;
     }
 
@@ -357,7 +383,8 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(d.langevin))),
                 x(m, "exploration", d.exploration), i(m, "eval_every", d.evalEvery), i(m, "eval_paths", d.evalPaths),
                 i(m, "checkpoint_every", d.checkpointEvery), m.getOrDefault("grid", "uniform"),
-                i(m, "replay_every", d.replayEvery), m.getOrDefault("divergence", "none"));
+                i(m, "replay_every", d.replayEvery), m.getOrDefault("divergence", "none"),
+                x(m, "logz_lr_scale", d.logZLrScale));
     }
 
     private static String req(Map<String, String> m, String k) {

@@ -80,6 +80,27 @@ class TrainingRunsTest {
     }
 
     @Test
+    void logZLearningRateScaleLetsTbReachADistantLogZ() {
+        // log Z = 8: at the networks' rate (1e-2 constant) Adam moves log Z_θ by at most ~1.2 in 120 steps;
+        // at 20× it gets there.
+        GaussianTarget gauss = GaussianTarget.isotropic("gauss", new double[] {1.0, -0.5}, 0.5, 8.0);
+        TrainingConfig f = fast("tb", 120).toBuilder().lr(1e-2).lrFinal(1e-2).build();
+        double[] learned = new double[2];
+        double[] scales = {1.0, 20.0};
+        for (int k = 0; k < 2; k++) {
+            try (Trainer t = new Trainer(f.withLogZLrScale(scales[k]), gauss)) {
+                steps(t, 120);
+                learned[k] = ((TrajectoryBalanceLoss) t.loss()).logZ().value().data[0];
+            }
+        }
+        assertTrue(learned[0] < 1.5, "scale 1: log Z_θ = " + learned[0]);
+        assertEquals(8.0, learned[1], 0.3, "scale 20: log Z_θ = " + learned[1]);
+        assertEquals(20.0, TrainingConfig.fromMap(f.withLogZLrScale(20).toMap()).logZLrScale());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.withLogZLrScale(0));
+        assertTrue(e.getMessage().contains("logZLrScale"), e.getMessage());
+    }
+
+    @Test
     void twoModeMixtureGetsTheModeWeightsRight() {
         GaussianMixture gmm = GaussianMixture.isotropic("two", new double[][] {{-1.5, 0}, {1.5, 0}}, 0.4,
                 new double[] {0.3, 0.7});
