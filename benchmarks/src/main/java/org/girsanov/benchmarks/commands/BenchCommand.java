@@ -12,6 +12,7 @@ import org.girsanov.benchmarks.cli.Command;
 import org.girsanov.benchmarks.cli.Flag;
 import org.girsanov.benchmarks.cli.Json;
 import org.girsanov.benchmarks.cli.UsageException;
+import org.girsanov.benchmarks.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.targets.TargetSpecs;
@@ -95,6 +96,7 @@ public final class BenchCommand implements Command {
         List<String> rows = a.has("rows") ? Arrays.asList(a.getString("rows").split(",")) : defaultRows();
         Path dir = a.getPath("out");
         List<Map<String, Object>> results = new ArrayList<>();
+        int failed = 0;
         for (String row : rows) {
             String[] p = row.trim().split("/");
             if (p.length != 3) {
@@ -106,17 +108,35 @@ public final class BenchCommand implements Command {
                 c = c.withIterations(a.getInt("iterations"));
             }
             err.println("== " + row + " (" + c.batch() + " paths x " + c.steps() + " steps, " + c.iterations() + " iterations)");
-            TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false, a.getInt("eval-paths"),
-                    2000, true, err);
-            Map<String, Object> m = o.metrics();
+            Map<String, Object> m;
+            try {
+                TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false, a.getInt("eval-paths"),
+                        2000, true, err);
+                if (!o.finished()) {
+                    // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here
+                    err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "
+                            + dir.resolve("quality.json"));
+                    return Cli.EXIT_INTERRUPTED;
+                }
+                m = o.metrics();
+                err.print(TrainRunner.table(m));
+            } catch (UserError e) {
+                // a row that fails (e.g. non-finite training) is reported in the table; the other rows still run
+                err.println("row " + row + " failed: " + e.getMessage());
+                m = TrainRunner.failedRow(c, e.getMessage());
+                failed++;
+            }
             results.add(m);
-            err.print(TrainRunner.table(m));
             RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).with("version", Cli.version()));
         }
         err.println();
         err.println(QualityTable.markdown(results));
         if (a.getBoolean("json")) {
             out.println(Json.write(Json.object().with("rows", results).with("version", Cli.version())));
+        }
+        if (failed > 0) {
+            err.println("bench quality: " + failed + " of " + rows.size() + " rows failed (see the table)");
+            return Cli.EXIT_USER_ERROR;
         }
         return Cli.EXIT_OK;
     }

@@ -32,6 +32,9 @@ final class QualityTable {
 
     /** Whether every published number is matched: Δ's and Δstd no larger, ESS no smaller. */
     static String verdict(Map<String, Object> m, Map<String, Object> p) {
+        if (m.get("failed") != null) {
+            return "failed: " + m.get("failed");
+        }
         if (p.isEmpty()) {
             return "no published row";
         }

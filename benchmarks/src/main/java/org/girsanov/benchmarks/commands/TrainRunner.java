@@ -145,6 +145,19 @@ final class TrainRunner {
         return m;
     }
 
+    /** The quality-suite entry of a row whose training failed: its identity, the published numbers and {@code failed}. */
+    static Map<String, Object> failedRow(TrainingConfig c, String message) {
+        Json.Obj m = Json.object();
+        m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
+        m.with("failed", message);
+        m.with("seed", c.seed());
+        m.with("version", Cli.version());
+        PublishedRow.find(publishedName(c.targetSpec()), c.sampler(), c.loss()).ifPresent(p -> m.with("published",
+                Json.object().with("delta_logZ_lb", nullIfNaN(p.deltaLogZLb())).with("delta_logZ_is", nullIfNaN(p.deltaLogZIs()))
+                        .with("ess", p.ess()).with("delta_std", p.deltaStd())));
+        return m;
+    }
+
     private static Object nullIfNaN(double v) {
         return Double.isNaN(v) ? null : v;
     }

@@ -133,6 +133,17 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void aFailingQualityRowIsReportedAndTheOtherRowsStillRun() {
+        Result q = run("bench", "quality", "--rows", "gmm7/pis/tb,gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
+                "--out", dir.resolve("qf").toString(), "--json");
+        assertEquals(Cli.EXIT_USER_ERROR, q.code(), q.err());
+        assertTrue(q.err().contains("row gmm7/pis/tb failed"), q.err());
+        assertTrue(q.err().contains("| gmm7 | pis | tb |") && q.err().contains("failed:"), q.err());
+        assertTrue(q.err().contains("| gmm9 | pis | tb |"), "the next row ran: " + q.err());
+        assertTrue(q.err().contains("1 of 2 rows failed"), q.err());
+    }
+
+    @Test
     void userErrorsGiveMessagesNotStackTraces() throws Exception {
         Result badFlag = run("train", "--target", "gmm9", "--bacth", "3");
         assertEquals(Cli.EXIT_USAGE, badFlag.code());

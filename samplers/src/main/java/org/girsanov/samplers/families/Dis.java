@@ -21,6 +21,17 @@ import org.girsanov.sde.TimeGrid;
  * (the noising drift reversed, {@code v = 0}, plus the learned control). Plain kernel form of MATH §3:
  * {@code log w = log ρ(x_N) − log p_prior(x_0) + Σ_n [log p←_n(x_n|x_{n+1}) − log p→_n(x_{n+1}|x_n)]}.
  * Reference protocol: {@code β} from 0.1 to 10, {@code T = 1}, {@code σ = 1}.
+ *
+ * <p><b>Control parametrisation.</b> The optimal control is {@code u* = σ(t) ∇log p_t} (the score of the noised
+ * target at generative time t). The control is written around the score of the stationary law,
+ * <pre>
+ *   u(x, t) = −σ(t) x / σ² + u_θ(x, t),   so the Euler mean is   x (1 − β dt) + σ(t) u_θ dt,
+ * </pre>
+ * and the untrained sampler ({@code u_θ = 0}) is the stationary OU process, whose marginals stay
+ * {@code N(0, σ² I)}. With {@code u = 0} instead, the reversed drift {@code +β x} would multiply the prior's scale by
+ * {@code e^{∫β} ≈ 150} over the reference schedule — on funnel10 that puts {@code x₁} near −350, where
+ * {@code log ρ ≈ −e^{350}}, and the first gradient is infinite. The optimum and the family are unchanged: the
+ * term is a fixed offset of the learned {@code u_θ}.
  */
 public final class Dis implements PathModel {
     private final Target target;
@@ -74,8 +85,10 @@ public final class Dis implements PathModel {
         double tn = grid.time(n);
         double dt = grid.dt(n);
         double sig = noise.diffusion(tn);
-        Var u = control.apply(t, xn, tn);
-        Var mean = t.add(t.scale(xn, 1 + noise.beta(tn) * dt), t.scale(u, sig * dt));
+        Var uTheta = control.apply(t, xn, tn);
+        Var u = t.add(t.scale(xn, -sig / (noise.sigma() * noise.sigma())), uTheta);
+        // x(1 + β dt) + σ(t)u dt with σ(t)² = 2βσ²: the stationary-score part turns +β into −β
+        Var mean = t.add(t.scale(xn, 1 - noise.beta(tn) * dt), t.scale(uTheta, sig * dt));
         return new GaussianStep(mean, t.scalar(sig * Math.sqrt(dt)), u);
     }
 
