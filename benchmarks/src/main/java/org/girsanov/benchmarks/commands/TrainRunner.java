@@ -139,9 +139,7 @@ final class TrainRunner {
         m.with("seed", c.seed());
         m.with("threads", c.threads());
         m.with("version", Cli.version());
-        PublishedRow.find(publishedName(c.targetSpec()), c.sampler(), c.loss()).ifPresent(p -> m.with("published",
-                Json.object().with("delta_logZ_lb", nullIfNaN(p.deltaLogZLb())).with("delta_logZ_is", nullIfNaN(p.deltaLogZIs()))
-                        .with("ess", p.ess()).with("delta_std", p.deltaStd())));
+        withPublished(m, c);
         return m;
     }
 
@@ -152,10 +150,15 @@ final class TrainRunner {
         m.with("failed", message);
         m.with("seed", c.seed());
         m.with("version", Cli.version());
+        withPublished(m, c);
+        return m;
+    }
+
+    /** Adds the published row of {@code c}'s (target, sampler, loss) under {@code published}, when there is one. */
+    private static void withPublished(Json.Obj m, TrainingConfig c) {
         PublishedRow.find(publishedName(c.targetSpec()), c.sampler(), c.loss()).ifPresent(p -> m.with("published",
                 Json.object().with("delta_logZ_lb", nullIfNaN(p.deltaLogZLb())).with("delta_logZ_is", nullIfNaN(p.deltaLogZIs()))
                         .with("ess", p.ess()).with("delta_std", p.deltaStd())));
-        return m;
     }
 
     private static Object nullIfNaN(double v) {
