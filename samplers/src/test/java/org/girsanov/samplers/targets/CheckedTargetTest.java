@@ -60,4 +60,20 @@ class CheckedTargetTest {
         assertEquals(3.0, g.get(0, 0), 1e-12);
         assertEquals(-2.0, g.get(0, 1), 1e-12);
     }
+
+    @Test
+    void decoratorsForwardWhatTheyDoNotDecorate() {
+        Target inner = new Funnel(4);
+        for (Target t : new Target[] {CheckedTarget.of(inner), new CountingTarget(inner)}) {
+            assertEquals("funnel4", t.name());
+            assertEquals(4, t.dimension());
+            assertEquals(0.0, t.logZ().getAsDouble());
+            assertTrue(t.hasExactSampler() && t.hasClosedFormScore());
+            DMatrixRMaj a = t.sample(3, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+            DMatrixRMaj b = inner.sample(3, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
+            assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isIdentical(a, b, 0.0));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CountingTarget(null));
+        assertTrue(e.getMessage().contains("wrapped target is null"), e.getMessage());
+    }
 }
