@@ -22,6 +22,32 @@ public final class GaussianDensity {
     }
 
     /**
+     * {@code log N(x; m, diag(s²)) = −½ Σ_j ((x_j − m_j)/s_j)² − Σ_j log s_j − (d/2) log 2π} per row
+     * ({@code n × 1}); {@code std} is {@code 1 × 1}, {@code n × 1} or {@code n × d}. A constant {@code 1 × 1}
+     * standard deviation takes the isotropic form.
+     */
+    public static Var withStd(Tape tape, Var x, Var mean, Var std) {
+        if (std.rows() == 1 && std.cols() == 1 && !std.requiresGrad()) {
+            double s = std.value().data[0];
+            return isotropic(tape, x, mean, s * s);
+        }
+        int d = x.cols();
+        Var z = tape.div(tape.sub(x, mean), std);
+        Var quad = tape.scale(tape.sumCols(tape.square(z)), -0.5);
+        Var logStd = tape.log(std);
+        Var logDet = std.cols() == d && d > 1 ? tape.sumCols(logStd) : tape.scale(logStd, d);
+        return tape.addScalar(tape.sub(quad, logDet), -0.5 * d * LOG_2PI);
+    }
+
+    /** {@code log N(x; 0, s² I)} per row for a constant {@code s > 0}. */
+    public static Var centred(Tape tape, Var x, double std) {
+        Checks.positive("GaussianDensity.centred", "std", std);
+        int d = x.cols();
+        Var quad = tape.scale(tape.sumCols(tape.square(x)), -0.5 / (std * std));
+        return tape.addScalar(quad, -d * Math.log(std) - 0.5 * d * LOG_2PI);
+    }
+
+    /**
      * {@code log N(x; m, diag(e^{ℓ}))} with log-variance {@code ℓ} ({@code n × d} per coordinate, or
      * {@code n × 1} shared by all coordinates): {@code −½ Σ_j [(x_j − m_j)² e^{−ℓ_j} + ℓ_j + log 2π]}.
      */

@@ -63,13 +63,20 @@ public final class IsotropicGaussian implements Distribution {
         return new DMatrixRMaj(1, mean.length, true, mean);
     }
 
+    /** {@code n} draws; a point mass draws no random numbers. */
     @Override
     public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
         Checks.atLeast("IsotropicGaussian.sample", "n", n, 1);
-        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = mean.length;
-        double s = Math.sqrt(variance);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
+        if (variance == 0) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(mean, 0, x.data, i * d, d);
+            }
+            return x;
+        }
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double s = Math.sqrt(variance);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 x.data[i * d + j] = mean[j] + s * z.sample();

@@ -7,10 +7,10 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 
 /**
@@ -119,7 +119,7 @@ public final class ExplorationSchedule {
      * seed derived from {@code streams.seed()}, so its numbers are independent of the forward batch's. For LV this
      * is the sum of two LV losses (each with its own batch mean), still zero exactly at the optimum.
      */
-    public LossValue[] mixedStep(Loss loss, PathModel model, long i, int onPolicyRows, int offRows, double offWeight,
+    public LossValue[] mixedStep(Loss loss, Sampler model, long i, int onPolicyRows, int offRows, double offWeight,
                                  int chunkSize, RandomStreams streams, ChunkedExecutor executor, double lossScale) {
         LossValue on = loss.evaluate(new TrainingBatch(model, onPolicyRows, chunkSize, Behaviour.onPolicy(), streams, i,
                 executor, (1 - offWeight) * lossScale));

@@ -1,48 +1,46 @@
 package org.girsanov.samplers.families;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.ejml.data.DMatrixRMaj;
-import org.girsanov.autodiff.Tape;
-import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.control.Control;
-import org.girsanov.samplers.paths.GaussianDensity;
-import org.girsanov.samplers.paths.PathModel;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.kernel.ControlledTransition;
+import org.girsanov.sde.kernel.ExactReversal;
+import org.girsanov.sde.kernel.ExactTransition;
+import org.girsanov.sde.rnd.ReferenceRatio;
 
 /**
- * The Denoising Diffusion Sampler (Vargas, Grathwohl &amp; Doucet, ICLR 2023): the reference is the VP
- * Ornstein–Uhlenbeck process {@code dX = −β X dt + σ√(2β) dW} started in its stationary law
- * {@code π_ref = p_prior = N(0, σ² I)}; the control is added to its exact transitions (exponential
- * integrator), {@code x_{n+1} = a_n x_n + λ_n u + s_n ξ}. The backward process is the same OU, reversible in
- * {@code π_ref}, started at the target.
+ * The Denoising Diffusion Sampler (Vargas, Grathwohl &amp; Doucet, ICLR 2023) as a pair of the SDE module:
+ * <ul>
+ *   <li>reference and prior: the VP Ornstein–Uhlenbeck process in its stationary law
+ *       {@code π_ref = p_prior = N(0, σ² I)} ({@link VpReference});</li>
+ *   <li>forward: the control added to the reference's exact transitions (exponential integrator),
+ *       {@code x_{n+1} = a_n x_n + s_n √Δt_n u(x_n, t_n) + s_n ξ} ({@link ControlledTransition});</li>
+ *   <li>backward: the same OU, reversible in {@code π_ref}, started at the target ({@link ExactReversal});</li>
+ *   <li>log-weight: the telescoped form ({@link ReferenceRatio}).</li>
+ * </ul>
  */
-public final class Dds extends ReferenceControlledSampler {
-    private final VpNoise noise;
+public final class Dds extends ComposedSampler {
+    private final Control control;
+    private final double sigma;
+    private final double betaMin;
+    private final double betaMax;
 
     public Dds(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax) {
-        this(target, grid, control, new VpNoise(sigma, betaMin, betaMax, grid.end()));
+        this(target, grid, control, sigma, betaMin, betaMax,
+                VpReference.of(target.dimension(), grid, sigma, betaMin, betaMax));
     }
 
-    private Dds(Target target, TimeGrid grid, Control control, VpNoise noise) {
-        super(target, grid, control, decays(noise, grid), stds(noise, grid));
-        this.noise = noise;
-    }
-
-    private static double[] decays(VpNoise noise, TimeGrid grid) {
-        double[] a = new double[grid.steps()];
-        for (int n = 0; n < a.length; n++) {
-            a[n] = noise.decay(grid, n);
-        }
-        return a;
-    }
-
-    private static double[] stds(VpNoise noise, TimeGrid grid) {
-        double[] s = new double[grid.steps()];
-        for (int n = 0; n < s.length; n++) {
-            s[n] = noise.transitionStd(grid, n);
-        }
-        return s;
+    private Dds(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax,
+                ExactTransition ref) {
+        super(target, grid, ref.process().initial(),
+                new ControlledTransition(ref, control::apply, ControlledTransition.integratorGains(ref)),
+                new ExactReversal(ref.process(), grid),
+                new ReferenceRatio(ref, ref.process().initial(), target::logDensity),
+                control.parameters());
+        this.control = control;
+        this.sigma = sigma;
+        this.betaMin = betaMin;
+        this.betaMax = betaMax;
     }
 
     @Override
@@ -51,22 +49,7 @@ public final class Dds extends ReferenceControlledSampler {
     }
 
     @Override
-    public PathModel withGrid(TimeGrid g) {
-        return new Dds(target, g, control, noise);
-    }
-
-    @Override
-    protected Var logReferenceTerminal(Tape t, Var x) {
-        return GaussianDensity.logDensityIsotropic(t, x, noise.sigma());
-    }
-
-    @Override
-    public DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
-        return noise.sampleStationary(n, dimension(), rng);
-    }
-
-    @Override
-    public DMatrixRMaj sampleBackward(Tape t, DMatrixRMaj xNext, int n, UniformRandomProvider rng) {
-        return noise.sampleTransition(grid, n, xNext, rng);
+    public Dds withGrid(TimeGrid g) {
+        return new Dds(target, g, control, sigma, betaMin, betaMax);
     }
 }

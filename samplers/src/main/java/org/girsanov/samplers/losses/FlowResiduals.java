@@ -5,10 +5,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.path.TransitionVisitor;
 
 /**
  * The two streamed passes of the local balance losses (DB, sub-TB; DESIGN invariant 5), the analogue of
@@ -52,15 +52,15 @@ final class FlowResiduals {
     }
 
     private static Pass1 chunkResiduals(TrainingBatch b, LogFlow flow, int c) {
-        PathModel model = b.model();
+        Sampler model = b.model();
         int rows = b.chunkRows(c);
         double[][] delta = new double[model.grid().steps()][rows];
         double[] logW = new double[rows];
-        PathEngine.visit(model, rows, b.behaviour(), b.chunkTerminal(c),
+        StreamedPaths.visit(model, rows, b.behaviour(), b.chunkTerminal(c),
                 b.streams().stream(b.iteration(), c, PathSums.PATH_STREAM), false, new TransitionVisitor() {
                     @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                        Var ell = model.logIncrement(t, xn, xNext, n, fwd);
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                        Var ell = model.logWeight().increment(t, n, xn, xNext, fwd);
                         add(logW, ell.value(), 1.0);
                         DMatrixRMaj dn = residual(t, model, flow, n, xn, xNext, ell).value();
                         System.arraycopy(dn.data, 0, delta[n], 0, rows);
@@ -68,19 +68,19 @@ final class FlowResiduals {
 
                     @Override
                     public void start(Tape t, Var x0) {
-                        add(logW, model.logStartBoundary(t, x0).value(), -1.0);
+                        add(logW, model.logWeight().start(t, x0).value(), -1.0);
                     }
 
                     @Override
                     public void end(Tape t, Var xN) {
-                        add(logW, model.logEndBoundary(t, xN).value(), 1.0);
+                        add(logW, model.logWeight().end(t, xN).value(), 1.0);
                     }
                 });
         return new Pass1(delta, logW);
     }
 
     /** {@code δ_n = F_n(x_n) − F_{n+1}(x_{n+1}) − ℓ_n} on tape {@code t}, {@code rows × 1}. */
-    static Var residual(Tape t, PathModel model, LogFlow flow, int n, Var xn, Var xNext, Var ell) {
+    static Var residual(Tape t, Sampler model, LogFlow flow, int n, Var xn, Var xNext, Var ell) {
         return t.sub(t.sub(flow.at(t, model, xn, n), flow.at(t, model, xNext, n + 1)), ell);
     }
 
@@ -102,15 +102,15 @@ final class FlowResiduals {
     }
 
     private static Gradients chunkGradients(TrainingBatch b, LogFlow flow, int c, double[][] coefficients) {
-        PathModel model = b.model();
+        Sampler model = b.model();
         int rows = b.chunkRows(c);
         int start = b.chunkStart(c);
         Gradients sink = new Gradients();
-        PathEngine.visit(model, rows, b.behaviour(), b.chunkTerminal(c),
+        StreamedPaths.visit(model, rows, b.behaviour(), b.chunkTerminal(c),
                 b.streams().stream(b.iteration(), c, PathSums.PATH_STREAM), true, new TransitionVisitor() {
                     @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                        Var dn = residual(t, model, flow, n, xn, xNext, model.logIncrement(t, xn, xNext, n, fwd));
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                        Var dn = residual(t, model, flow, n, xn, xNext, model.logWeight().increment(t, n, xn, xNext, fwd));
                         if (!dn.requiresGrad()) {
                             return;
                         }

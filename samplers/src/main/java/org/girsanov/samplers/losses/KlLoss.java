@@ -6,7 +6,7 @@ import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
-import org.girsanov.samplers.paths.PathEngine;
+import org.girsanov.sde.path.StreamedPaths;
 
 /**
  * The reverse KL divergence {@code KL(P→‖P←) = log Z − E_{P→}[log w]}, minimised through
@@ -43,7 +43,7 @@ public final class KlLoss implements Loss {
         List<Chunk> parts = b.executor().map(b.chunks(), c -> {
             Tape t = new Tape();
             int rows = b.chunkRows(c);
-            PathEngine.TapedPaths p = PathEngine.simulateOnTape(b.model(), t, rows,
+            StreamedPaths.TapedPaths p = StreamedPaths.simulateOnTape(b.model(), t, rows,
                     b.streams().stream(b.iteration(), c, PathSums.PATH_STREAM));
             double[] lw = p.logWeight().value().data.clone();
             DMatrixRMaj coef = new DMatrixRMaj(rows, 1);

@@ -6,14 +6,14 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
-import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.samplers.families.Sampler;
 
 /**
  * The learned log-flows of the local balance losses (MATH §4, DB and sub-TB):
  * <pre>
  *   F_0(x) = B_0(x) + log Z_θ,     F_n(x) = F_θ(x, t_n)  (0 &lt; n &lt; N),     F_N(x) = B_N(x),
  * </pre>
- * where {@code B_0}, {@code B_N} are the boundary terms of the {@link PathModel} (so that
+ * where {@code B_0}, {@code B_N} are the boundary terms of the {@link Sampler} (so that
  * {@code log w = B_N − B_0 + Σ_n ℓ_n}) and {@code F_θ} is a network with output dimension 1 (e.g. a
  * {@link org.girsanov.samplers.control.FourierMlp} built with {@code outDim = 1}, whose zero-initialised output
  * layer starts every intermediate flow at 0). With these boundaries the DB residuals
@@ -50,13 +50,13 @@ public final class LogFlow {
     }
 
     /** {@code F_n(x)} ({@code rows × 1}) for {@code 0 ≤ n ≤ N}. */
-    public Var at(Tape t, PathModel model, Var x, int n) {
+    public Var at(Tape t, Sampler model, Var x, int n) {
         int steps = model.grid().steps();
         if (n == 0) {
-            return t.add(model.logStartBoundary(t, x), t.param(logZ));
+            return t.add(model.logWeight().start(t, x), t.param(logZ));
         }
         if (n == steps) {
-            return model.logEndBoundary(t, x);
+            return model.logWeight().end(t, x);
         }
         Var f = network.apply(t, x, model.grid().time(n));
         if (f.cols() != 1 || f.rows() != x.rows()) {

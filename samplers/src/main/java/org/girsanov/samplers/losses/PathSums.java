@@ -5,10 +5,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.path.TransitionVisitor;
 
 /**
  * The two passes of a streamed gradient for losses that are functions of per-path sums
@@ -36,33 +36,8 @@ final class PathSums {
     }
 
     private static double[] chunkLogWeights(TrainingBatch b, int c) {
-        int rows = b.chunkRows(c);
-        double[] s = new double[rows];
-        PathEngine.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
-                b.streams().stream(b.iteration(), c, PATH_STREAM), false, new TransitionVisitor() {
-                    @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                        add(s, b.model().logIncrement(t, xn, xNext, n, fwd), 1.0);
-                    }
-
-                    @Override
-                    public void start(Tape t, Var x0) {
-                        add(s, b.model().logStartBoundary(t, x0), -1.0);
-                    }
-
-                    @Override
-                    public void end(Tape t, Var xN) {
-                        add(s, b.model().logEndBoundary(t, xN), 1.0);
-                    }
-                });
-        return s;
-    }
-
-    private static void add(double[] s, Var v, double sign) {
-        DMatrixRMaj m = v.value();
-        for (int i = 0; i < s.length; i++) {
-            s[i] += sign * m.data[i];
-        }
+        return StreamedPaths.logWeights(b.model(), b.chunkRows(c), b.behaviour(), b.chunkTerminal(c),
+                b.streams().stream(b.iteration(), c, PATH_STREAM)).logWeights();
     }
 
     /**
@@ -81,21 +56,21 @@ final class PathSums {
         DMatrixRMaj coef = new DMatrixRMaj(rows, 1);
         System.arraycopy(coefficients, b.chunkStart(c), coef.data, 0, rows);
         Gradients sink = new Gradients();
-        PathEngine.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
+        StreamedPaths.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
                 b.streams().stream(b.iteration(), c, PATH_STREAM), true, new TransitionVisitor() {
                     @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                        backward(t, b.model().logIncrement(t, xn, xNext, n, fwd), coef, 1.0, sink);
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                        backward(t, b.model().logWeight().increment(t, n, xn, xNext, fwd), coef, 1.0, sink);
                     }
 
                     @Override
                     public void start(Tape t, Var x0) {
-                        backward(t, b.model().logStartBoundary(t, x0), coef, -1.0, sink);
+                        backward(t, b.model().logWeight().start(t, x0), coef, -1.0, sink);
                     }
 
                     @Override
                     public void end(Tape t, Var xN) {
-                        backward(t, b.model().logEndBoundary(t, xN), coef, 1.0, sink);
+                        backward(t, b.model().logWeight().end(t, xN), coef, 1.0, sink);
                     }
                 });
         return sink;

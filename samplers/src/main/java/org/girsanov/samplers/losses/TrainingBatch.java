@@ -1,17 +1,17 @@
 package org.girsanov.samplers.losses;
 
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 
 /**
  * Everything a loss needs for one gradient evaluation: the model, the batch size and its cut into
  * fixed-size chunks, where paths come from, the random streams of this iteration, the executor, and
  * the factor the loss is multiplied by (the reference protocol divides by {@code d}).
  */
-public record TrainingBatch(PathModel model, int batchSize, int chunkSize, Behaviour behaviour,
+public record TrainingBatch(Sampler model, int batchSize, int chunkSize, Behaviour behaviour,
                             RandomStreams streams, long iteration, ChunkedExecutor executor, double lossScale) {
 
     public TrainingBatch {

@@ -10,9 +10,9 @@ import org.girsanov.samplers.metrics.ModeCoverage;
 import org.girsanov.samplers.targets.MixtureTarget;
 import org.girsanov.samplers.metrics.Sinkhorn;
 import org.girsanov.samplers.metrics.SinkhornResult;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 
 /**
@@ -68,16 +68,16 @@ public final class Evaluator {
 
     /** Evaluates the trainer's sampler with its EMA weights. */
     public Evaluation evaluate(Trainer trainer) {
-        PathModel model = trainer.model();
+        Sampler model = trainer.model();
         for (int r = 0; r < refinements; r++) {
             model = model.withGrid(model.grid().refine());
         }
-        final PathModel evaluated = model;
+        final Sampler evaluated = model;
         return trainer.withWeights(true, () -> evaluate(evaluated, trainer.target(), trainer.streams(),
                 trainer.config().chunkSize(), trainer));
     }
 
-    private Evaluation evaluate(PathModel model, Target target, RandomStreams streams, int chunkSize, Trainer trainer) {
+    private Evaluation evaluate(Sampler model, Target target, RandomStreams streams, int chunkSize, Trainer trainer) {
         Map<String, Double> m = new LinkedHashMap<>();
         PathBatch fwd = PathBatch.simulate(model, paths, Behaviour.onPolicy(), null, streams, 0, FORWARD_STREAM,
                 chunkSize, trainer.executor());

@@ -2,15 +2,11 @@ package org.girsanov.samplers.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.autodiff.Tape;
-import org.girsanov.autodiff.Var;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
-import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 
 /**
  * A batch of detached paths with their log-weights {@code log w} (MATH §3) and end points: the terminal
@@ -20,7 +16,7 @@ import org.girsanov.samplers.paths.TransitionVisitor;
 public record PathBatch(double[] logWeights, DMatrixRMaj endPoints) {
 
     /** {@code K} paths of {@code behaviour} (backward paths start at {@code terminal}, {@code K × d}). */
-    public static PathBatch simulate(PathModel model, int k, Behaviour behaviour, DMatrixRMaj terminal,
+    public static PathBatch simulate(Sampler model, int k, Behaviour behaviour, DMatrixRMaj terminal,
                                      RandomStreams streams, long key, long purpose, int chunkSize,
                                      ChunkedExecutor executor) {
         int d = model.dimension();
@@ -33,25 +29,9 @@ public record PathBatch(double[] logWeights, DMatrixRMaj endPoints) {
                 term = new DMatrixRMaj(rows, d);
                 System.arraycopy(terminal.data, start * d, term.data, 0, rows * d);
             }
-            double[] s = new double[rows];
-            DMatrixRMaj ends = PathEngine.visit(model, rows, behaviour, term, streams.stream(key, c, purpose), false,
-                    new TransitionVisitor() {
-                        @Override
-                        public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                            add(s, model.logIncrement(t, xn, xNext, n, fwd), 1);
-                        }
-
-                        @Override
-                        public void start(Tape t, Var x0) {
-                            add(s, model.logStartBoundary(t, x0), -1);
-                        }
-
-                        @Override
-                        public void end(Tape t, Var xN) {
-                            add(s, model.logEndBoundary(t, xN), 1);
-                        }
-                    });
-            return new PathBatch(s, ends);
+            StreamedPaths.LogWeights lw = StreamedPaths.logWeights(model, rows, behaviour, term,
+                    streams.stream(key, c, purpose));
+            return new PathBatch(lw.logWeights(), lw.endPoints());
         });
         double[] all = new double[k];
         DMatrixRMaj ends = new DMatrixRMaj(k, d);
@@ -61,11 +41,5 @@ public record PathBatch(double[] logWeights, DMatrixRMaj endPoints) {
             System.arraycopy(p.endPoints().data, 0, ends.data, c * chunkSize * d, p.logWeights().length * d);
         }
         return new PathBatch(all, ends);
-    }
-
-    private static void add(double[] s, Var v, double sign) {
-        for (int i = 0; i < s.length; i++) {
-            s[i] += sign * v.value().data[i];
-        }
     }
 }

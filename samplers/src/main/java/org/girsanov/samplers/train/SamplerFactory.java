@@ -19,8 +19,8 @@ import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
 
@@ -48,7 +48,7 @@ public final class SamplerFactory {
         return "pis".equals(sampler) ? Math.sqrt(0.2) : 1.0;
     }
 
-    public static PathModel model(TrainingConfig c, Target target) {
+    public static Sampler model(TrainingConfig c, Target target) {
         UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, INIT_STREAM);
         double horizon = c.horizon() > 0 ? c.horizon() : defaultHorizon(c.sampler());
         double sigma = c.sigma() > 0 ? c.sigma() : defaultSigma(c.sampler());
@@ -103,12 +103,12 @@ public final class SamplerFactory {
      * The learned log-flows of DB / sub-TB: {@code F_θ(x, t)}, a Fourier MLP {@code d → 1} of the config's width
      * and layers, seeded from its own stream (purpose {@value #FLOW_STREAM}), and {@code log Z_θ = 0}.
      */
-    static LogFlow logFlow(TrainingConfig c, PathModel model) {
+    static LogFlow logFlow(TrainingConfig c, Sampler model) {
         UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, FLOW_STREAM);
         return new LogFlow(new FourierMlp("flow", model.dimension(), 1, c.width(), c.layers(), rng), "flow.logZ");
     }
 
-    public static Loss loss(TrainingConfig c, PathModel model) {
+    public static Loss loss(TrainingConfig c, Sampler model) {
         switch (c.loss()) {
             case "kl":
                 return new KlLoss();

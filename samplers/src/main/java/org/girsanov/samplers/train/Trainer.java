@@ -21,10 +21,10 @@ import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.NonFiniteException;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
 
@@ -47,7 +47,7 @@ public final class Trainer implements AutoCloseable {
     private final TrainingConfig config;
     private final Target target;
     private final CountingTarget counted;
-    private final PathModel model;
+    private final Sampler model;
     private final Loss loss;
     private final List<Parameter> params;
     private final Adam adam;
@@ -104,7 +104,7 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
-    public PathModel model() {
+    public Sampler model() {
         return model;
     }
 

@@ -12,9 +12,9 @@ import org.girsanov.samplers.families.TestPaths;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 

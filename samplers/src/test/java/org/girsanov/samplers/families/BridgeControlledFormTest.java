@@ -1,6 +1,7 @@
 package org.girsanov.samplers.families;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.girsanov.sde.path.NoiseSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,10 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.sde.path.TransitionVisitor;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.Trainer;
@@ -94,11 +95,11 @@ class BridgeControlledFormTest {
         Bridge controlled = bridge(forward(), v, steps, divergence);
         double[][] sums = new double[2][rows];
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        PathEngine.visit(ratio, rows, Behaviour.onPolicy(), null, rng, false, new TransitionVisitor() {
+        StreamedPaths.visit(ratio, rows, Behaviour.onPolicy(), null, rng, false, new TransitionVisitor() {
             @Override
-            public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
-                DMatrixRMaj a = ratio.logIncrement(t, xn, xNext, n, fwd).value();
-                DMatrixRMaj b = controlled.logIncrement(t, xn, xNext, n, fwd).value();
+            public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                DMatrixRMaj a = ratio.logWeight().increment(t, n, xn, xNext, fwd).value();
+                DMatrixRMaj b = controlled.logWeight().increment(t, n, xn, xNext, fwd).value();
                 for (int i = 0; i < rows; i++) {
                     sums[0][i] += a.data[i];
                     sums[1][i] += b.data[i];
@@ -142,8 +143,8 @@ class BridgeControlledFormTest {
     void keyedHutchinsonIsUnbiasedAndRepeatsForTheSameState() {
         int rows = 32;
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4);
-        DMatrixRMaj xn = PathEngine.gaussian(rows, 2, rng);
-        DMatrixRMaj xNext = PathEngine.gaussian(rows, 2, rng);
+        DMatrixRMaj xn = NoiseSource.of(rng).standardNormal(0, rows, 2);
+        DMatrixRMaj xNext = NoiseSource.of(rng).standardNormal(0, rows, 2);
         Bridge exact = bridge(forward(), backwardNonlinear(), 10, DivergenceEstimator.exact());
         double[] target = increments(exact, xn, xNext);
         int seeds = 400;
@@ -172,7 +173,7 @@ class BridgeControlledFormTest {
     static double[] increments(Bridge b, DMatrixRMaj xn, DMatrixRMaj xNext) {
         Tape t = Tape.noGrad();
         Var x = t.constant(xn);
-        return b.logIncrement(t, x, t.constant(xNext), 3, b.forward(t, x, 3)).value().data.clone();
+        return b.logWeight().increment(t, 3, x, t.constant(xNext), b.forward().moments(t, x, 3)).value().data.clone();
     }
 
     @Test
@@ -185,11 +186,11 @@ class BridgeControlledFormTest {
             }
         }
         Bridge b = bridge(forward(), net, 10, DivergenceEstimator.exact());
-        DMatrixRMaj xn = PathEngine.gaussian(6, 2, rng);
-        DMatrixRMaj xNext = PathEngine.gaussian(6, 2, rng);
+        DMatrixRMaj xn = NoiseSource.of(rng).standardNormal(0, 6, 2);
+        DMatrixRMaj xNext = NoiseSource.of(rng).standardNormal(0, 6, 2);
         GradCheck.Result r = GradCheck.parameters(t -> {
             Var x = t.constant(xn);
-            return t.mean(b.logIncrement(t, x, t.constant(xNext), 4, b.forward(t, x, 4)));
+            return t.mean(b.logWeight().increment(t, 4, x, t.constant(xNext), b.forward().moments(t, x, 4)));
         }, 1e-5, net.parameters().toArray(new Parameter[0]));
         assertTrue(r.maxRelativeError() < 1e-6, r.toString());
     }

@@ -8,9 +8,9 @@ import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +58,7 @@ class PisOptimalControlTest {
 
     /** The gradient d loss / dθ of one batch at the optimum θ = 0. */
     static double gradient(Pis model, Loss loss, int batch, long iteration) {
-        FollmerControl c = (FollmerControl) model.control;
+        FollmerControl c = (FollmerControl) model.control();
         c.theta().zeroGrad();
         try (ChunkedExecutor ex = new ChunkedExecutor(1)) {
             loss.evaluate(new TrainingBatch(model, batch, 64, Behaviour.onPolicy(), new RandomStreams(17), iteration, ex, 1.0));

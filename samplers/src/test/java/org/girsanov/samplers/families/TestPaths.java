@@ -1,10 +1,10 @@
 package org.girsanov.samplers.families;
 
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.train.PathBatch;
 import org.girsanov.sde.TimeGrid;
@@ -29,7 +29,7 @@ public final class TestPaths {
     }
 
     /** {@code k} detached forward (or backward from {@code terminal}) paths, one thread. */
-    public static PathBatch paths(PathModel model, int k, DMatrixRMaj terminal, long seed) {
+    public static PathBatch paths(Sampler model, int k, DMatrixRMaj terminal, long seed) {
         try (ChunkedExecutor ex = new ChunkedExecutor(1)) {
             Behaviour b = terminal == null ? Behaviour.onPolicy() : Behaviour.backwardFrom(terminal);
             return PathBatch.simulate(model, k, b, terminal, new RandomStreams(seed), 0, 3, 256, ex);

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.losses;
 
+import org.girsanov.sde.path.NoiseSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -8,11 +9,11 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
 
@@ -27,7 +28,7 @@ final class Fixtures {
 
     /** Adds {@code N(0, scale²)} to every weight (the zero-initialised output layers included). */
     static void perturb(List<Parameter> ps, double scale, long seed) {
-        double[] z = PathEngine.gaussian(1, 100000, rng(seed)).data;
+        double[] z = NoiseSource.of(rng(seed)).standardNormal(0, 1, 100000).data;
         int k = 0;
         for (Parameter p : ps) {
             for (int i = 0; i < p.size(); i++) {
@@ -52,7 +53,7 @@ final class Fixtures {
         return f;
     }
 
-    static List<Parameter> all(PathModel m, Loss l) {
+    static List<Parameter> all(Sampler m, Loss l) {
         List<Parameter> ps = new ArrayList<>(m.parameters());
         ps.addAll(l.parameters());
         return ps;
@@ -67,7 +68,7 @@ final class Fixtures {
     }
 
     /** Zeroes the gradients, evaluates {@code loss} on one batch and returns (gradient, loss value). */
-    static LossValue evaluate(PathModel m, Loss loss, int batch, int chunk, long seed, long iteration, int threads,
+    static LossValue evaluate(Sampler m, Loss loss, int batch, int chunk, long seed, long iteration, int threads,
                               Behaviour behaviour) {
         zero(all(m, loss));
         try (ChunkedExecutor ex = new ChunkedExecutor(threads)) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.sde.path.Behaviour;
 import org.junit.jupiter.api.Test;
 
 /**

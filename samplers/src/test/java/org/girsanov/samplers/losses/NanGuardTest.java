@@ -9,7 +9,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.sde.path.Behaviour;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.Target;
 import org.junit.jupiter.api.Test;

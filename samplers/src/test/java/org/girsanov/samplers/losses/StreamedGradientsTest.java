@@ -12,12 +12,12 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathEngine;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
-import org.girsanov.samplers.paths.TransitionVisitor;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.path.TransitionVisitor;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +33,15 @@ class StreamedGradientsTest {
     static final long ITERATION = 4;
 
     /** The states x_0 … x_N of the batch's (single-chunk) paths, replayed from the loss's random stream. */
-    static List<DMatrixRMaj> states(PathModel m, Behaviour behaviour) {
+    static List<DMatrixRMaj> states(Sampler m, Behaviour behaviour) {
         List<DMatrixRMaj> xs = new ArrayList<>();
         for (int n = 0; n <= m.grid().steps(); n++) {
             xs.add(null);
         }
-        PathEngine.visit(m, BATCH, behaviour, behaviour.terminalStates(), new RandomStreams(SEED).stream(ITERATION, 0,
+        StreamedPaths.visit(m, BATCH, behaviour, behaviour.terminalStates(), new RandomStreams(SEED).stream(ITERATION, 0,
                 PathSums.PATH_STREAM), false, new TransitionVisitor() {
                     @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd) {
+                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
                         xs.set(n, xn.value().copy());
                         xs.set(n + 1, xNext.value().copy());
                     }
@@ -53,17 +53,17 @@ class StreamedGradientsTest {
     record Whole(Tape tape, Var logW, Var[] delta) {
     }
 
-    static Whole whole(PathModel m, LogFlow flow, List<DMatrixRMaj> xs) {
+    static Whole whole(Sampler m, LogFlow flow, List<DMatrixRMaj> xs) {
         Tape t = new Tape();
         int steps = m.grid().steps();
         Var[] x = new Var[steps + 1];
         for (int n = 0; n <= steps; n++) {
             x[n] = t.constant(xs.get(n));
         }
-        Var logW = t.sub(m.logEndBoundary(t, x[steps]), m.logStartBoundary(t, x[0]));
+        Var logW = t.sub(m.logWeight().end(t, x[steps]), m.logWeight().start(t, x[0]));
         Var[] delta = new Var[steps];
         for (int n = 0; n < steps; n++) {
-            Var ell = m.logIncrement(t, x[n], x[n + 1], n, m.forward(t, x[n], n));
+            Var ell = m.logWeight().increment(t, n, x[n], x[n + 1], m.forward().moments(t, x[n], n));
             logW = t.add(logW, ell);
             if (flow != null) {
                 delta[n] = t.sub(t.sub(flow.at(t, m, x[n], n), flow.at(t, m, x[n + 1], n + 1)), ell);
@@ -81,7 +81,7 @@ class StreamedGradientsTest {
         }
     }
 
-    static double[] fullTape(PathModel m, Loss loss, Behaviour behaviour, java.util.function.Function<Whole, Var> lossOf) {
+    static double[] fullTape(Sampler m, Loss loss, Behaviour behaviour, java.util.function.Function<Whole, Var> lossOf) {
         List<Parameter> ps = Fixtures.all(m, loss);
         Fixtures.zero(ps);
         Whole w = whole(m, loss instanceof DetailedBalanceLoss db ? db.flow()
@@ -90,7 +90,7 @@ class StreamedGradientsTest {
         return Fixtures.grads(ps);
     }
 
-    static double[] streamed(PathModel m, Loss loss, Behaviour behaviour, int chunk) {
+    static double[] streamed(Sampler m, Loss loss, Behaviour behaviour, int chunk) {
         Fixtures.evaluate(m, loss, BATCH, chunk, SEED, ITERATION, 1, behaviour);
         return Fixtures.grads(Fixtures.all(m, loss));
     }

@@ -1,9 +1,7 @@
 package org.girsanov.sde.kernel;
 
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
-import org.girsanov.sde.GaussianDensity;
 import org.girsanov.sde.Sde;
 import org.girsanov.sde.TimeGrid;
 
@@ -12,7 +10,7 @@ import org.girsanov.sde.TimeGrid;
  * (MATH §3):
  * <pre>  p←_n(x_n | x_{n+1}) = N(x_n; x_{n+1} − μ←(x_{n+1}, t_{n+1}) Δt_n, σ(t_{n+1})² Δt_n I).</pre>
  */
-public record EulerMaruyamaBackward(Sde sde, TimeGrid grid) implements MarkovKernel {
+public record EulerMaruyamaBackward(Sde sde, TimeGrid grid) implements GaussianKernel {
 
     @Override
     public Direction direction() {
@@ -30,15 +28,9 @@ public record EulerMaruyamaBackward(Sde sde, TimeGrid grid) implements MarkovKer
         return sde.schedule().sigmaSquared(grid.time(n + 1)) * grid.dt(n);
     }
 
-    @Override
-    public Var step(Tape tape, Var prev, int n, DMatrixRMaj z) {
-        MarkovKernel.checkStep("EulerMaruyamaBackward.step", grid, prev, n, z);
-        return tape.add(mean(tape, prev, n), tape.scale(tape.constant(z), Math.sqrt(variance(n))));
-    }
 
     @Override
-    public Var logDensity(Tape tape, Var next, Var prev, int n) {
-        MarkovKernel.checkDensity("EulerMaruyamaBackward.logDensity", grid, next, prev, n);
-        return GaussianDensity.isotropic(tape, next, mean(tape, prev, n), variance(n));
+    public GaussianMoments moments(Tape tape, Var prev, int n) {
+        return GaussianMoments.isotropic(tape, mean(tape, prev, n), Math.sqrt(variance(n)));
     }
 }

@@ -1,9 +1,7 @@
 package org.girsanov.sde.kernel;
 
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
-import org.girsanov.sde.GaussianDensity;
 import org.girsanov.sde.Sde;
 import org.girsanov.sde.TimeGrid;
 
@@ -11,7 +9,7 @@ import org.girsanov.sde.TimeGrid;
  * The Euler–Maruyama forward kernel of {@code dX = μ→(X,t) dt + σ(t) dW} (MATH §3):
  * <pre>  p→_n(x_{n+1} | x_n) = N(x_{n+1}; x_n + μ→(x_n, t_n) Δt_n, σ(t_n)² Δt_n I).</pre>
  */
-public record EulerMaruyamaForward(Sde sde, TimeGrid grid) implements MarkovKernel {
+public record EulerMaruyamaForward(Sde sde, TimeGrid grid) implements GaussianKernel {
 
     @Override
     public Direction direction() {
@@ -29,15 +27,9 @@ public record EulerMaruyamaForward(Sde sde, TimeGrid grid) implements MarkovKern
         return sde.schedule().sigmaSquared(grid.time(n)) * grid.dt(n);
     }
 
-    @Override
-    public Var step(Tape tape, Var prev, int n, DMatrixRMaj z) {
-        MarkovKernel.checkStep("EulerMaruyamaForward.step", grid, prev, n, z);
-        return tape.add(mean(tape, prev, n), tape.scale(tape.constant(z), Math.sqrt(variance(n))));
-    }
 
     @Override
-    public Var logDensity(Tape tape, Var next, Var prev, int n) {
-        MarkovKernel.checkDensity("EulerMaruyamaForward.logDensity", grid, next, prev, n);
-        return GaussianDensity.isotropic(tape, next, mean(tape, prev, n), variance(n));
+    public GaussianMoments moments(Tape tape, Var prev, int n) {
+        return GaussianMoments.isotropic(tape, mean(tape, prev, n), Math.sqrt(variance(n)));
     }
 }

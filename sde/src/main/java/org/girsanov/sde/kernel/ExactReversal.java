@@ -1,9 +1,7 @@
 package org.girsanov.sde.kernel;
 
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
-import org.girsanov.sde.GaussianDensity;
 import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.process.LinearGaussianProcess;
@@ -15,7 +13,7 @@ import org.girsanov.sde.process.LinearGaussianProcess;
  * Paired with {@link ExactTransition}, prior {@code p_0} and target {@code p_T}, every path has
  * {@code log w = 0} exactly (a closed-form check of the log-weight, MATH §3).
  */
-public record ExactReversal(LinearGaussianProcess process, TimeGrid grid) implements MarkovKernel {
+public record ExactReversal(LinearGaussianProcess process, TimeGrid grid) implements GaussianKernel {
 
     @Override
     public Direction direction() {
@@ -44,14 +42,7 @@ public record ExactReversal(LinearGaussianProcess process, TimeGrid grid) implem
     }
 
     @Override
-    public Var step(Tape tape, Var prev, int n, DMatrixRMaj z) {
-        MarkovKernel.checkStep("ExactReversal.step", grid, prev, n, z);
-        return tape.add(mean(tape, prev, n), tape.scale(tape.constant(z), Math.sqrt(variance(n))));
-    }
-
-    @Override
-    public Var logDensity(Tape tape, Var next, Var prev, int n) {
-        MarkovKernel.checkDensity("ExactReversal.logDensity", grid, next, prev, n);
-        return GaussianDensity.isotropic(tape, next, mean(tape, prev, n), variance(n));
+    public GaussianMoments moments(Tape tape, Var prev, int n) {
+        return GaussianMoments.isotropic(tape, mean(tape, prev, n), Math.sqrt(variance(n)));
     }
 }

@@ -1,6 +1,5 @@
 package org.girsanov.sde.kernel;
 
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.TimeGrid;
@@ -11,25 +10,26 @@ import org.girsanov.sde.process.LinearGaussianProcess;
  * process: the exponential integrator of DDS, Vargas et al. 2023):
  * <pre>  p→_n(x_{n+1} | x_n) = N(x_{n+1}; a(t_n, t_{n+1}) x_n, v(t_n, t_{n+1}) I).</pre>
  */
-public record ExactTransition(LinearGaussianProcess process, TimeGrid grid) implements MarkovKernel {
+public record ExactTransition(LinearGaussianProcess process, TimeGrid grid) implements GaussianKernel {
 
     @Override
     public Direction direction() {
         return Direction.FORWARD;
     }
 
-    @Override
-    public Var step(Tape tape, Var prev, int n, DMatrixRMaj z) {
-        MarkovKernel.checkStep("ExactTransition.step", grid, prev, n, z);
-        double s = grid.time(n);
-        double t = grid.time(n + 1);
-        return tape.add(tape.scale(prev, process.meanFactor(s, t)),
-                tape.scale(tape.constant(z), Math.sqrt(process.transitionVariance(s, t))));
+    /** {@code a(t_n, t_{n+1})}. */
+    public double meanFactor(int n) {
+        return process.meanFactor(grid.time(n), grid.time(n + 1));
+    }
+
+    /** {@code √v(t_n, t_{n+1})}. */
+    public double std(int n) {
+        return Math.sqrt(process.transitionVariance(grid.time(n), grid.time(n + 1)));
     }
 
     @Override
-    public Var logDensity(Tape tape, Var next, Var prev, int n) {
-        MarkovKernel.checkDensity("ExactTransition.logDensity", grid, next, prev, n);
-        return process.logTransition(tape, next, prev, grid.time(n), grid.time(n + 1));
+    public GaussianMoments moments(Tape tape, Var prev, int n) {
+        double a = meanFactor(n);
+        return GaussianMoments.isotropic(tape, a == 1.0 ? prev : tape.scale(prev, a), std(n));
     }
 }

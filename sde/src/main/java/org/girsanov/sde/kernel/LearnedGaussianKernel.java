@@ -1,7 +1,6 @@
 package org.girsanov.sde.kernel;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.GaussianDensity;
@@ -15,7 +14,7 @@ import org.girsanov.sde.TimeGrid;
  * {@code next = m + exp(ℓ/2) ⊙ z}. Discrete time allows the two directions different variances (MATH §3).
  */
 public record LearnedGaussianKernel(KernelMoment mean, KernelMoment logVariance, TimeGrid grid, Direction direction)
-        implements MarkovKernel {
+        implements GaussianKernel {
 
     public LearnedGaussianKernel {
         Objects.requireNonNull(mean, "LearnedGaussianKernel: mean must not be null");
@@ -24,12 +23,11 @@ public record LearnedGaussianKernel(KernelMoment mean, KernelMoment logVariance,
         Objects.requireNonNull(direction, "LearnedGaussianKernel: direction must not be null");
     }
 
+    /** {@code (m_n(prev), exp(ℓ_n(prev)/2))}. */
     @Override
-    public Var step(Tape tape, Var prev, int n, DMatrixRMaj z) {
-        MarkovKernel.checkStep("LearnedGaussianKernel.step", grid, prev, n, z);
+    public GaussianMoments moments(Tape tape, Var prev, int n) {
         Var m = moment(tape, mean, prev, n, "mean", prev.cols());
-        Var sd = tape.exp(tape.scale(moment(tape, logVariance, prev, n, "logVariance", -1), 0.5));
-        return tape.add(m, tape.mul(sd, tape.constant(z)));
+        return new GaussianMoments(m, tape.exp(tape.scale(moment(tape, logVariance, prev, n, "logVariance", -1), 0.5)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.Drift;
 import org.girsanov.sde.LogDensity;
+import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.path.Path;
 
 /**
@@ -34,27 +35,29 @@ public final class ControlledRnd {
 
     /** The step-{@code n} summand ({@code rows × 1}). */
     public static Var stepTerm(Tape tape, Path path, int n, ControlledSde c, Drift w, DivergenceEstimator divergence) {
-        double t = path.grid().time(n);
-        double dt = path.grid().dt(n);
+        return stepTerm(tape, path.grid(), n, path.state(n), path.state(n + 1), c, w, divergence);
+    }
+
+    /**
+     * The step-{@code n} summand at the states {@code x = x_n}, {@code x_{n+1}} of a path on {@code grid}
+     * ({@code rows × 1}): {@code [(u+v)·(w + (v−u)/2) + ∇·(σv − f)](x, t_n) Δt_n + (u+v)(x, t_n)·ΔW_n}.
+     */
+    public static Var stepTerm(Tape tape, TimeGrid grid, int n, Var x, Var xNext, ControlledSde c, Drift w,
+                               DivergenceEstimator divergence) {
+        double t = grid.time(n);
+        double dt = grid.dt(n);
         double sigma = c.schedule().sigma(t);
-        Var x = path.state(n);
-        Var dx = tape.sub(path.state(n + 1), x);
+        Var dx = tape.sub(xNext, x);
         Var f = c.f().apply(tape, x, t);
         Var u = c.u().apply(tape, x, t);
-        Var v = c.v().apply(tape, x, t);
+        FieldDivergence sv = FieldDivergence.of(tape, x,
+                (tp, leaf) -> tp.sub(tp.scale(c.v().apply(tp, leaf, t), sigma), c.f().apply(tp, leaf, t)), divergence);
+        Var v = tape.scale(tape.add(sv.field(), f), 1.0 / sigma);
         Var wx = w.apply(tape, x, t);
         Var dW = tape.scale(tape.sub(dx, tape.scale(tape.add(f, tape.scale(wx, sigma)), dt)), 1.0 / sigma);
         Var upv = tape.add(u, v);
         Var running = tape.sumCols(tape.mul(upv, tape.add(wx, tape.scale(tape.sub(v, u), 0.5))));
-        Var div = divergenceTerm(tape, x, t, sigma, c, divergence);
-        Var dt1 = tape.scale(tape.add(running, div), dt);
+        Var dt1 = tape.scale(tape.add(running, sv.divergence()), dt);
         return tape.add(dt1, tape.sumCols(tape.mul(upv, dW)));
-    }
-
-    /** {@code ∇·(σv − f)(x, t)}. */
-    static Var divergenceTerm(Tape tape, Var x, double t, double sigma, ControlledSde c, DivergenceEstimator divergence) {
-        return FieldDivergence.of(tape, x,
-                (tp, leaf) -> tp.sub(tp.scale(c.v().apply(tp, leaf, t), sigma), c.f().apply(tp, leaf, t)),
-                divergence).divergence();
     }
 }

@@ -3,17 +3,17 @@ package org.girsanov.verification.samplers;
 import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.PathBatch;
 import org.girsanov.verification.Statistics;
 import org.girsanov.verification.Verdict;
 
 /**
- * MATH §3 / §7.6, the evidence identities, for any {@link PathModel} whose target has an exact {@code log Z} and an
+ * MATH §3 / §7.6, the evidence identities, for any {@link Sampler} whose target has an exact {@code log Z} and an
  * exact sampler:
  * <ul>
  *   <li>{@code ELBO = E_{P→}[log w] = log Z − KL(P→‖P←) ≤ log Z} — from {@code K_f} forward paths;</li>
@@ -56,7 +56,7 @@ public final class EvidenceBoundsCheck {
     }
 
     /** Uses {@code model.target()}'s exact {@code log Z} and sampler. */
-    public static Verdict check(PathModel model, Config cfg) {
+    public static Verdict check(Sampler model, Config cfg) {
         Target target = model.target();
         if (target.logZ().isEmpty() || !target.hasExactSampler()) {
             throw new IllegalArgumentException("EvidenceBoundsCheck: target " + target.name()
@@ -66,7 +66,7 @@ public final class EvidenceBoundsCheck {
     }
 
     /** With a stated {@code log Z} (the target's own sampler gives the backward paths' start points). */
-    public static Verdict check(PathModel model, double logZ, Config cfg) {
+    public static Verdict check(Sampler model, double logZ, Config cfg) {
         RandomStreams streams = new RandomStreams(cfg.seed());
         double[] fwd;
         double[] bwd;

@@ -6,10 +6,10 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
-import org.girsanov.samplers.paths.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 
 /** Gradient bookkeeping shared by the sampler checks: flatten, zero, evaluate one batch, vector norms. */
 final class GradientBook {
@@ -17,7 +17,7 @@ final class GradientBook {
     }
 
     /** The model's parameters followed by the loss's own. */
-    static List<Parameter> all(PathModel m, Loss l) {
+    static List<Parameter> all(Sampler m, Loss l) {
         List<Parameter> ps = new ArrayList<>(m.parameters());
         ps.addAll(l.parameters());
         return ps;
@@ -36,7 +36,7 @@ final class GradientBook {
     record Evaluation(double[] gradient, LossValue value) {
     }
 
-    static Evaluation evaluate(PathModel m, Loss loss, List<Parameter> ps, int batch, int chunk, long seed,
+    static Evaluation evaluate(Sampler m, Loss loss, List<Parameter> ps, int batch, int chunk, long seed,
                                long iteration, ChunkedExecutor ex, Behaviour behaviour) {
         zero(all(m, loss));
         LossValue v = loss.evaluate(new TrainingBatch(m, batch, chunk, behaviour, new RandomStreams(seed), iteration, ex, 1.0));

@@ -7,9 +7,9 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**
@@ -75,7 +75,7 @@ public final class LvKlGradientCheck {
     }
 
     /** The library's LV loss against the library's KL loss, expected factor 2. */
-    public static Verdict check(PathModel model, Config cfg) {
+    public static Verdict check(Sampler model, Config cfg) {
         return check(model, new LogVarianceLoss(), new KlLoss(), 2.0, cfg);
     }
 
@@ -83,7 +83,7 @@ public final class LvKlGradientCheck {
      * The user's LV and KL losses (any {@link Loss} implementations of the two formulas of MATH §4) and the
      * expected factor (2 by the theorem; another value lets a test see the check fail).
      */
-    public static Verdict check(PathModel model, Loss lv, Loss kl, double factor, Config cfg) {
+    public static Verdict check(Sampler model, Loss lv, Loss kl, double factor, Config cfg) {
         List<Parameter> ps = model.parameters();
         if (ps.isEmpty()) {
             throw new IllegalArgumentException("LvKlGradientCheck: model " + model.name() + " has no parameters");

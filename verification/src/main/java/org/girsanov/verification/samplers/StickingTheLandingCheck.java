@@ -7,9 +7,9 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**
@@ -18,7 +18,7 @@ import org.girsanov.verification.Verdict;
  * reparametrised KL estimator {@code −(1/K)Σ_i ∇ log w(x^(i))} has zero mean but a non-zero spread
  * ({@code ∇_θ log w} along a reparametrised path is not 0 even at the optimum).
  *
- * <p>Give it a {@link PathModel} whose control is (near-)optimal, e.g. {@link FollmerControl#optimalPis} for a
+ * <p>Give it a {@link Sampler} whose control is (near-)optimal, e.g. {@link FollmerControl#optimalPis} for a
  * Gaussian target. On {@code B} batches of {@code K} on-policy paths it reports
  * <ul>
  *   <li>{@code var_log_w}: the mean over batches of the batch variance of {@code log w} (the LV loss);</li>
@@ -56,7 +56,7 @@ public final class StickingTheLandingCheck {
         }
     }
 
-    public static Verdict check(PathModel model, Config cfg) {
+    public static Verdict check(Sampler model, Config cfg) {
         List<Parameter> ps = model.parameters();
         if (ps.isEmpty()) {
             throw new IllegalArgumentException("StickingTheLandingCheck: model " + model.name() + " has no parameters");

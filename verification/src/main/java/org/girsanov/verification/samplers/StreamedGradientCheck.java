@@ -14,10 +14,14 @@ import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
-import org.girsanov.samplers.paths.Behaviour;
-import org.girsanov.samplers.paths.ChunkedExecutor;
-import org.girsanov.samplers.paths.GaussianStep;
-import org.girsanov.samplers.paths.PathModel;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.Distribution;
+import org.girsanov.sde.kernel.GaussianKernel;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.kernel.MarkovKernel;
+import org.girsanov.sde.rnd.LogWeightForm;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.verification.Verdict;
@@ -29,7 +33,7 @@ import org.girsanov.verification.Verdict;
  * whole path.
  *
  * <p>How. The check wraps the user's model in a recorder that keeps the states {@code x_0 … x_N} the loss's
- * first pass visits (through {@link PathModel#logIncrement}) and compares every later visit with them (the replay
+ * first pass visits (through {@link LogWeightForm#increment}) and compares every later visit with them (the replay
  * must see the same paths: reported as {@code replay_state_difference}). It then rebuilds, on one tape, from those
  * states
  * <pre>
@@ -105,7 +109,7 @@ public final class StreamedGradientCheck {
     }
 
     /** With the built-in formula of the loss. */
-    public static Verdict check(PathModel model, Loss loss, Behaviour behaviour, int batchSize, long seed,
+    public static Verdict check(Sampler model, Loss loss, Behaviour behaviour, int batchSize, long seed,
                                 double tolerance) {
         return check(model, loss, formulaFor(loss), behaviour, batchSize, seed, tolerance);
     }
@@ -114,7 +118,7 @@ public final class StreamedGradientCheck {
      * @param behaviour  where the detached paths come from (a backward behaviour needs {@code batchSize} terminal states)
      * @param tolerance  relative, e.g. {@code 1e-9} (the two computations differ only in summation order)
      */
-    public static Verdict check(PathModel model, Loss loss, WholePathLoss formula, Behaviour behaviour, int batchSize,
+    public static Verdict check(Sampler model, Loss loss, WholePathLoss formula, Behaviour behaviour, int batchSize,
                                 long seed, double tolerance) {
         if (!loss.offPolicy()) {
             throw new IllegalArgumentException("StreamedGradientCheck: loss " + loss.name()
@@ -140,10 +144,10 @@ public final class StreamedGradientCheck {
         for (int n = 0; n <= steps; n++) {
             x[n] = t.constant(rec.states[n]);
         }
-        Var logW = t.sub(model.logEndBoundary(t, x[steps]), model.logStartBoundary(t, x[0]));
+        Var logW = t.sub(model.logWeight().end(t, x[steps]), model.logWeight().start(t, x[0]));
         Var[] delta = new Var[steps];
         for (int n = 0; n < steps; n++) {
-            Var ell = model.logIncrement(t, x[n], x[n + 1], n, model.forward(t, x[n], n));
+            Var ell = model.logWeight().increment(t, n, x[n], x[n + 1], model.forward().moments(t, x[n], n));
             logW = t.add(logW, ell);
             if (flow != null) {
                 delta[n] = t.sub(t.sub(flow.at(t, model, x[n], n), flow.at(t, model, x[n + 1], n + 1)), ell);
@@ -175,12 +179,12 @@ public final class StreamedGradientCheck {
     }
 
     /** The user's model, keeping the states the loss visits (first visit) and the largest mismatch of later visits. */
-    private static final class Recorder implements PathModel {
-        private final PathModel m;
+    private static final class Recorder implements Sampler {
+        private final Sampler m;
         final DMatrixRMaj[] states;
         double replayDifference;
 
-        Recorder(PathModel m) {
+        Recorder(Sampler m) {
             this.m = m;
             this.states = new DMatrixRMaj[m.grid().steps() + 1];
         }
@@ -220,7 +224,7 @@ public final class StreamedGradientCheck {
         }
 
         @Override
-        public PathModel withGrid(TimeGrid grid) {
+        public Sampler withGrid(TimeGrid grid) {
             return m.withGrid(grid);
         }
 
@@ -230,35 +234,41 @@ public final class StreamedGradientCheck {
         }
 
         @Override
-        public DMatrixRMaj samplePrior(int n, UniformRandomProvider rng) {
-            return m.samplePrior(n, rng);
+        public Distribution prior() {
+            return m.prior();
         }
 
         @Override
-        public GaussianStep forward(Tape t, Var xn, int n) {
-            return m.forward(t, xn, n);
+        public GaussianKernel forward() {
+            return m.forward();
         }
 
         @Override
-        public Var logIncrement(Tape t, Var xn, Var xNext, int n, GaussianStep fwd) {
-            see(n, xn.value());
-            see(n + 1, xNext.value());
-            return m.logIncrement(t, xn, xNext, n, fwd);
+        public MarkovKernel backward() {
+            return m.backward();
         }
 
         @Override
-        public Var logStartBoundary(Tape t, Var x0) {
-            return m.logStartBoundary(t, x0);
-        }
+        public LogWeightForm logWeight() {
+            LogWeightForm form = m.logWeight();
+            return new LogWeightForm() {
+                @Override
+                public Var increment(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                    see(n, xn.value());
+                    see(n + 1, xNext.value());
+                    return form.increment(t, n, xn, xNext, fwd);
+                }
 
-        @Override
-        public Var logEndBoundary(Tape t, Var xN) {
-            return m.logEndBoundary(t, xN);
-        }
+                @Override
+                public Var start(Tape t, Var x0) {
+                    return form.start(t, x0);
+                }
 
-        @Override
-        public DMatrixRMaj sampleBackward(Tape t, DMatrixRMaj xNext, int n, UniformRandomProvider rng) {
-            return m.sampleBackward(t, xNext, n, rng);
+                @Override
+                public Var end(Tape t, Var xN) {
+                    return form.end(t, xN);
+                }
+            };
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.girsanov.verification.samplers;
 
 import java.util.Arrays;
+import org.girsanov.sde.path.NoiseSource;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -10,7 +11,7 @@ import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.losses.LogFlow;
-import org.girsanov.samplers.paths.PathEngine;
+import org.girsanov.sde.path.StreamedPaths;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.verification.Generator;
@@ -68,7 +69,7 @@ record GaussianCase(double[] mean, double variance, double logZ, long weightSeed
     static void perturb(List<Parameter> ps, double scale, long seed) {
         UniformRandomProvider r = rng(seed);
         for (Parameter p : ps) {
-            double[] z = PathEngine.gaussian(1, p.size(), r).data;
+            double[] z = NoiseSource.of(r).standardNormal(0, 1, p.size()).data;
             for (int i = 0; i < p.size(); i++) {
                 p.value().data[i] += scale * z[i];
             }

@@ -12,7 +12,7 @@ import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
-import org.girsanov.samplers.paths.Behaviour;
+import org.girsanov.sde.path.Behaviour;
 import org.girsanov.verification.Property;
 import org.girsanov.verification.Verdict;
 import org.junit.jupiter.api.Test;

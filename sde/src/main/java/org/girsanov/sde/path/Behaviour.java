@@ -1,9 +1,10 @@
-package org.girsanov.samplers.paths;
+package org.girsanov.sde.path;
 
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Where training paths come from (MATH §4, "behaviour process" {@code P^w}).
+ * Where training paths come from (the behaviour process {@code P^w} of the off-policy losses; Richter &amp;
+ * Berner, ICLR 2024).
  *
  * <ul>
  *   <li>{@link #onPolicy()}: the current forward process;</li>

@@ -1,4 +1,4 @@
-package org.girsanov.samplers.paths;
+package org.girsanov.sde.path;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
-package org.girsanov.samplers.paths;
+package org.girsanov.sde.path;
 
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.sde.kernel.GaussianMoments;
 
 /**
  * Receives a path one transition at a time, each on its own short-lived tape, so that memory does not
@@ -10,8 +11,11 @@ import org.girsanov.autodiff.Var;
  * once each.
  */
 public interface TransitionVisitor {
-    /** Step {@code n}: {@code xn} and {@code xNext} are constants (detached); {@code fwd = forward(t, xn, n)}. */
-    void transition(Tape t, int n, Var xn, Var xNext, GaussianStep fwd);
+    /**
+     * Step {@code n}: {@code xn} and {@code xNext} are constants (detached); {@code fwd} is the forward kernel's
+     * moments at {@code xn} on {@code t}, {@code p→_n(· | x_n) = N(fwd.mean, fwd.std²)}.
+     */
+    void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd);
 
     /** The start state {@code x_0}. */
     default void start(Tape t, Var x0) {

@@ -1,0 +1,33 @@
+package org.girsanov.samplers.families;
+
+import java.util.List;
+import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.path.PathPair;
+
+/**
+ * A diffusion sampler: a {@link PathPair} of the SDE module — prior, forward and backward kernels, a
+ * log-weight form — for an unnormalised target {@code ρ}, with the learnable parameters of its controls.
+ * A family adds only its parametrisation; the path engine ({@link org.girsanov.sde.path.StreamedPaths}),
+ * the losses and the checks are the same for all.
+ */
+public interface Sampler extends PathPair {
+
+    /** A short name, e.g. {@code pis}. */
+    String name();
+
+    /** The target {@code ρ}. */
+    Target target();
+
+    @Override
+    default int dimension() {
+        return target().dimension();
+    }
+
+    /** The same sampler on another grid (e.g. a finer one for evaluation); parameters are shared. */
+    Sampler withGrid(TimeGrid grid);
+
+    /** Every learnable parameter, in a stable order. */
+    List<Parameter> parameters();
+}
