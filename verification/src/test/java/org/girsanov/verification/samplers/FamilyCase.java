@@ -1,0 +1,125 @@
+package org.girsanov.verification.samplers;
+
+import java.util.Locale;
+import org.girsanov.samplers.control.Control;
+import org.girsanov.samplers.control.FourierMlp;
+import org.girsanov.samplers.families.Bridge;
+import org.girsanov.samplers.families.Dds;
+import org.girsanov.samplers.families.Dis;
+import org.girsanov.samplers.families.Gfn;
+import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.sde.TimeGrid;
+import org.girsanov.verification.Generator;
+
+/**
+ * A random instance of one sampler family on a random Gaussian target ({@link GaussianCase}): every family of
+ * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
+ * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5).
+ */
+record FamilyCase(String family, GaussianCase gaussian, int steps) {
+    /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
+    static final double NEAR = 0.05;
+
+    /** Random target and step count for one family. */
+    static Generator<FamilyCase> generator(String family) {
+        return rng -> new FamilyCase(family, GaussianCase.generator().next(rng), 4 + rng.nextInt(17));
+    }
+
+    /** The family with small Fourier-MLP networks whose every weight is perturbed. */
+    Sampler perturbed() {
+        return build(gaussian.target(), 0.2);
+    }
+
+    /**
+     * The family at its exact optimum in discrete time, where it has one: PIS with the Föllmer control (optimal up
+     * to O(Δt), so on 200 steps); DDS and DIS with zero control for the target {@code Z · N(0, σ² I)}, their
+     * stationary law; GFN with zero networks for {@code Z · N(0, σ²T I)}, the law of its reference. The bridge has
+     * no closed-form optimum in the family (its Euler–Maruyama backward kernel is never an exact reversal).
+     */
+    Sampler optimum() {
+        int d = gaussian.dimension();
+        double logZ = gaussian.logZ();
+        switch (family) {
+            case "pis":
+                return gaussian.follmer(200, 0.0);
+            case "dds":
+            case "dis":
+                return build(GaussianTarget.isotropic("stationary", new double[d], 1.0, logZ), 0.0);
+            case "gfn":
+                return build(GaussianTarget.isotropic("brownian", new double[d],
+                        GaussianCase.SIGMA * GaussianCase.SIGMA * GaussianCase.HORIZON, logZ), 0.0);
+            default:
+                throw new IllegalArgumentException("FamilyCase: no exact optimum for " + family);
+        }
+    }
+
+    /**
+     * A sampler near its target but not at the optimum, where the importance identities have usable standard
+     * errors: PIS with the Föllmer control perturbed by θ = 0.3; the other families with networks perturbed by {@link #NEAR} for
+     * the target of {@link #optimum()}; the bridge for {@code Z · N(0, 2 I)}, the law at T = 1 of Brownian motion
+     * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}).
+     */
+    Sampler near() {
+        if (family.equals("pis")) {
+            return gaussian.follmer(steps, 0.3);
+        }
+        if (family.equals("bridge")) {
+            int d = gaussian.dimension();
+            GaussianTarget law = GaussianTarget.isotropic("forward-law", new double[d], 2.0, gaussian.logZ());
+            return new Bridge(law, TimeGrid.uniform(1.0, steps), net("u", d, d, NEAR, 0), REVERSAL, 1.0, 1.0);
+        }
+        Sampler o = optimum();
+        return build((GaussianTarget) o.target(), NEAR);
+    }
+
+    /**
+     * The bridge's backward control for Brownian motion from {@code N(0, I)} ({@code σ = 1}): marginals
+     * {@code N(0, (1 + t) I)}, reversal drift {@code μ← = −σ²∇log p_t = x/(1 + t)}, so {@code v = −μ←/σ = −x/(1 + t)}.
+     */
+    static final Control REVERSAL = new Control() {
+        @Override
+        public org.girsanov.autodiff.Var apply(org.girsanov.autodiff.Tape t, org.girsanov.autodiff.Var x, double time) {
+            return t.scale(x, -1.0 / (1.0 + time));
+        }
+
+        @Override
+        public java.util.List<org.girsanov.autodiff.nn.Parameter> parameters() {
+            return java.util.List.of();
+        }
+    };
+
+    private Sampler build(GaussianTarget target, double perturb) {
+        int d = target.dimension();
+        switch (family) {
+            case "pis":
+                return new Pis(target, TimeGrid.uniform(GaussianCase.HORIZON, steps), net("u", d, d, perturb, 0), GaussianCase.SIGMA);
+            case "dds":
+                return new Dds(target, TimeGrid.uniform(1.0, steps), net("u", d, d, perturb, 0), 1.0, 0.1, 10.0);
+            case "dis":
+                return new Dis(target, TimeGrid.uniform(1.0, steps), net("u", d, d, perturb, 0), 1.0, 0.1, 10.0);
+            case "bridge":
+                return new Bridge(target, TimeGrid.uniform(1.0, steps), net("u", d, d, perturb, 0),
+                        net("v", d, d, perturb, 1), 1.0, 1.0);
+            case "gfn":
+                return new Gfn(target, TimeGrid.uniform(GaussianCase.HORIZON, steps), net("u", d, d, perturb, 0),
+                        net("c", d, d, perturb, 1), GaussianCase.SIGMA);
+            default:
+                throw new IllegalArgumentException("FamilyCase: unknown family " + family);
+        }
+    }
+
+    private Control net(String name, int in, int out, double perturb, int k) {
+        FourierMlp n = new FourierMlp(name, in, out, 8, 1, GaussianCase.rng(gaussian.weightSeed() + 10 * k));
+        if (perturb > 0) {
+            GaussianCase.perturb(n.parameters(), perturb, gaussian.weightSeed() + 10 * k + 1);
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "FamilyCase(%s, N=%d, %s)", family, steps, gaussian);
+    }
+}
