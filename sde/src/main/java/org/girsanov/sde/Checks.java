@@ -40,6 +40,13 @@ public final class Checks {
         return value;
     }
 
+    /** A batch must have {@code d} columns, the dimension. */
+    public static void columns(String where, int cols, int d) {
+        if (cols != d) {
+            throw new IllegalArgumentException(where + ": input has " + cols + " columns; must be " + d + " (the dimension)");
+        }
+    }
+
     /** Every entry of {@code m} must be finite. */
     public static DMatrixRMaj finiteEntries(String where, String name, DMatrixRMaj m) {
         int n = m.getNumElements();

@@ -97,6 +97,28 @@ public final class IsotropicGaussian implements Distribution {
         return GaussianDensity.isotropic(tape, x, tape.constant(meanRow()), variance);
     }
 
+    /** {@code log N(x_i; m, v I) = −|x_i − m|²/(2v) − (d/2) log(2πv)} of every row, gradient-free. */
+    public double[] logDensity(DMatrixRMaj x) {
+        if (variance == 0) {
+            throw new IllegalStateException("IsotropicGaussian: a point mass has no log-density");
+        }
+        int d = mean.length;
+        if (x.numCols != d) {
+            throw new IllegalArgumentException("IsotropicGaussian: x has " + x.numCols + " columns; must be " + d);
+        }
+        double[] out = new double[x.numRows];
+        double c = -0.5 * d * Math.log(2 * Math.PI * variance);
+        for (int i = 0; i < x.numRows; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double r = x.data[i * d + j] - mean[j];
+                s += r * r;
+            }
+            out[i] = c - 0.5 * s / variance;
+        }
+        return out;
+    }
+
     /** The score {@code −(x − m)/v}, {@code n × d}. */
     public DMatrixRMaj score(DMatrixRMaj x) {
         DMatrixRMaj s = new DMatrixRMaj(x.numRows, x.numCols);

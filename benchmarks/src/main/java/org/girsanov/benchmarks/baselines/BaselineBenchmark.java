@@ -13,7 +13,7 @@ import org.girsanov.samplers.annealed.Smc;
 import org.girsanov.samplers.annealed.SystematicResampling;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
 import org.girsanov.samplers.mcmc.Hmc;
-import org.girsanov.samplers.mcmc.IsotropicGaussian;
+import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.Mala;
 import org.girsanov.samplers.mcmc.McmcResult;
 import org.girsanov.samplers.mcmc.McmcSampler;
@@ -94,7 +94,7 @@ public final class BaselineBenchmark {
         int d = target.dimension();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         DMatrixRMaj exact = target.sample(samples, rng);
-        IsotropicGaussian prior = new IsotropicGaussian(d, sigma);
+        IsotropicGaussian prior = IsotropicGaussian.centred(d, sigma);
 
         int chains = 500;
         long steps = Math.max(10, budget / chains);

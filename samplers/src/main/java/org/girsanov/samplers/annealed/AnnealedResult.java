@@ -1,5 +1,6 @@
 package org.girsanov.samplers.annealed;
 
+import org.girsanov.samplers.metrics.LogWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
 
@@ -42,7 +43,7 @@ public final class AnnealedResult {
 
     /** {@code (Σ w)² / (n Σ w²)} of the final weights. */
     public double ess() {
-        return LogWeights.ess(logWeights);
+        return LogWeights.effectiveSampleSize(logWeights);
     }
 
     public double acceptanceRate() {

@@ -1,10 +1,11 @@
 package org.girsanov.samplers.annealed;
 
+import org.girsanov.samplers.metrics.LogWeights;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.girsanov.samplers.mcmc.ChainState;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
-import org.girsanov.samplers.mcmc.IsotropicGaussian;
+import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.mcmc.StepSizeAdapter;
 import org.girsanov.samplers.mcmc.TemperedDensity;
@@ -60,7 +61,7 @@ final class AnnealingEngine {
             throw new IllegalArgumentException("annealing: need at least one particle, got " + n);
         }
         EvaluationCounter counter = new EvaluationCounter();
-        IsotropicGaussian prior = new IsotropicGaussian(target.dimension(), priorSigma);
+        IsotropicGaussian prior = IsotropicGaussian.centred(target.dimension(), priorSigma);
         TemperedDensity density = new TemperedDensity(target, prior, counter);
         ChainState s = density.evaluate(prior.sample(n, rng));
         StepSizeAdapter adapter = new StepSizeAdapter(n, initialStepSize,
@@ -82,7 +83,7 @@ final class AnnealingEngine {
                 logW[i] += incr[i];
             }
             logZ += LogWeights.logSumExp(logW) - before;
-            if (essThreshold > 0 && k < betas.length - 1 && LogWeights.ess(logW) < essThreshold) {
+            if (essThreshold > 0 && k < betas.length - 1 && LogWeights.effectiveSampleSize(logW) < essThreshold) {
                 s = s.select(SystematicResampling.indices(logW, rng));
                 Arrays.fill(logW, 0.0);
                 resamplings++;

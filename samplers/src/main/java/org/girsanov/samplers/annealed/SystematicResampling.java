@@ -1,5 +1,6 @@
 package org.girsanov.samplers.annealed;
 
+import org.girsanov.samplers.metrics.LogWeights;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.mcmc;
 
+import org.girsanov.sde.IsotropicGaussian;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.mcmc;
 
+import org.girsanov.sde.IsotropicGaussian;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;

@@ -49,16 +49,25 @@ public final class LogWeights {
      * @param logW log-weights; non-empty, each finite or {@code -Infinity}
      */
     public static double logZImportance(double[] logW) {
-        Checks.finiteOrNegInf(logW, "logW");
-        final double m = max(logW);
+        return logSumExp(logW) - Math.log(logW.length);
+    }
+
+    /**
+     * {@code log Σ_i exp(a_i) = m + log Σ_i exp(a_i − m)}, {@code m = max_i a_i}; {@code −∞} if every entry is.
+     *
+     * @param a non-empty, each finite or {@code -Infinity}
+     */
+    public static double logSumExp(double[] a) {
+        Checks.finiteOrNegInf(a, "logW");
+        final double m = max(a);
         if (m == Double.NEGATIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
         double s = 0.0;
-        for (double l : logW) {
+        for (double l : a) {
             s += Math.exp(l - m); // in [0, 1]; exp(-inf) = 0
         }
-        return m + Math.log(s) - Math.log(logW.length);
+        return m + Math.log(s);
     }
 
     /**

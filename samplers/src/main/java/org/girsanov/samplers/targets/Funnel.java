@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -31,8 +32,8 @@ public final class Funnel implements Target {
     /** A funnel with {@code x₁ ~ N(0, scale²)}. */
     public Funnel(int d, double scale) {
         this.name = "funnel" + d;
-        Checks.atLeast(name, "dimension", d, 2);
-        Checks.positive(name, "scale", scale);
+        Checks.atLeast("target " + name, "dimension", d, 2);
+        Checks.positive("target " + name, "scale", scale);
         this.d = d;
         this.scale = scale;
     }
@@ -54,7 +55,7 @@ public final class Funnel implements Target {
 
     @Override
     public Var logDensity(Tape t, Var x) {
-        Checks.columns(name, d, x.cols());
+        Checks.columns("target " + name, x.cols(), d);
         Var x1 = t.slice(x, 0, 1);
         Var rest = t.slice(x, 1, d);
         double s2 = scale * scale;
@@ -66,7 +67,7 @@ public final class Funnel implements Target {
 
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
-        Checks.columns(name, d, x.numCols);
+        Checks.columns("target " + name, x.numCols, d);
         DMatrixRMaj g = new DMatrixRMaj(x.numRows, d);
         double s2 = scale * scale;
         for (int i = 0; i < x.numRows; i++) {

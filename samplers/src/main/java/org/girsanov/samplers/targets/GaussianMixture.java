@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import org.girsanov.sde.Checks;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -56,7 +57,7 @@ public final class GaussianMixture implements MixtureTarget {
         }
         double total = 0;
         for (double v : w) {
-            Checks.positive(name, "every weight", v);
+            Checks.positive("target " + name, "every weight", v);
             total += v;
         }
         this.weights = new double[k];
@@ -76,7 +77,7 @@ public final class GaussianMixture implements MixtureTarget {
         DMatrixRMaj[] covs = new DMatrixRMaj[means.length];
         for (int c = 0; c < means.length; c++) {
             for (double v : variances[c]) {
-                Checks.positive(name, "every variance", v);
+                Checks.positive("target " + name, "every variance", v);
             }
             covs[c] = CommonOps_DDRM.diag(variances[c]);
         }
@@ -85,7 +86,7 @@ public final class GaussianMixture implements MixtureTarget {
 
     /** A mixture whose components all have covariance {@code variance · I}. */
     public static GaussianMixture isotropic(String name, double[][] means, double variance, double[] weights) {
-        Checks.positive(name, "variance", variance);
+        Checks.positive("target " + name, "variance", variance);
         double[][] vars = new double[means.length][];
         for (int c = 0; c < means.length; c++) {
             vars[c] = filled(means[c].length, variance);
@@ -130,7 +131,7 @@ public final class GaussianMixture implements MixtureTarget {
 
     @Override
     public Var logDensity(Tape tape, Var x) {
-        Checks.columns(name, d, x.cols());
+        Checks.columns("target " + name, x.cols(), d);
         Var[] terms = new Var[comps.length];
         for (int c = 0; c < comps.length; c++) {
             terms[c] = tape.addScalar(comps[c].logDensity(tape, x), logWeights[c]);
@@ -140,7 +141,7 @@ public final class GaussianMixture implements MixtureTarget {
 
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
-        Checks.columns(name, d, x.numCols);
+        Checks.columns("target " + name, x.numCols, d);
         int k = comps.length;
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, d);
         double[] logTerm = new double[k];

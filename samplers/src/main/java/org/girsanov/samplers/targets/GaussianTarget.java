@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -31,19 +32,19 @@ public final class GaussianTarget implements Target {
     public GaussianTarget(String name, double[] mean, DMatrixRMaj covariance, double logZ) {
         this.name = name;
         this.g = new GaussianComponent("target " + name, mean.clone(), covariance);
-        Checks.finite(name, "log Z", logZ);
+        Checks.finite("target " + name, "log Z", logZ);
         this.logZ = logZ;
     }
 
     /** {@code N(0, I_d)}, normalised. */
     public static GaussianTarget standard(int d) {
-        Checks.atLeast("gaussian", "dimension", d, 1);
+        Checks.atLeast("target gaussian", "dimension", d, 1);
         return isotropic("gaussian" + d, new double[d], 1.0, 0.0);
     }
 
     /** {@code Z · N(μ, σ² I)}. */
     public static GaussianTarget isotropic(String name, double[] mean, double variance, double logZ) {
-        Checks.positive(name, "variance", variance);
+        Checks.positive("target " + name, "variance", variance);
         DMatrixRMaj cov = CommonOps_DDRM.identity(mean.length);
         CommonOps_DDRM.scale(variance, cov);
         return new GaussianTarget(name, mean, cov, logZ);
@@ -69,13 +70,13 @@ public final class GaussianTarget implements Target {
 
     @Override
     public Var logDensity(Tape tape, Var x) {
-        Checks.columns(name, dimension(), x.cols());
+        Checks.columns("target " + name, x.cols(), dimension());
         return tape.addScalar(g.logDensity(tape, x), logZ);
     }
 
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
-        Checks.columns(name, dimension(), x.numCols);
+        Checks.columns("target " + name, x.numCols, dimension());
         int d = dimension();
         DMatrixRMaj out = new DMatrixRMaj(x.numRows, d);
         double[] row = new double[d];

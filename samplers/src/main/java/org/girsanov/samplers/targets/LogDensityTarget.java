@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
@@ -41,12 +42,12 @@ public final class LogDensityTarget implements Target {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("LogDensityTarget: a name is required");
         }
-        Checks.atLeast(name, "dimension", dimension, 1);
+        Checks.atLeast("target " + name, "dimension", dimension, 1);
         if (logDensity == null) {
             throw new IllegalArgumentException("target " + name + ": the log-density function is null");
         }
         if (logZ.isPresent()) {
-            Checks.finite(name, "log Z", logZ.getAsDouble());
+            Checks.finite("target " + name, "log Z", logZ.getAsDouble());
         }
         this.name = name;
         this.d = dimension;
@@ -66,7 +67,7 @@ public final class LogDensityTarget implements Target {
 
     @Override
     public Var logDensity(Tape tape, Var x) {
-        Checks.columns(name, d, x.cols());
+        Checks.columns("target " + name, x.cols(), d);
         Var out = f.apply(tape, x);
         if (out == null || out.rows() != x.rows() || out.cols() != 1) {
             throw new IllegalStateException("target " + name + ": log-density returned "

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -32,12 +33,12 @@ public final class ManyWell implements Target {
     /** As {@link #ManyWell(int, int, double)} with a reported name. */
     public ManyWell(String name, int d, int w, double delta) {
         this.name = name;
-        Checks.atLeast(name, "dimension", d, 1);
-        Checks.atLeast(name, "number of wells w", w, 0);
+        Checks.atLeast("target " + name, "dimension", d, 1);
+        Checks.atLeast("target " + name, "number of wells w", w, 0);
         if (w > d) {
             throw new IllegalArgumentException("target " + name + ": w must be at most d");
         }
-        Checks.finite(name, "delta", delta);
+        Checks.finite("target " + name, "delta", delta);
         this.d = d;
         this.w = w;
         this.delta = delta;
@@ -79,7 +80,7 @@ public final class ManyWell implements Target {
 
     @Override
     public Var logDensity(Tape t, Var x) {
-        Checks.columns(name, d, x.cols());
+        Checks.columns("target " + name, x.cols(), d);
         Var out = null;
         if (w > 0) {
             Var xw = t.slice(x, 0, w);
@@ -94,7 +95,7 @@ public final class ManyWell implements Target {
 
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
-        Checks.columns(name, d, x.numCols);
+        Checks.columns("target " + name, x.numCols, d);
         DMatrixRMaj g = new DMatrixRMaj(x.numRows, d);
         for (int i = 0; i < x.numRows; i++) {
             int o = i * d;

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.annealed;
 
+import org.girsanov.samplers.metrics.LogWeights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class SmcTest {
                         "index " + j + " kept " + count[j] + " times");
             }
         }
-        assertEquals(1.0, LogWeights.ess(new double[] {3, 3, 3}), 1e-15);
-        assertEquals(0.5, LogWeights.ess(new double[] {0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}), 1e-15);
+        assertEquals(1.0, LogWeights.effectiveSampleSize(new double[] {3, 3, 3}), 1e-15);
+        assertEquals(0.5, LogWeights.effectiveSampleSize(new double[] {0, 0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}), 1e-15);
     }
 }

@@ -2,9 +2,6 @@ package org.girsanov.sde.path;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
@@ -37,31 +34,8 @@ public final class ChunkedSimulation {
         Checks.atLeast("ChunkedSimulation", "chunkSize", chunkSize, 1);
         Checks.atLeast("ChunkedSimulation", "threads", threads, 1);
         int chunks = (batch + chunkSize - 1) / chunkSize;
-        List<R> out = new ArrayList<>(chunks);
-        if (threads == 1) {
-            for (int c = 0; c < chunks; c++) {
-                out.add(runChunk(task, c, chunkSize, batch, seed, iteration));
-            }
-            return out;
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            List<Future<R>> futures = new ArrayList<>(chunks);
-            for (int c = 0; c < chunks; c++) {
-                final int chunk = c;
-                futures.add(pool.submit(() -> runChunk(task, chunk, chunkSize, batch, seed, iteration)));
-            }
-            for (Future<R> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ChunkedSimulation interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("ChunkedSimulation: a chunk failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
+        try (ChunkedExecutor ex = new ChunkedExecutor(threads)) {
+            return ex.map(chunks, c -> runChunk(task, c, chunkSize, batch, seed, iteration));
         }
     }
 
