@@ -21,16 +21,17 @@ import org.girsanov.sde.rnd.ReferenceRatio;
  */
 public final class Dds extends ComposedSampler {
     private final Control control;
-    private final double sigma;
-    private final double betaMin;
-    private final double betaMax;
+    private final VpReference vp;
 
     public Dds(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax) {
-        this(target, grid, control, sigma, betaMin, betaMax,
-                VpReference.of(target.dimension(), grid, sigma, betaMin, betaMax));
+        this(target, grid, control, new VpReference(sigma, betaMin, betaMax));
     }
 
-    private Dds(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax,
+    private Dds(Target target, TimeGrid grid, Control control, VpReference vp) {
+        this(target, grid, control, vp, vp.transitions(target.dimension(), grid));
+    }
+
+    private Dds(Target target, TimeGrid grid, Control control, VpReference vp,
                 ExactTransition ref) {
         super(target, grid, ref.process().initial(),
                 new ControlledTransition(ref, control::apply, ControlledTransition.integratorGains(ref)),
@@ -38,9 +39,7 @@ public final class Dds extends ComposedSampler {
                 new ReferenceRatio(ref, ref.process().initial(), target::logDensity),
                 control.parameters());
         this.control = control;
-        this.sigma = sigma;
-        this.betaMin = betaMin;
-        this.betaMax = betaMax;
+        this.vp = vp;
     }
 
     @Override
@@ -50,6 +49,6 @@ public final class Dds extends ComposedSampler {
 
     @Override
     public Dds withGrid(TimeGrid g) {
-        return new Dds(target, g, control, sigma, betaMin, betaMax);
+        return new Dds(target, g, control, vp);
     }
 }

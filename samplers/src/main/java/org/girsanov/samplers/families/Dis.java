@@ -30,30 +30,29 @@ import org.girsanov.sde.rnd.KernelRatio;
  */
 public final class Dis extends ComposedSampler {
     private final Control control;
-    private final double sigma;
-    private final double betaMin;
-    private final double betaMax;
+    private final VpReference vp;
 
     public Dis(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax) {
-        this(target, grid, control, sigma, betaMin, betaMax,
-                VpReference.of(target.dimension(), grid, sigma, betaMin, betaMax));
+        this(target, grid, control, new VpReference(sigma, betaMin, betaMax));
     }
 
-    private Dis(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax,
+    private Dis(Target target, TimeGrid grid, Control control, VpReference vp) {
+        this(target, grid, control, vp, vp.transitions(target.dimension(), grid));
+    }
+
+    private Dis(Target target, TimeGrid grid, Control control, VpReference vp,
                 ExactTransition ref) {
-        this(target, grid, control, sigma, betaMin, betaMax, ref, new ExactReversal(ref.process(), grid));
+        this(target, grid, control, vp, ref, new ExactReversal(ref.process(), grid));
     }
 
-    private Dis(Target target, TimeGrid grid, Control control, double sigma, double betaMin, double betaMax,
+    private Dis(Target target, TimeGrid grid, Control control, VpReference vp,
                 ExactTransition ref, ExactReversal backward) {
         super(target, grid, ref.process().initial(),
                 new ControlledTransition(ref, control::apply, ControlledTransition.eulerGains(ref)),
                 backward, KernelRatio.of(backward, ref.process().initial(), target::logDensity),
                 control.parameters());
         this.control = control;
-        this.sigma = sigma;
-        this.betaMin = betaMin;
-        this.betaMax = betaMax;
+        this.vp = vp;
     }
 
     @Override
@@ -63,6 +62,6 @@ public final class Dis extends ComposedSampler {
 
     @Override
     public Dis withGrid(TimeGrid g) {
-        return new Dis(target, g, control, sigma, betaMin, betaMax);
+        return new Dis(target, g, control, vp);
     }
 }

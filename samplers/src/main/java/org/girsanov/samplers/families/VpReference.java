@@ -14,16 +14,17 @@ import org.girsanov.sde.process.VpOrnsteinUhlenbeck;
  * {@code t = T − τ} ({@link ReversedVpSchedule}). Being reversible, its exact transitions
  * {@code N(a_n x, σ²(1 − a_n²) I)}, {@code a_n = exp(−∫_{t_n}^{t_{n+1}} β(T − s) ds)}, serve in both directions.
  */
-final class VpReference {
-    private VpReference() {
-    }
+record VpReference(double sigma, double betaMin, double betaMax) {
 
-    /** The exact transitions on {@code grid} of the process in {@code d} dimensions. */
-    static ExactTransition of(int d, TimeGrid grid, double sigma, double betaMin, double betaMax) {
-        if (!(sigma > 0) || !(betaMin > 0) || !(betaMax >= betaMin)) {
-            throw new IllegalArgumentException("VP reference: need sigma > 0, 0 < betaMin <= betaMax; got sigma="
+    VpReference {
+        if (!(sigma > 0) || !(betaMin > 0) || !(betaMax >= betaMin) || !Double.isFinite(sigma + betaMax)) {
+            throw new IllegalArgumentException("VP reference: need sigma > 0, 0 < betaMin <= betaMax, all finite; got sigma="
                     + sigma + ", betaMin=" + betaMin + ", betaMax=" + betaMax);
         }
+    }
+
+    /** The exact transitions on {@code grid} ({@code T} = its end) of the process in {@code d} dimensions. */
+    ExactTransition transitions(int d, TimeGrid grid) {
         double horizon = grid.end();
         VpOrnsteinUhlenbeck ou = new VpOrnsteinUhlenbeck(
                 new ReversedVpSchedule(new VpLinearSchedule(sigma, betaMin, betaMax, horizon), horizon),
