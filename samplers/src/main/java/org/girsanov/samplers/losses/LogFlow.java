@@ -7,6 +7,7 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.check.MarginalLogDensity;
 
 /**
  * The learned log-flows of the local balance losses (MATH §4, DB and sub-TB):
@@ -47,6 +48,18 @@ public final class LogFlow {
         List<Parameter> all = new ArrayList<>(network.parameters());
         all.add(logZ);
         return all;
+    }
+
+    /**
+     * The log-flows as a function of continuous time on {@code model}'s interval, for the consistency checker's
+     * detailed-balance split on refined grids: {@code B_0 + log Z_θ} at {@code t_0}, {@code B_N} at {@code t_N}, and
+     * {@code F_θ(x, t)} in between.
+     */
+    public MarginalLogDensity asMarginal(Sampler model) {
+        double start = model.grid().start();
+        double end = model.grid().end();
+        return (t, x, time) -> time == start ? t.add(model.logWeight().start(t, x), t.param(logZ))
+                : time == end ? model.logWeight().end(t, x) : network.apply(t, x, time);
     }
 
     /** {@code F_n(x)} ({@code rows × 1}) for {@code 0 ≤ n ≤ N}. */
