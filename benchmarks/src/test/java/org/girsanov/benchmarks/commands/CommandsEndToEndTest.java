@@ -122,6 +122,30 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void checkConsistencyOnATrainedSamplerWithAndWithoutLogFlows() throws Exception {
+        for (String loss : List.of("lv", "db")) {
+            Path run = dir.resolve("c-" + loss);
+            String[] args = train(run);
+            args[6] = loss;
+            assertEquals(0, run(args).code());
+            Result r = run("check", "consistency", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
+                    "--levels", "3", "--paths", "16", "--json");
+            assertEquals(0, r.code(), r.err());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) r.json().get("levels");
+            assertEquals(3, levels.size());
+            assertEquals(0.5, ((Number) levels.get(1).get("dt")).doubleValue(), 1e-12, "T = 5 on 5 steps (Δt = 1), refined once");
+            assertTrue(((Number) levels.get(0).get("mean_abs_error")).doubleValue() > 0);
+            assertEquals(loss.equals("db"), levels.get(0).get("nelson") != null, "the split needs log-flows: " + levels.get(0));
+        }
+        Result both = run("check", "consistency", "--sde", "brownian", "--checkpoint", "x");
+        assertEquals(Cli.EXIT_USAGE, both.code(), both.err());
+        Result missing = run("check", "consistency", "--checkpoint", dir.resolve("none").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, missing.code(), missing.err());
+        assertTrue(missing.err().contains("none"), missing.err());
+    }
+
+    @Test
     void benchPerfAndQualityOnTinySettings() {
         Result p = run("bench", "perf", "--batch", "16", "--steps", "5", "--repeats", "2", "--json");
         assertEquals(0, p.code(), p.err());
