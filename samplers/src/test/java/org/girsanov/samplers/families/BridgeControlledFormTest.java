@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * with respect to the parameters; training deterministic across thread counts.
  */
 class BridgeControlledFormTest {
-    static final double SIGMA = 1.0;
+    /** Not 1, so that a divergence term {@code ∇·(σv)} that lost its σ is seen. */
+    static final double SIGMA = 0.7;
     static final GaussianTarget TARGET = TestPaths.gaussian(new double[] {0.5, -0.3}, 1.5, 0.0);
     /** A coordinate-mixing matrix, so the Jacobian of v is not diagonal (Hutchinson has variance). */
     static final DMatrixRMaj MIX = new DMatrixRMaj(2, 2, true, 0.9, -0.6, 0.4, 0.7);
