@@ -73,26 +73,9 @@ public final class PairConsistency {
                                           MarginalLogDensity flows, Config cfg) {
         int finest = cfg.levels() - 1 + cfg.referenceRefinements();
         int k = cfg.paths();
-        PathPair first = family.apply(base);
-        int d = first.dimension();
-        BrownianPath bm = BrownianPath.sample(base, k, d, cfg.seed());
-        DMatrixRMaj x0 = first.prior().sample(k, RandomStreams.stream(cfg.seed(), 0, 1));
         double[][] logW = new double[finest + 1][];
         double[][] split = new double[cfg.levels()][];
-        TimeGrid grid = base;
-        for (int l = 0; l <= finest; l++) {
-            PathPair pair = l == 0 ? first : family.apply(grid);
-            double[] lw = new double[k];
-            double[] parts = simulate(pair, x0, NoiseSource.of(bm, grid), lw, l < cfg.levels() ? flows : null);
-            if (l < cfg.levels()) {
-                split[l] = parts;
-            }
-            logW[l] = lw;
-            if (l < finest) {
-                grid = grid.refine();
-                bm = bm.refine();
-            }
-        }
+        simulateLevels(family, base, finest, cfg.levels(), k, cfg.seed(), flows, logW, split);
         List<ConsistencyReport.Level> levels = new ArrayList<>();
         double[] dts = new double[cfg.levels()];
         double[] errs = new double[cfg.levels()];
@@ -110,6 +93,42 @@ public final class PairConsistency {
             levels.add(new ConsistencyReport.Level(dts[l], mean, max, split[l][0], split[l][1]));
         }
         return new ConsistencyReport(name, k, levels, ConvergenceOrder.fit(dts, errs));
+    }
+
+    /**
+     * {@code log w} of {@code paths} forward paths of {@code family(G_ℓ)}, {@code ℓ = 0 … levels − 1}, all driven by the
+     * same refined Brownian paths and started at the same {@code x_0}: row {@code ℓ} of the result. A loss evaluated
+     * on each row (LV's variance, TB's mean square) is then a function of one path family seen at every resolution.
+     */
+    public static double[][] logWeights(Function<TimeGrid, ? extends PathPair> family, TimeGrid base, int levels,
+                                        int paths, long seed) {
+        Checks.atLeast("PairConsistency.logWeights", "levels", levels, 1);
+        Checks.atLeast("PairConsistency.logWeights", "paths", paths, 1);
+        double[][] logW = new double[levels][];
+        simulateLevels(family, base, levels - 1, 0, paths, seed, null, logW, new double[0][]);
+        return logW;
+    }
+
+    private static void simulateLevels(Function<TimeGrid, ? extends PathPair> family, TimeGrid base, int finest,
+                                       int splitLevels, int k, long seed, MarginalLogDensity flows, double[][] logW,
+                                       double[][] split) {
+        PathPair first = family.apply(base);
+        BrownianPath bm = BrownianPath.sample(base, k, first.dimension(), seed);
+        DMatrixRMaj x0 = first.prior().sample(k, RandomStreams.stream(seed, 0, 1));
+        TimeGrid grid = base;
+        for (int l = 0; l <= finest; l++) {
+            PathPair pair = l == 0 ? first : family.apply(grid);
+            double[] lw = new double[k];
+            double[] parts = simulate(pair, x0, NoiseSource.of(bm, grid), lw, l < splitLevels ? flows : null);
+            if (l < splitLevels) {
+                split[l] = parts;
+            }
+            logW[l] = lw;
+            if (l < finest) {
+                grid = grid.refine();
+                bm = bm.refine();
+            }
+        }
     }
 
     /** One level: fills {@code logW}; returns {@code {nelson, fokker_planck}} (NaN without flows). */
