@@ -46,6 +46,7 @@ public final class CheckCommand implements Command {
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         if (a.positionals().size() != 1 || !a.positionals().get(0).equals("consistency")) {
+            a.requireAtMostPositionals(1);
             throw new UsageException("check: expected the subcommand 'consistency'; usage: girsanov check consistency --sde NAME");
         }
         String name = a.getString("sde");
@@ -54,8 +55,9 @@ public final class CheckCommand implements Command {
         }
         ConsistencyReport r;
         try {
-            r = ConsistencyChecker.check(ProcessPairs.named(name),
-                    new ConsistencyChecker.Config(a.getInt("steps"), a.getInt("levels"), 2, a.getInt("paths"), a.getLong("seed")));
+            ConsistencyChecker.Config cfg = new ConsistencyChecker.Config(Inputs.intIn(a, "steps", 1, 1000),
+                    Inputs.intIn(a, "levels", 2, 15), 2, Inputs.intIn(a, "paths", 2, 1_000_000), a.getLong("seed"));
+            r = ConsistencyChecker.check(ProcessPairs.named(name), cfg);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
