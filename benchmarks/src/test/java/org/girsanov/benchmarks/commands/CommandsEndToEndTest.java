@@ -133,14 +133,14 @@ class CommandsEndToEndTest {
     }
 
     @Test
-    void aFailingQualityRowIsReportedAndTheOtherRowsStillRun() {
-        Result q = run("bench", "quality", "--rows", "gmm7/pis/tb,gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
-                "--out", dir.resolve("qf").toString(), "--json");
-        assertEquals(Cli.EXIT_USER_ERROR, q.code(), q.err());
-        assertTrue(q.err().contains("row gmm7/pis/tb failed"), q.err());
-        assertTrue(q.err().contains("| gmm7 | pis | tb |") && q.err().contains("failed:"), q.err());
-        assertTrue(q.err().contains("| gmm9 | pis | tb |"), "the next row ran: " + q.err());
-        assertTrue(q.err().contains("1 of 2 rows failed"), q.err());
+    void aBadQualityRowIsRejectedBeforeAnyRowRuns() {
+        Path q = dir.resolve("qf");
+        for (String rows : List.of("gmm9/pis/tb,gmm7/pis/tb", "gmm9/xyz/lv", "lv", "gmm9/pis/tb,,")) {
+            Result r = run("bench", "quality", "--rows", rows, "--iterations", "2", "--eval-paths", "64", "--out", q.toString(), "--json");
+            assertEquals(Cli.EXIT_USER_ERROR, r.code(), rows + ": " + r.err());
+            assertTrue(r.err().contains("--rows"), r.err());
+            assertFalse(Files.exists(q), "no row ran for " + rows);
+        }
     }
 
     @Test
