@@ -55,7 +55,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench quality [--rows T/S/L,...] [--out DIR] [--force] [--json]\n"
-                + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--json]\n"
+                + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
@@ -77,6 +77,7 @@ public final class BenchCommand implements Command {
                 Flag.option("repeats", "R", "perf: measured steps").withDefault(10),
                 Flag.option("budget", "N", "baselines: target evaluations per method").withDefault(2_000_000),
                 Flag.option("seed", "S", "baselines: seed").withDefault(1),
+                Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
                 Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
                 Flag.toggle("force", "quality: replace the results an --out folder holds"), Cli.JSON_FLAG);
     }
@@ -180,9 +181,10 @@ public final class BenchCommand implements Command {
 
     private int baselines(Args a, PrintStream out, PrintStream err) {
         long budget = a.getLong("budget");
+        int samples = Inputs.intIn(a, "samples", 2, 100_000);
         BaselineBenchmark bench;
         try {
-            bench = new BaselineBenchmark(budget, a.getLong("seed"), 5000, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
+            bench = new BaselineBenchmark(budget, a.getLong("seed"), samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -197,7 +199,7 @@ public final class BenchCommand implements Command {
             }
             targets.add(t);
         }
-        err.printf("baselines at %d target evaluations per method, seed %d, K = 5000 samples%n", budget, a.getLong("seed"));
+        err.printf("baselines at %d target evaluations per method, seed %d, K = %d samples%n", budget, a.getLong("seed"), samples);
         List<BaselineBenchmark.Row> all = new ArrayList<>();
         for (Target t : targets) {
             try {
@@ -209,7 +211,7 @@ public final class BenchCommand implements Command {
         boolean json = a.getBoolean("json");
         (json ? err : out).print(bench.format(all));
         if (json) {
-            out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", 5000)
+            out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
                     .with("rows", bench.json(all)).with("version", Cli.version())));
         }
         return Cli.EXIT_OK;
