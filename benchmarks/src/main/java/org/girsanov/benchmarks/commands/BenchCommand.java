@@ -140,6 +140,7 @@ public final class BenchCommand implements Command {
         for (QualityRow r : rows) {
             TrainFlags.claim(dir.resolve(r.name().replace('/', '-')), a.getBoolean("force"), false, "bench quality", err);
         }
+        Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
         List<Map<String, Object>> results = new ArrayList<>();
         int failed = 0;
         for (QualityRow qr : rows) {

@@ -82,7 +82,10 @@ final class TrainFlags {
         RunFolder.clear(dir, true);
     }
 
-    /** Whether {@code dir} holds only the run of {@code config} — same settings apart from the thread count. */
+    /**
+     * Whether {@code dir} holds a run of {@code config}: its {@code config.json} has the same settings apart from
+     * the thread count and the evaluation paths (which the run folder records for its final evaluation).
+     */
     static boolean holdsRunOf(Path dir, org.girsanov.samplers.train.TrainingConfig config) {
         Path cfg = dir.resolve("config.json");
         if (!Files.isRegularFile(cfg)) {
@@ -95,7 +98,8 @@ final class TrainFlags {
             }
             Map<String, String> want = config.toMap();
             for (Map.Entry<String, String> e : want.entrySet()) {
-                if (!e.getKey().equals("threads") && !e.getValue().equals(String.valueOf(m.get(e.getKey())))) {
+                boolean free = e.getKey().equals("threads") || e.getKey().equals("eval_paths"); // the run folder's own
+                if (!free && !e.getValue().equals(String.valueOf(m.get(e.getKey())))) {
                     return false;
                 }
             }

@@ -173,11 +173,13 @@ class RunSafetyTest {
         assertEquals(Cli.EXIT_USER_ERROR, r.code(), r.err());
         assertTrue(r.err().contains("already holds a run") && r.err().contains("--force"), r.err());
         assertEquals(before, snapshot(other));
-        Path demo = dir.resolve("demo");
-        Files.createDirectories(demo);
-        Map<String, String> cfg = DemoCommand.protocol(2).toMap();
-        RunFolder.writeJson(demo.resolve("config.json"), cfg);
-        assertTrue(TrainFlags.holdsRunOf(demo, DemoCommand.protocol(1)), "the thread count does not matter");
+        // the check the demo makes on its folder, against the config.json a real run wrote
+        org.girsanov.benchmarks.cli.Args same = org.girsanov.benchmarks.cli.Args.parse(List.of("--target", "gmm9", "--steps", "5",
+                "--batch", "16", "--iterations", "4", "--threads", "1"), TrainCommand.FLAGS);
+        assertTrue(TrainFlags.holdsRunOf(other, TrainCommand.config(same)), "threads and evaluation paths do not matter");
+        org.girsanov.benchmarks.cli.Args seed = org.girsanov.benchmarks.cli.Args.parse(List.of("--target", "gmm9", "--steps", "5",
+                "--batch", "16", "--iterations", "4", "--seed", "1"), TrainCommand.FLAGS);
+        assertFalse(TrainFlags.holdsRunOf(other, TrainCommand.config(seed)));
         assertFalse(TrainFlags.holdsRunOf(other, DemoCommand.protocol(2)));
     }
 }
