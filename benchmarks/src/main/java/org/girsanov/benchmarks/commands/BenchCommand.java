@@ -155,6 +155,10 @@ public final class BenchCommand implements Command {
                     // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here
                     err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "
                             + dir.resolve("quality.json"));
+                    if (a.getBoolean("json")) {
+                        out.println(Json.write(Json.object().with("finished", false).with("stopped_during", row)
+                                .with("rows", results).with("exitCode", o.exitCode()).with("version", Cli.version())));
+                    }
                     return o.exitCode();
                 }
                 m = o.metrics();
