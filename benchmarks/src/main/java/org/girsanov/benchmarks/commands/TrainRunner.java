@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.girsanov.benchmarks.cli.Cli;
 import org.girsanov.benchmarks.cli.Json;
 import org.girsanov.benchmarks.cli.ProgressReporter;
@@ -78,13 +79,13 @@ final class TrainRunner {
         cfg.put("eval_paths", Integer.toString(o.evalPaths()));
         RunFolder.writeJson(dir.resolve("config.json"), cfg);
         AtomicLong saved = new AtomicLong(resume ? trainer.iteration() : -1);
-        String[] stage = {"training"};
+        AtomicReference<String> stage = new AtomicReference<>("training"); // read by the signal thread
         try (trainer; Shutdown shutdown = Shutdown.install(
-                () -> err.println("\nstopping: " + (stage[0].equals("training") ? "after the current iteration"
-                        : "the training is done and checkpointed; press Ctrl-C again to skip the " + stage[0])),
+                () -> err.println("\nstopping: " + (stage.get().equals("training") ? "after the current iteration"
+                        : "the training is done and checkpointed; press Ctrl-C again to skip the " + stage.get())),
                 code -> {
                     err.println("stopped now; the last checkpoint is kept");
-                    report(o, dir, saved.get(), stage[0], code);
+                    report(o, dir, saved.get(), stage.get(), code);
                 })) {
             ProgressReporter progress = new ProgressReporter(err, System::nanoTime, trainer.config().iterations(),
                     Duration.ofSeconds(2), 0);
@@ -103,15 +104,15 @@ final class TrainRunner {
                 err.println("stopped at iteration " + trainer.iteration() + "; the checkpoint " + ckpt
                         + " is saved; continue with --resume");
                 int code = shutdown.exitCode();
-                report(o, dir, trainer.iteration(), stage[0], code);
+                report(o, dir, trainer.iteration(), stage.get(), code);
                 return new Outcome(Map.of("iteration", trainer.iteration()), false, dir, code);
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            stage[0] = "evaluation";
+            stage.set("evaluation");
             err.println("evaluating on " + o.evalPaths() + " paths ...");
             Evaluation ev = new Evaluator(o.evalPaths(), o.sampleK(), true, o.refinements()).evaluate(trainer);
             Map<String, Object> m = metricsJson(trainer, ev, trainSeconds, (System.nanoTime() - start) / 1e9);
-            stage[0] = "plots";
+            stage.set("plots");
             RunFolder.writeJson(dir.resolve("metrics.json"), m);
             RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());
             if (o.plots()) {
