@@ -1,8 +1,10 @@
 package org.girsanov.benchmarks.baselines;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
@@ -15,6 +17,7 @@ import org.girsanov.samplers.mcmc.EvaluationCounter;
 import org.girsanov.samplers.mcmc.Hmc;
 import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.Mala;
+import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.mcmc.McmcResult;
 import org.girsanov.samplers.mcmc.McmcSampler;
 import org.girsanov.samplers.mcmc.ParallelTempering;
@@ -23,14 +26,14 @@ import org.girsanov.samplers.targets.TargetSpecs;
 
 /**
  * The classical baselines (MALA, HMC, parallel tempering, AIS, SMC) on gmm9, funnel10 and mw5 at an equal
- * budget of target score evaluations (one per point; the log-density evaluations that come with them are
- * reported too). Prints, per row: evaluations, {@code Δlog Z = |log Ẑ − log Z|} (AIS/SMC), ESS (AIS/SMC),
+ * budget of target evaluations: log-density plus score evaluations, one per point each, counted alike for every
+ * method; each method runs as many steps as keep it at or just under the budget ({@link Budgets}). Prints, per row: evaluations, {@code Δlog Z = |log Ẑ − log Z|} (AIS/SMC), ESS (AIS/SMC),
  * every {@link SampleMetric} (default Δstd) on {@code K} samples against {@code K} exact samples, the
  * acceptance and wall time.
  *
- * <p>Allocation of the budget B: MALA 500 chains × B/500 steps (20% warm-up); HMC 500 chains, L = 10;
+ * <p>Allocation of the budget B (steps: as many as fit in B): MALA 500 chains (20% warm-up); HMC 500 chains, L = 10;
  * PT 10 rungs (β_min = 0.01, MALA moves) × 100 chains; AIS and SMC 1000 particles, MALA transitions,
- * one per level, {@code β_k = (k/K)²}, SMC resampling at ESS &lt; 0.5. MCMC chains start from the same
+ * one per level, the number of levels K as many as fit, {@code β_k = (k/K)²}, SMC resampling at ESS &lt; 0.5. MCMC chains start from the same
  * prior {@code N(0, σ²I)} the annealed methods use. MCMC samples: the last K/chains states of each chain
  * after warm-up (thinned); annealed samples: the particles systematically resampled by their weights. A last
  * row per target, {@code exact}, scores a second independent set of exact samples: the metrics' floor at K.
@@ -44,11 +47,23 @@ public final class BaselineBenchmark {
     private final int samples;
     private final List<SampleMetric> metrics;
 
+    /** @throws IllegalArgumentException naming {@code --budget} when it lies outside {@link #budgetRange()} */
     public BaselineBenchmark(long budget, long seed, int samples, List<SampleMetric> metrics) {
+        if (budget < Budgets.MIN_BUDGET || budget > Budgets.MAX_BUDGET) {
+            throw new IllegalArgumentException("--budget: " + budget + " is out of range; allowed: " + budgetRange());
+        }
+        if (samples < 2) {
+            throw new IllegalArgumentException("--samples: " + samples + " must be >= 2");
+        }
         this.budget = budget;
         this.seed = seed;
         this.samples = samples;
         this.metrics = List.copyOf(metrics);
+    }
+
+    /** The budgets accepted, for messages: {@code "200000 to 10000000000 target evaluations"}. */
+    public static String budgetRange() {
+        return Budgets.MIN_BUDGET + " to " + Budgets.MAX_BUDGET + " target evaluations";
     }
 
     /** σ of the prior {@code N(0, σ²I)} per target (covers the modes). */
@@ -87,7 +102,7 @@ public final class BaselineBenchmark {
         }
     }
 
-    /** Runs every method on {@code target}. */
+    /** Runs every method on {@code target}, each stopping at or just under the budget of target evaluations. */
     public List<Row> run(Target target) {
         List<Row> rows = new ArrayList<>();
         double sigma = priorSigma(target);
@@ -97,28 +112,37 @@ public final class BaselineBenchmark {
         IsotropicGaussian prior = IsotropicGaussian.centred(d, sigma);
 
         int chains = 500;
-        long steps = Math.max(10, budget / chains);
-        rows.add(mcmc(target, "MALA", exact, () -> new McmcSampler(new Mala(), 0.1, (int) (steps / 5), (int) (steps * 4 / 5),
-                thin(steps * 4 / 5, chains)).run(target, prior.sample(chains, rng), rng)));
         int leap = 10;
-        long hsteps = Math.max(10, budget / ((long) chains * leap));
-        rows.add(mcmc(target, "HMC(L=10)", exact, () -> new McmcSampler(new Hmc(leap), 0.1, (int) (hsteps / 5),
-                (int) (hsteps * 4 / 5), thin(hsteps * 4 / 5, chains)).run(target, prior.sample(chains, rng), rng)));
         int rungs = 10;
         int ptChains = 100;
-        long rounds = Math.max(10, budget / ((long) rungs * ptChains));
-        rows.add(mcmc(target, "PT(K=10)", exact, () -> new ParallelTempering(new Mala(), rungs, 0.01, null, 0.1,
-                (int) (rounds / 5), (int) (rounds * 4 / 5), thin(rounds * 4 / 5, ptChains))
-                .run(target, prior.sample(ptChains, rng), rng)));
         int particles = 1000;
-        int levels = (int) Math.max(2, budget / particles - 1);
-        double[] betas = BetaSchedule.power(levels, 2.0);
-        rows.add(annealed(target, "AIS-MALA", exact, rng,
-                () -> new Ais(new Mala(), sigma, betas, 1, 0.1).run(target, particles, rng)));
-        rows.add(annealed(target, "SMC-MALA", exact, rng,
-                () -> new Smc(new Mala(), sigma, betas, 1, 0.1, 0.5).run(target, particles, rng)));
+        for (Method m : List.of(
+                new Method("MALA", (u, r) -> mcmcSampler(new Mala(), u, chains).run(target, prior.sample(chains, r), r)),
+                new Method("HMC(L=10)", (u, r) -> mcmcSampler(new Hmc(leap), u, chains).run(target, prior.sample(chains, r), r)),
+                new Method("PT(K=10)", (u, r) -> new ParallelTempering(new Mala(), rungs, 0.01, null, 0.1, (int) (u / 5),
+                        (int) (u - u / 5), thin(u - u / 5, ptChains)).run(target, prior.sample(ptChains, r), r)),
+                new Method("AIS-MALA", (u, r) -> new Ais(new Mala(), sigma, BetaSchedule.power((int) u, 2.0), 1, 0.1)
+                        .run(target, particles, r)),
+                new Method("SMC-MALA", (u, r) -> new Smc(new Mala(), sigma, BetaSchedule.power((int) u, 2.0), 1, 0.1, 0.5)
+                        .run(target, particles, r)))) {
+            long steps = Budgets.steps(m.name(), target, budget, m.run());
+            long t0 = System.nanoTime();
+            Object r = m.run().apply(steps, rng);
+            double secs = (System.nanoTime() - t0) * 1e-9;
+            Budgets.check(m.name(), target, budget, Budgets.evaluations(r));
+            rows.add(r instanceof McmcResult mr ? mcmc(target, m.name(), exact, mr, secs)
+                    : annealed(target, m.name(), exact, rng, (AnnealedResult) r, secs));
+        }
         rows.add(exactFloor(target, exact, rng));
         return rows;
+    }
+
+    /** A method run with {@code units} steps (MCMC: steps with 20% warm-up; PT: rounds; AIS, SMC: levels). */
+    record Method(String name, Budgets.Run run) {
+    }
+
+    private McmcSampler mcmcSampler(McmcKernel kernel, long units, int chains) {
+        return new McmcSampler(kernel, 0.1, (int) (units / 5), (int) (units - units / 5), thin(units - units / 5, chains));
     }
 
     /**
@@ -138,20 +162,14 @@ public final class BaselineBenchmark {
         return (int) Math.max(1, steps / perChain);
     }
 
-    private Row mcmc(Target target, String method, DMatrixRMaj exact, java.util.function.Supplier<McmcResult> run) {
-        long t0 = System.nanoTime();
-        McmcResult r = run.get();
-        double secs = (System.nanoTime() - t0) * 1e-9;
+    private Row mcmc(Target target, String method, DMatrixRMaj exact, McmcResult r, double secs) {
         DMatrixRMaj s = lastRows(r.samples(), exact.numRows);
         return new Row(target.name(), method, r.evaluations(), Double.NaN, Double.NaN, metrics(target, s, exact),
                 r.acceptanceRate(), secs);
     }
 
-    private Row annealed(Target target, String method, DMatrixRMaj exact, UniformRandomProvider rng,
-                         java.util.function.Supplier<AnnealedResult> run) {
-        long t0 = System.nanoTime();
-        AnnealedResult r = run.get();
-        double secs = (System.nanoTime() - t0) * 1e-9;
+    private Row annealed(Target target, String method, DMatrixRMaj exact, UniformRandomProvider rng, AnnealedResult r,
+                         double secs) {
         double dz = target.logZ().isPresent() ? Math.abs(r.logZ() - target.logZ().getAsDouble()) : Double.NaN;
         int[] idx = SystematicResampling.indices(r.logWeights(), rng);
         DMatrixRMaj x = r.samples();
@@ -191,15 +209,15 @@ public final class BaselineBenchmark {
         StringBuilder b = new StringBuilder();
         int width = rows.stream().mapToInt(r -> r.target.length()).max().orElse(0);
         String targetColumn = "%-" + Math.max(10, width) + "s";
-        b.append(String.format(Locale.ROOT, targetColumn + " %-10s %12s %12s %9s %7s", "target", "method", "grad evals",
-                "dens evals", "Δlog Z", "ESS"));
+        b.append(String.format(Locale.ROOT, targetColumn + " %-10s %12s %12s %9s %7s", "target", "method", "target evals",
+                "grad evals", "Δlog Z", "ESS"));
         for (SampleMetric m : metrics) {
             b.append(String.format(Locale.ROOT, " %9s", m.name()));
         }
         b.append(String.format(Locale.ROOT, " %7s %8s%n", "accept", "time s"));
         for (Row r : rows) {
             b.append(String.format(Locale.ROOT, targetColumn + " %-10s %12d %12d %9s %7s", r.target, r.method,
-                    r.evaluations.gradientEvaluations(), r.evaluations.densityEvaluations(), fmt(r.deltaLogZ, 3),
+                    r.evaluations.total(), r.evaluations.gradientEvaluations(), fmt(r.deltaLogZ, 3),
                     fmt(r.ess, 4)));
             for (double v : r.metricValues) {
                 b.append(String.format(Locale.ROOT, " %9s", fmt(v, 3)));
@@ -207,6 +225,30 @@ public final class BaselineBenchmark {
             b.append(String.format(Locale.ROOT, " %7s %8.2f%n", fmt(r.acceptance, 3), r.seconds));
         }
         return b.toString();
+    }
+
+    /** The rows as JSON values: one object per row with the table's columns, {@code null} for "—". */
+    public List<Map<String, Object>> json(List<Row> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", r.target);
+            m.put("method", r.method);
+            m.put("target_evaluations", r.evaluations.total());
+            m.put("density_evaluations", r.evaluations.densityEvaluations());
+            m.put("gradient_evaluations", r.evaluations.gradientEvaluations());
+            m.put("delta_logZ", r.deltaLogZ);
+            m.put("ess", r.ess);
+            Map<String, Object> metric = new LinkedHashMap<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                metric.put(metrics.get(i).name(), r.metricValues[i]);
+            }
+            m.put("metrics", metric);
+            m.put("acceptance", r.acceptance);
+            m.put("wall_seconds", r.seconds);
+            out.add(m);
+        }
+        return out;
     }
 
     private static String fmt(double v, int digits) {
@@ -242,7 +284,7 @@ public final class BaselineBenchmark {
             }
         }
         BaselineBenchmark bench = new BaselineBenchmark(budget, seed, samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
-        System.out.printf(Locale.ROOT, "Baselines at a budget of %d score evaluations per method, seed %d, K = %d samples%n",
+        System.out.printf(Locale.ROOT, "Baselines at a budget of %d target evaluations per method, seed %d, K = %d samples%n",
                 budget, seed, samples);
         List<Row> all = new ArrayList<>();
         for (String spec : targets.split(targets.contains(";") ? ";" : ",")) {

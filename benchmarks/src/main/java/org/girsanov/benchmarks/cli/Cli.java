@@ -3,6 +3,7 @@ package org.girsanov.benchmarks.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,7 +32,8 @@ import java.util.Properties;
  *   <li><b>Exit codes.</b> {@value #EXIT_OK} success; {@value #EXIT_USER_ERROR} a {@link UserError}
  *       (message only); {@value #EXIT_USAGE} a bad command line (message and usage);
  *       {@value #EXIT_INTERNAL} any other exception (one line plus "run with --debug for the stack
- *       trace"); {@value #EXIT_INTERRUPTED} stopped by SIGINT/SIGTERM ({@link Shutdown}).</li>
+ *       trace"); stopped by a signal: 128 + its number ({@value #EXIT_INTERRUPTED} SIGINT, 143 SIGTERM, 129
+ *       SIGHUP; {@link Shutdown}).</li>
  *   <li><b>{@code --debug}</b> anywhere before a {@code --} prints stack traces of errors.</li>
  * </ul>
  *
@@ -185,19 +187,31 @@ public final class Cli {
         } catch (UserError e) {
             err.println(PROGRAM + ": " + e.getMessage());
             return fail(e, "user", e.exitCode(), debug, json, out, err);
+        } catch (FileSystemException | java.io.UncheckedIOException e) {
+            FileSystemException f = e instanceof FileSystemException x ? x
+                    : e.getCause() instanceof FileSystemException x ? x : null;
+            if (f == null) {
+                return internal(e, debug, json, out, err);
+            }
+            UserError u = new UserError("cannot write or read " + f.getFile() + ": "
+                    + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName().replace("Exception", "")), f);
+            err.println(PROGRAM + ": " + u.getMessage());
+            return fail(u, "user", EXIT_USER_ERROR, debug, json, out, err);
         } catch (Throwable t) { // a CLI reports everything, including OutOfMemoryError
-            if (t instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            String hint = t instanceof OutOfMemoryError
-                    ? " — give the JVM more heap, e.g. GIRSANOV_JAVA_OPTS=-Xmx8g"
-                    : "";
-            err.println(PROGRAM + ": internal error: " + oneLine(t) + hint);
-            if (!debug) {
-                err.println("(run with --debug for the stack trace)");
-            }
-            return fail(t, "internal", EXIT_INTERNAL, debug, json, out, err);
+            return internal(t, debug, json, out, err);
         }
+    }
+
+    private static int internal(Throwable t, boolean debug, boolean json, PrintStream out, PrintStream err) {
+        if (t instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        String hint = t instanceof OutOfMemoryError ? " — give the JVM more heap, e.g. GIRSANOV_JAVA_OPTS=-Xmx8g" : "";
+        err.println(PROGRAM + ": internal error: " + oneLine(t) + hint);
+        if (!debug) {
+            err.println("(run with --debug for the stack trace)");
+        }
+        return fail(t, "internal", EXIT_INTERNAL, debug, json, out, err);
     }
 
     private static int fail(Throwable t, String kind, int code, boolean debug, boolean json, PrintStream out,
@@ -274,7 +288,8 @@ public final class Cli {
         sb.append("  results go to stdout; progress, tables for people and warnings go to stderr.\n");
         sb.append("  --json (where offered): exactly one JSON object on stdout, human text on stderr;\n");
         sb.append("         on failure the object is {\"error\": {\"kind\", \"message\", \"exitCode\"}}.\n");
-        sb.append("  exit codes: 0 ok, 1 user error, 2 bad command line, 3 internal error, 130 interrupted.\n");
+        sb.append("  exit codes: 0 ok, 1 user error, 2 bad command line, 3 internal error; stopped by a signal\n");
+        sb.append("         (checkpoint kept): 128 + its number: 130 SIGINT (Ctrl-C), 143 SIGTERM, 129 SIGHUP.\n");
         sb.append("  JVM options: GIRSANOV_JAVA_OPTS (default -Xmx4g).\n");
         return sb.toString();
     }
@@ -362,43 +377,6 @@ public final class Cli {
                         + "; commands: " + String.join(", ", commands.keySet()));
             }
             out.print(help(c));
-            return EXIT_OK;
-        }
-    }
-
-    private static final class VersionCommand implements Command {
-        @Override
-        public String name() {
-            return "version";
-        }
-
-        @Override
-        public String summary() {
-            return "print the version of girsanov and of the Java runtime";
-        }
-
-        @Override
-        public String usage() {
-            return "version [--json]";
-        }
-
-        @Override
-        public List<Flag> flags() {
-            return List.of(JSON_FLAG);
-        }
-
-        @Override
-        public int run(Args args, PrintStream out, PrintStream err) {
-            args.requireAtMostPositionals(0);
-            if (args.getBoolean("json")) {
-                out.println(Json.write(Json.object().with("name", PROGRAM).with("version", version())
-                        .with("java", Runtime.version().toString())
-                        .with("vm", System.getProperty("java.vm.name"))
-                        .with("processors", Runtime.getRuntime().availableProcessors())
-                        .with("maxHeapBytes", Runtime.getRuntime().maxMemory())));
-            } else {
-                out.println(versionLine());
-            }
             return EXIT_OK;
         }
     }

@@ -1,70 +1,75 @@
 package org.girsanov.benchmarks.cli;
 
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
- * Graceful stop on SIGINT (Ctrl-C) / SIGTERM for long-running commands.
+ * Graceful stop on SIGINT (Ctrl-C), SIGTERM and SIGHUP for long-running commands.
  *
- * <p>How it works. On a signal the JVM runs its shutdown hooks and halts when they return — while
- * the main thread keeps running. Our hook therefore (1) raises the {@link #isRequested() flag},
- * (2) runs the {@code onSignal} action (e.g. print "stopping after this iteration…"), and (3) waits,
- * at most {@code grace}, until the loop has {@link #close() closed} this object — giving it time to
- * finish the current iteration, write its checkpoint atomically and return. Typical use:
+ * <p>How it works. While installed, the signals are handled in the process instead of shutting the JVM
+ * down: the first one raises the {@link #isRequested() flag} and runs {@code onSignal} (e.g. print
+ * "stopping after this iteration…"); the loop polls the flag, writes its checkpoint atomically, reports
+ * (the {@code --json} object too) and returns {@link #exitCode()}, which the program exits with:
+ * {@code 128 + the signal's number} — 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP — the shell's
+ * convention. A second signal means "now": {@code onSecondSignal} runs (the last report) and the JVM halts
+ * at once with {@code 128 + its number}; a checkpoint written with {@link AtomicFiles} is never torn by it.
  * <pre>{@code
- * try (Shutdown stop = Shutdown.install(Duration.ofSeconds(30),
- *         () -> err.println("interrupted: stopping after the current iteration"))) {
- *     for (int it = start; it < iters; it++) {
- *         if (stop.isRequested()) {
- *             checkpoint.writeAtomically(...);
- *             return Cli.EXIT_INTERRUPTED;          // 130
- *         }
+ * try (Shutdown stop = Shutdown.install(() -> err.println("stopping after the current iteration"),
+ *         code -> out.println(lastReport()))) {
+ *     for (int it = start; it < iters && !stop.isRequested(); it++) {
  *         step();
  *     }
- * }   // close(): releases a waiting hook; if no signal came, removes the hook
+ *     checkpoint.writeAtomically(...);
+ *     return stop.isRequested() ? stop.exitCode() : 0;
+ * }   // close(): puts the previous signal handlers back
  * }</pre>
  *
- * <p>{@link #request()} raises the flag without a signal (a time budget, a test). A second Ctrl-C
- * does not kill the JVM while the hook waits (that is the JVM's behaviour); after {@code grace} the
- * JVM halts regardless, so a checkpoint must be written with {@link AtomicFiles} to never be torn.
+ * <p>{@link #request()} raises the flag without a signal (a time budget, {@code --stop-after}, a test);
+ * {@link #exitCode()} is then {@link Cli#EXIT_INTERRUPTED} (130). Where the JVM offers no signal API
+ * ({@code sun.misc.Signal}) or reserves the signals ({@code -Xrs}), its own handling stays: a signal
+ * ends the process with the same code but without the last report.
  */
 public final class Shutdown implements AutoCloseable {
 
-    private final AtomicBoolean requested = new AtomicBoolean();
-    private final AtomicBoolean signalled = new AtomicBoolean();
-    private final CountDownLatch closed = new CountDownLatch(1);
-    private final Runnable onSignal;
-    private final Duration grace;
-    private final Thread hook;
+    /** The signals handled while installed. */
+    public static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
-    /** Package-private so tests can drive {@link #onSignal()} without a real signal; see {@link #install}. */
-    Shutdown(Duration grace, Runnable onSignal, boolean registerHook) {
-        this.grace = Objects.requireNonNull(grace, "grace");
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicReference<String> signal = new AtomicReference<>();
+    private volatile int signalNumber;
+    private volatile boolean closed;
+    private final Runnable onSignal;
+    private final IntConsumer onSecondSignal;
+    private final IntConsumer halt;
+    private Map<String, Object> previous = Map.of();
+
+    /** Package-private so tests can drive {@link #signal} without a real signal or halt; see {@link #install}. */
+    Shutdown(Runnable onSignal, IntConsumer onSecondSignal, IntConsumer halt) {
         this.onSignal = Objects.requireNonNull(onSignal, "onSignal");
-        if (registerHook) {
-            hook = new Thread(this::onSignal, "girsanov-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-        } else {
-            hook = null;
-        }
+        this.onSecondSignal = Objects.requireNonNull(onSecondSignal, "onSecondSignal");
+        this.halt = Objects.requireNonNull(halt, "halt");
     }
 
     /**
-     * Registers a JVM shutdown hook for SIGINT/SIGTERM (and {@code System.exit}).
+     * Handles {@link #SIGNALS} until {@link #close()}.
      *
-     * @param grace how long the hook waits for the loop to {@link #close()} before the JVM halts
-     * @param onSignal run once, on the hook thread, when the signal arrives (keep it short)
+     * @param onSignal run once, on the signal thread, at the first signal (keep it short)
+     * @param onSecondSignal run at a second signal with the exit code, just before the JVM halts with it
      */
-    public static Shutdown install(Duration grace, Runnable onSignal) {
-        return new Shutdown(grace, onSignal, true);
+    public static Shutdown install(Runnable onSignal, IntConsumer onSecondSignal) {
+        Shutdown s = new Shutdown(onSignal, onSecondSignal, code -> Runtime.getRuntime().halt(code));
+        s.previous = Signals.handle(SIGNALS, s::signal);
+        return s;
     }
 
-    /** {@link #install} with 30 s grace and no action. */
+    /** {@link #install} with no actions. */
     public static Shutdown install() {
-        return install(Duration.ofSeconds(30), () -> {});
+        return install(() -> { }, code -> { });
     }
 
     /** Whether a stop was requested (by a signal or {@link #request()}): poll it once per iteration. */
@@ -77,46 +82,55 @@ public final class Shutdown implements AutoCloseable {
         requested.set(true);
     }
 
-    /** Whether the stop came from a signal (then the JVM exits once the loop closes this). */
+    /** Whether the stop came from a signal. */
     public boolean isSignalled() {
-        return signalled.get();
+        return signal.get() != null;
     }
 
-    /**
-     * The hook body: raise the flag, run the action once, wait up to {@code grace} for
-     * {@link #close()}. Returns whether the loop closed in time.
-     */
-    boolean onSignal() {
-        if (!signalled.compareAndSet(false, true)) {
-            return closed.getCount() == 0;
+    /** The name of the first signal received ({@code "TERM"}), if any. */
+    public Optional<String> signalName() {
+        return Optional.ofNullable(signal.get());
+    }
+
+    /** The exit code of a stopped run: {@code 128 + n} for signal number {@code n}; 130 without a signal. */
+    public int exitCode() {
+        return isSignalled() ? 128 + signalNumber : Cli.EXIT_INTERRUPTED;
+    }
+
+    /** The handler body: the first signal requests a stop; a second one reports and halts. */
+    void signal(String name, int number) {
+        if (closed) {
+            return;
         }
-        requested.set(true);
+        if (signal.get() == null) {
+            signalNumber = number;
+            if (signal.compareAndSet(null, name)) {
+                requested.set(true);
+                runQuietly(onSignal);
+                return;
+            }
+        }
+        int code = 128 + number;
+        runQuietly(() -> onSecondSignal.accept(code));
+        System.out.flush();
+        System.err.flush();
+        halt.accept(code);
+    }
+
+    private static void runQuietly(Runnable action) {
         try {
-            onSignal.run();
+            action.run();
         } catch (RuntimeException e) {
-            System.err.println("girsanov: shutdown action failed: " + Cli.oneLine(e));
-        }
-        try {
-            return closed.await(grace.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            System.err.println("girsanov: signal action failed: " + Cli.oneLine(e));
         }
     }
 
-    /**
-     * Marks the protected work finished: a waiting hook returns (and the JVM exits); if no signal
-     * came, the hook is removed so a later signal kills the process normally. Idempotent.
-     */
+    /** Puts the previous signal handlers back; later signals act as without this object. Idempotent. */
     @Override
     public void close() {
-        closed.countDown();
-        if (hook != null && !signalled.get()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownInProgress) {
-                // the JVM is already exiting; the hook has been or will be released by countDown()
-            }
+        if (!closed) {
+            closed = true;
+            Signals.restore(previous);
         }
     }
 }

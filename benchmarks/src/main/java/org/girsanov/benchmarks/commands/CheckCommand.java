@@ -47,7 +47,7 @@ public final class CheckCommand implements Command {
     public List<Flag> flags() {
         return List.of(Flag.option("sde", "NAME", "the (forward, backward) pair: " + String.join(", ", ProcessPairs.names())),
                 Flag.option("checkpoint", "FILE", "a trained sampler's checkpoint (instead of --sde)"),
-                Flag.option("levels", "L", "refinement levels (default 5 for --sde, 4 for --checkpoint)"),
+                Flag.option("levels", "L", "refinement levels").withDefault(5),
                 Flag.option("paths", "K", "paths").withDefault(400),
                 Flag.option("steps", "N", "steps of the coarsest grid").withDefault(4),
                 Flag.option("seed", "S", "seed").withDefault(1), Cli.JSON_FLAG);
@@ -56,6 +56,7 @@ public final class CheckCommand implements Command {
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         if (a.positionals().size() != 1 || !a.positionals().get(0).equals("consistency")) {
+            a.requireAtMostPositionals(1);
             throw new UsageException("check: expected the subcommand 'consistency'; usage: girsanov check consistency --sde NAME");
         }
         if (a.has("sde") == a.has("checkpoint")) {
@@ -70,8 +71,9 @@ public final class CheckCommand implements Command {
         }
         ConsistencyReport r;
         try {
-            r = ConsistencyChecker.check(ProcessPairs.named(name),
-                    new ConsistencyChecker.Config(a.getInt("steps"), a.getInt("levels", 5), 2, a.getInt("paths"), a.getLong("seed")));
+            ConsistencyChecker.Config cfg = new ConsistencyChecker.Config(Inputs.intIn(a, "steps", 1, 1000),
+                    Inputs.intIn(a, "levels", 2, 15), 2, Inputs.intIn(a, "paths", 2, 1_000_000), a.getLong("seed"));
+            r = ConsistencyChecker.check(ProcessPairs.named(name), cfg);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -90,7 +92,8 @@ public final class CheckCommand implements Command {
     private static int runCheckpoint(Args a, PrintStream out, PrintStream err) {
         PairConsistency.Config cfg;
         try {
-            cfg = new PairConsistency.Config(a.getInt("levels", 4), 2, a.getInt("paths"), a.getLong("seed"));
+            cfg = new PairConsistency.Config(Inputs.intIn(a, "levels", 2, 11), 2, Inputs.intIn(a, "paths", 2, 1_000_000),
+                    a.getLong("seed"));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -25,6 +25,10 @@ import org.girsanov.samplers.train.Trainer;
  * CSV of samples against exact target samples or given reference samples.
  */
 public final class EvaluateCommand implements Command {
+    /** Upper bounds of the evaluation flags (memory: Sinkhorn holds a K × K cost matrix). */
+    static final int MAX_PATHS = 1_000_000;
+    static final int MAX_SAMPLE_K = 20_000;
+    static final int MAX_THREADS = 256;
 
     @Override
     public String name() {
@@ -57,36 +61,42 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        a.requireAtMostPositionals(0);
         Target target = TrainRunner.parseTarget(a.getString("target"));
         boolean ckpt = a.has("checkpoint");
         if (ckpt == a.has("samples")) {
             throw new UsageException("give exactly one of --checkpoint FILE or --samples FILE.csv");
         }
+        if (ckpt && a.has("reference")) {
+            throw new UsageException("--reference goes with --samples, not with --checkpoint");
+        }
+        int paths = Inputs.intIn(a, "paths", 2, MAX_PATHS);
+        int sampleK = Inputs.intIn(a, "sample-metric-k", 2, MAX_SAMPLE_K);
+        int threads = Inputs.intIn(a, "threads", 1, MAX_THREADS);
+        DMatrixRMaj samples = ckpt ? null : SamplesCsv.read("--samples", a.getPath("samples"));
+        DMatrixRMaj ref = a.has("reference") ? SamplesCsv.read("--reference", a.getPath("reference")) : null;
         long t0 = System.nanoTime();
         Json.Obj m = Json.object().with("target", a.getString("target"));
         if (ckpt) {
-            try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), a.getInt("threads"))) {
+            try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), threads)) {
                 if (!t.target().name().equals(target.name()) || t.target().dimension() != target.dimension()) {
                     throw new UserError("--target " + a.getString("target") + " does not match the checkpoint's target "
                             + t.config().targetSpec());
                 }
-                Evaluation ev = new Evaluator(a.getInt("paths"), a.getInt("sample-metric-k"), true).evaluate(t);
+                Evaluation ev = new Evaluator(paths, sampleK, true).evaluate(t);
                 for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
                     m.with(e.getKey(), e.getValue());
                 }
                 m.with("seed", t.config().seed());
             }
         } else {
-            DMatrixRMaj samples = RunFolder.readSamples(a.getPath("samples"));
             if (samples.numCols != target.dimension()) {
-                throw new UserError(a.getPath("samples") + ": samples have " + samples.numCols + " columns; target "
+                throw new UserError("--samples: " + a.getPath("samples") + ": samples have " + samples.numCols + " columns; target "
                         + target.name() + " has dimension " + target.dimension());
             }
-            DMatrixRMaj ref;
-            if (a.has("reference")) {
-                ref = RunFolder.readSamples(a.getPath("reference"));
+            if (ref != null) {
                 if (ref.numCols != samples.numCols) {
-                    throw new UserError(a.getPath("reference") + ": " + ref.numCols + " columns; samples have " + samples.numCols);
+                    throw new UserError("--reference: " + a.getPath("reference") + ": " + ref.numCols + " columns; samples have " + samples.numCols);
                 }
             } else if (target.hasExactSampler()) {
                 ref = target.sample(samples.numRows, RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L));
@@ -94,7 +104,7 @@ public final class EvaluateCommand implements Command {
                 throw new UserError("target " + target.name() + " has no exact sampler; give --reference FILE.csv");
             }
             m.with("delta_std", DeltaStd.compute(samples, ref));
-            int k = Math.min(a.getInt("sample-metric-k"), Math.min(samples.numRows, ref.numRows));
+            int k = Math.min(sampleK, Math.min(samples.numRows, ref.numRows));
             SinkhornResult s = Sinkhorn.cost(firstRows(samples, k), firstRows(ref, k));
             m.with("sinkhorn", s.cost()).with("sinkhorn_k", k).with("sinkhorn_iterations", s.iterations())
                     .with("sinkhorn_converged", s.converged());

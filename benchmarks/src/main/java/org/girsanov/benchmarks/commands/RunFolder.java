@@ -26,8 +26,39 @@ final class RunFolder {
     private RunFolder() {
     }
 
+    /** The files of a run besides the checkpoint: results, configuration and every plot a run may write. */
+    static final List<String> RESULTS = List.of("metrics.json", "samples.csv", "config.json", "samples.png",
+            "marginals.png", "loss.png", "ess.png", "logz.png");
+
     static Path checkpoint(Path dir) {
         return dir.resolve(CHECKPOINT);
+    }
+
+    /** The files of a run that {@code dir} holds (checkpoint and {@link #RESULTS}), in that order. */
+    static List<String> runFiles(Path dir) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String f : allFiles()) {
+            if (Files.exists(dir.resolve(f))) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> allFiles() {
+        List<String> all = new java.util.ArrayList<>(RESULTS);
+        all.add(0, CHECKPOINT);
+        return all;
+    }
+
+    /**
+     * Deletes the run files in {@code dir} — the checkpoint too when {@code withCheckpoint} — so that what is
+     * written next never sits beside another run's files. Other files in the folder are left alone.
+     */
+    static void clear(Path dir, boolean withCheckpoint) throws IOException {
+        for (String f : withCheckpoint ? allFiles() : RESULTS) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
     }
 
     static void writeJson(Path file, Object json) throws IOException {
@@ -50,49 +81,6 @@ final class RunFolder {
             sb.append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
-    }
-
-    /** Reads a CSV of samples (an optional header line of names; one row per sample). */
-    static DMatrixRMaj readSamples(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new org.girsanov.benchmarks.cli.UserError(file + ": no such file");
-        }
-        List<String> lines = Files.readAllLines(file);
-        List<double[]> rows = new java.util.ArrayList<>();
-        int cols = -1;
-        for (int ln = 0; ln < lines.size(); ln++) {
-            String line = lines.get(ln).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(",");
-            double[] r = new double[parts.length];
-            try {
-                for (int j = 0; j < parts.length; j++) {
-                    r[j] = Double.parseDouble(parts[j].trim());
-                }
-            } catch (NumberFormatException e) {
-                if (rows.isEmpty() && cols < 0) {
-                    cols = parts.length;
-                    continue;
-                }
-                throw new org.girsanov.benchmarks.cli.UserError(file + ": line " + (ln + 1) + " is not a row of numbers: " + line);
-            }
-            if (cols >= 0 && r.length != cols) {
-                throw new org.girsanov.benchmarks.cli.UserError(file + ": line " + (ln + 1) + " has " + r.length
-                        + " values; expected " + cols);
-            }
-            cols = r.length;
-            rows.add(r);
-        }
-        if (rows.isEmpty()) {
-            throw new org.girsanov.benchmarks.cli.UserError(file + ": no samples");
-        }
-        DMatrixRMaj m = new DMatrixRMaj(rows.size(), cols);
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, m.data, i * cols, cols);
-        }
-        return m;
     }
 
     static double[][] toArray(DMatrixRMaj m, int maxRows) {

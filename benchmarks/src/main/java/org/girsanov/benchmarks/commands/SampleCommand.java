@@ -14,6 +14,8 @@ import org.girsanov.samplers.train.Trainer;
 /** {@code girsanov sample}: draws samples (and their log-weights) from a trained checkpoint. */
 public final class SampleCommand implements Command {
     static final long SAMPLE_STREAM = 31;
+    /** The most samples one call draws. */
+    static final int MAX_SAMPLES = 10_000_000;
 
     @Override
     public String name() {
@@ -27,8 +29,9 @@ public final class SampleCommand implements Command {
 
     @Override
     public String usage() {
-        return "sample --checkpoint FILE --n K --out samples.csv [--seed S] [--json]\n\n"
-                + "Simulates K paths of the trained sampler (EMA weights) and writes their end points as CSV.";
+        return "sample --checkpoint FILE --n K --out samples.csv [--seed S] [--force] [--json]\n\n"
+                + "Simulates K paths of the trained sampler (EMA weights) and writes their end points as CSV.\n"
+                + "An existing --out file is refused unless --force.";
     }
 
     @Override
@@ -37,19 +40,20 @@ public final class SampleCommand implements Command {
                 Flag.option("n", "K", "number of samples").withDefault(10000),
                 Flag.required("out", "FILE", "CSV file to write"),
                 Flag.option("seed", "S", "which stream of samples").withDefault(0),
-                Flag.option("threads", "T", "worker threads").withDefault(2), Cli.JSON_FLAG);
+                Flag.option("threads", "T", "worker threads").withDefault(2),
+                Flag.toggle("force", "overwrite an existing --out file"), Cli.JSON_FLAG);
     }
 
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
-        int n = a.getInt("n");
-        if (n < 1) {
-            throw new org.girsanov.benchmarks.cli.UsageException("--n: " + n + " must be >= 1");
-        }
+        a.requireAtMostPositionals(0);
+        int n = Inputs.intIn(a, "n", 1, MAX_SAMPLES);
+        int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
+        Path file = a.getPath("out");
+        Inputs.newFile("--out", file, a.getBoolean("force"));
         long t0 = System.nanoTime();
-        try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), a.getInt("threads"))) {
+        try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), threads)) {
             PathBatch p = t.simulate(n, SAMPLE_STREAM, a.getLong("seed"), true);
-            Path file = a.getPath("out");
             RunFolder.writeSamples(file, p.endPoints());
             double secs = (System.nanoTime() - t0) / 1e9;
             err.printf("wrote %d samples of %s to %s (%.1f s)%n", n, t.target().name(), file, secs);

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.girsanov.benchmarks.cli.Cli;
 import org.girsanov.benchmarks.cli.Json;
 import org.girsanov.benchmarks.cli.ProgressReporter;
@@ -16,7 +17,6 @@ import org.girsanov.benchmarks.cli.UserError;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.losses.NonFiniteException;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
 import org.girsanov.samplers.train.Trainer;
@@ -28,102 +28,140 @@ final class TrainRunner {
     private TrainRunner() {
     }
 
-    /** The outcome of a run: its metrics (keys of REFERENCE.md) and whether it finished. */
-    record Outcome(Map<String, Object> metrics, boolean finished, Path dir) {
-    }
-
-    static Target parseTarget(String spec) {
-        try {
-            return TargetSpecs.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--target: " + e.getMessage());
-        }
+    /**
+     * The outcome of a run: its metrics (keys of REFERENCE.md) and whether it finished; {@code exitCode} is 0,
+     * or that of the stop ({@link Shutdown#exitCode()}: 130 for SIGINT and {@code --stop-after}, 143 for SIGTERM).
+     */
+    record Outcome(Map<String, Object> metrics, boolean finished, Path dir, int exitCode) {
     }
 
     /**
-     * Runs {@code config} (or resumes from {@code dir}'s checkpoint when {@code resume}), writing to
-     * {@code dir}. Progress goes to {@code err}.
+     * How a run is evaluated and reported: evaluation paths, points for the sample metrics, grid refinements,
+     * plots, the iteration to stop at as if interrupted, and whether {@code out} gets the JSON object of a
+     * stopped run (on every stop, a second signal included).
      */
-    static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, boolean plots,
-                       PrintStream err) throws IOException {
-        return run(config, dir, resume, evalPaths, sampleK, 0, plots, Long.MAX_VALUE, err);
+    record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, boolean json,
+                   PrintStream out) {
+        static Options of(int evalPaths, int sampleK, boolean plots) {
+            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, false, null);
+        }
     }
 
-    /** As above; training stops (as if interrupted) once {@code stopAfter} iterations are done. */
-    static Outcome run(TrainingConfig config, Path dir, boolean resume, int evalPaths, int sampleK, int refinements,
-                       boolean plots, long stopAfter, PrintStream err) throws IOException {
+    static Target parseTarget(String spec) {
+        return Inputs.target("--target", spec);
+    }
+
+    /**
+     * Runs {@code config} — or, when {@code resume}, continues {@code dir}'s checkpoint with {@code config}
+     * (the checkpoint's own config with the allowed changes applied, see {@link ResumeCheck}) — writing to
+     * {@code dir}. Progress goes to {@code err}. The caller has checked every input and the folder.
+     */
+    static Outcome run(TrainingConfig config, Path dir, boolean resume, Options o, PrintStream err) throws IOException {
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
         Path ckpt = RunFolder.checkpoint(dir);
         long start = System.nanoTime();
         Trainer trainer;
-        if (resume && Files.exists(ckpt)) {
-            UnaryOperator<TrainingConfig> keepThreads = c -> c.withThreads(config.threads());
+        if (resume) {
             try {
-                trainer = Trainer.resume(ckpt, target, keepThreads);
+                trainer = Trainer.resume(ckpt, target, c -> config);
             } catch (IOException | IllegalArgumentException e) {
                 throw new UserError("cannot resume from " + ckpt + ": " + e.getMessage(), e);
             }
-            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + trainer.config().iterations());
-        } else {
-            if (resume) {
-                err.println("no checkpoint at " + ckpt + "; starting a new run");
+            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + config.iterations());
+            if (trainer.iteration() < config.iterations()) {
+                RunFolder.clear(dir, false); // the results of an earlier finish no longer describe the checkpoint
             }
+        } else {
             trainer = new Trainer(config, target);
         }
         Map<String, String> cfg = new LinkedHashMap<>(trainer.config().toMap());
-        cfg.put("eval_paths", Integer.toString(evalPaths));
+        cfg.put("eval_paths", Integer.toString(o.evalPaths()));
         RunFolder.writeJson(dir.resolve("config.json"), cfg);
-        boolean finished;
-        try (trainer; Shutdown shutdown = Shutdown.install(Duration.ofSeconds(30), () -> { })) {
+        AtomicLong saved = new AtomicLong(resume ? trainer.iteration() : -1);
+        AtomicReference<String> stage = new AtomicReference<>("training"); // read by the signal thread
+        try (trainer; Shutdown shutdown = Shutdown.install(
+                () -> err.println("\nstopping: " + (stage.get().equals("training") ? "after the current iteration"
+                        : "the training is done and checkpointed; press Ctrl-C again to skip the " + stage.get())),
+                code -> {
+                    err.println("stopped now; the last checkpoint is kept");
+                    report(o, dir, saved.get(), stage.get(), code);
+                })) {
             ProgressReporter progress = new ProgressReporter(err, System::nanoTime, trainer.config().iterations(),
                     Duration.ofSeconds(2), 0);
-            Map<String, Double> last = new LinkedHashMap<>();
-            TrainingListener listener = new TrainingListener() {
-                @Override
-                public void step(long iteration, long total, double loss, int excluded) {
-                    progress.update(iteration, loss, last);
-                }
-
-                @Override
-                public void evaluated(long iteration, double ess, double lb, double is) {
-                    last.put("ess", ess);
-                    last.put("logZ_lb", lb);
-                    last.put("logZ_is", is);
-                }
-
-                @Override
-                public void message(String text) {
-                    err.println(text);
-                }
-            };
+            TrainingListener listener = listener(progress, saved, err);
+            err.println("training to iteration " + trainer.config().iterations() + " (Ctrl-C stops after the current"
+                    + " iteration and keeps the checkpoint " + ckpt + ")");
             try {
                 final Trainer tr = trainer;
-                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= stopAfter);
+                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= o.stopAfter());
             } catch (NonFiniteException e) {
                 throw new UserError("training stopped at iteration " + e.iteration() + ": " + e.quantity()
                         + " is not finite; the last good checkpoint is " + ckpt, e);
             }
             progress.finish();
-            finished = trainer.iteration() >= trainer.config().iterations();
-            if (!finished) {
+            if (trainer.iteration() < trainer.config().iterations()) {
                 err.println("stopped at iteration " + trainer.iteration() + "; the checkpoint " + ckpt
                         + " is saved; continue with --resume");
-                return new Outcome(Map.of("iteration", trainer.iteration()), false, dir);
+                int code = shutdown.exitCode();
+                report(o, dir, trainer.iteration(), stage.get(), code);
+                return new Outcome(Map.of("iteration", trainer.iteration()), false, dir, code);
             }
             double trainSeconds = (System.nanoTime() - start) / 1e9;
-            err.println("evaluating on " + evalPaths + " paths ...");
-            Evaluation ev = new Evaluator(evalPaths, sampleK, true, refinements).evaluate(trainer);
+            stage.set("evaluation");
+            err.println("evaluating on " + o.evalPaths() + " paths ...");
+            Evaluation ev = new Evaluator(o.evalPaths(), o.sampleK(), true, o.refinements()).evaluate(trainer);
             Map<String, Object> m = metricsJson(trainer, ev, trainSeconds, (System.nanoTime() - start) / 1e9);
+            stage.set("plots");
             RunFolder.writeJson(dir.resolve("metrics.json"), m);
             RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());
-            if (plots) {
+            if (o.plots()) {
                 RunFolder.plots(dir, target, ev.samples(), trainer.history(),
                         trainer.config().sampler().toUpperCase() + "-" + trainer.config().loss().toUpperCase() + " on "
                                 + target.name());
             }
-            return new Outcome(m, true, dir);
+            return new Outcome(m, true, dir, Cli.EXIT_OK);
         }
+    }
+
+    /**
+     * Writes the {@code --json} object of a stopped run to {@code o.out()}, when {@code --json} was given: the
+     * iteration of the checkpoint on disk ({@code checkpoint} null if none was written yet).
+     */
+    private static void report(Options o, Path dir, long iteration, String stage, int exitCode) {
+        if (o.json()) {
+            o.out().println(Json.write(Json.object().with("finished", false).with("iteration", Math.max(0, iteration))
+                    .with("checkpoint", iteration < 0 ? null : RunFolder.checkpoint(dir).toString())
+                    .with("run_folder", dir.toString()).with("stopped_during", stage).with("exitCode", exitCode)));
+            o.out().flush();
+        }
+    }
+
+    private static TrainingListener listener(ProgressReporter progress, AtomicLong saved, PrintStream err) {
+        Map<String, Double> last = new LinkedHashMap<>();
+        return new TrainingListener() {
+            @Override
+            public void step(long iteration, long total, double loss, int excluded) {
+                progress.update(iteration, loss, last);
+            }
+
+            @Override
+            public void evaluated(long iteration, double ess, double lb, double is) {
+                last.put("ess", ess);
+                last.put("logZ_lb", lb);
+                last.put("logZ_is", is);
+            }
+
+            @Override
+            public void checkpointed(long iteration, Path file) {
+                saved.set(iteration);
+            }
+
+            @Override
+            public void message(String text) {
+                err.println(text);
+            }
+        };
     }
 
     static Map<String, Object> metricsJson(Trainer trainer, Evaluation ev, double trainSeconds, double wallSeconds) {

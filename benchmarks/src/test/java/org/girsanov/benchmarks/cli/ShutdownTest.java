@@ -4,63 +4,71 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ShutdownTest {
 
     @Test
-    void signalRaisesFlagRunsActionOnceAndWaitsForClose() throws Exception {
+    void firstSignalRequestsAStopWithItsExitCodeAndRunsTheActionOnce() {
         AtomicInteger actions = new AtomicInteger();
-        CountDownLatch actionRan = new CountDownLatch(1);
-        Shutdown s = new Shutdown(Duration.ofSeconds(30), () -> {
-            actions.incrementAndGet();
-            actionRan.countDown();
-        }, false);
+        List<Integer> halts = new ArrayList<>();
+        Shutdown s = new Shutdown(actions::incrementAndGet, code -> { }, halts::add);
         assertFalse(s.isRequested());
-        CompletableFuture<Boolean> hook = CompletableFuture.supplyAsync(s::onSignal);
-        assertTrue(actionRan.await(10, TimeUnit.SECONDS));
+        assertEquals(Cli.EXIT_INTERRUPTED, s.exitCode());
+        s.signal("TERM", 15);
         assertTrue(s.isRequested());
         assertTrue(s.isSignalled());
-        Thread.sleep(50);
-        assertFalse(hook.isDone(), "the hook must wait for the loop to finish its checkpoint");
-        s.close(); // the training loop finished writing
-        assertTrue(hook.get(10, TimeUnit.SECONDS), "closed in time");
-        assertTrue(s.onSignal(), "a second signal returns at once");
+        assertEquals("TERM", s.signalName().orElseThrow());
+        assertEquals(143, s.exitCode(), "128 + SIGTERM's number");
         assertEquals(1, actions.get());
+        assertTrue(halts.isEmpty(), "the first signal lets the loop finish and report");
     }
 
     @Test
-    void hookGivesUpAfterGrace() {
-        Shutdown s = new Shutdown(Duration.ofMillis(20), () -> {}, false);
-        long t0 = System.nanoTime();
-        assertFalse(s.onSignal());
-        assertTrue(System.nanoTime() - t0 >= 15_000_000L);
-        assertTrue(s.isRequested());
+    void secondSignalReportsWithItsCodeThenHalts() {
+        List<Integer> reported = new ArrayList<>();
+        List<Integer> halts = new ArrayList<>();
+        Shutdown s = new Shutdown(() -> { }, reported::add, halts::add);
+        s.signal("INT", 2);
+        assertEquals(130, s.exitCode());
+        s.signal("INT", 2);
+        assertEquals(List.of(130), reported, "the last report runs before the halt, with its code");
+        assertEquals(List.of(130), halts);
     }
 
     @Test
-    void requestWithoutSignalAndFailingAction() {
-        Shutdown s = new Shutdown(Duration.ofMillis(1), () -> {
+    void requestWithoutSignalIs130AndAFailingActionIsContained() {
+        List<Integer> halts = new ArrayList<>();
+        Shutdown s = new Shutdown(() -> {
             throw new IllegalStateException("boom");
-        }, false);
+        }, code -> {
+            throw new IllegalStateException("boom");
+        }, halts::add);
         s.request();
         assertTrue(s.isRequested());
         assertFalse(s.isSignalled());
-        assertFalse(s.onSignal()); // action failure is reported, not propagated
+        assertEquals(Cli.EXIT_INTERRUPTED, s.exitCode());
+        s.signal("HUP", 1);
+        assertEquals(129, s.exitCode());
+        s.signal("TERM", 15);
+        assertEquals(List.of(143), halts, "a failing report does not prevent the halt");
     }
 
     @Test
-    void installedHookIsRemovedOnClose() {
-        try (Shutdown s = Shutdown.install()) {
-            assertFalse(s.isRequested());
-        }
-        Shutdown s = Shutdown.install(Duration.ofSeconds(1), () -> {});
+    void aClosedShutdownIgnoresSignalsAndInstallRestores() {
+        List<Integer> halts = new ArrayList<>();
+        Shutdown s = new Shutdown(() -> { }, code -> { }, halts::add);
         s.close();
-        s.close(); // idempotent
+        s.signal("TERM", 15);
+        assertFalse(s.isRequested());
+        try (Shutdown installed = Shutdown.install()) {
+            assertFalse(installed.isRequested());
+        }
+        Shutdown again = Shutdown.install();
+        again.close();
+        again.close(); // idempotent
     }
 }

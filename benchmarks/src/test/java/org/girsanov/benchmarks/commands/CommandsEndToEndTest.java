@@ -157,14 +157,33 @@ class CommandsEndToEndTest {
     }
 
     @Test
-    void aFailingQualityRowIsReportedAndTheOtherRowsStillRun() {
-        Result q = run("bench", "quality", "--rows", "gmm7/pis/tb,gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
-                "--out", dir.resolve("qf").toString(), "--json");
-        assertEquals(Cli.EXIT_USER_ERROR, q.code(), q.err());
-        assertTrue(q.err().contains("row gmm7/pis/tb failed"), q.err());
-        assertTrue(q.err().contains("| gmm7 | pis | tb |") && q.err().contains("failed:"), q.err());
-        assertTrue(q.err().contains("| gmm9 | pis | tb |"), "the next row ran: " + q.err());
-        assertTrue(q.err().contains("1 of 2 rows failed"), q.err());
+    void benchBaselinesJsonIsOneObjectAndEveryMethodStaysWithinTheBudget() {
+        Result r = run("bench", "baselines", "--budget", "200000", "--targets", "gaussian:d=2", "--samples", "300", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = r.json();
+        assertEquals(200000L, ((Number) m.get("budget")).longValue());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) m.get("rows");
+        assertEquals(6, rows.size());
+        for (Map<String, Object> row : rows) {
+            long used = ((Number) row.get("target_evaluations")).longValue();
+            assertTrue(used <= 200000 && (row.get("method").equals("exact") || used >= 180000), row.toString());
+        }
+        assertTrue(r.err().contains("target evals"), "the table goes to stderr: " + r.err());
+        Result bad = run("bench", "baselines", "--budget", "20000", "--json");
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--budget: 20000 is out of range; allowed: 200000 to"), bad.err());
+    }
+
+    @Test
+    void aBadQualityRowIsRejectedBeforeAnyRowRuns() {
+        Path q = dir.resolve("qf");
+        for (String rows : List.of("gmm9/pis/tb,gmm7/pis/tb", "gmm9/xyz/lv", "lv", "gmm9/pis/tb,,")) {
+            Result r = run("bench", "quality", "--rows", rows, "--iterations", "2", "--eval-paths", "64", "--out", q.toString(), "--json");
+            assertEquals(Cli.EXIT_USER_ERROR, r.code(), rows + ": " + r.err());
+            assertTrue(r.err().contains("--rows"), r.err());
+            assertFalse(Files.exists(q), "no row ran for " + rows);
+        }
     }
 
     @Test
