@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * row i of {@code f} depending only on row i of {@code x}), the divergence
  * {@code ∇·f(x) = Σ_j ∂f_j/∂x_j = tr ∂f/∂x} is returned per sample as {@code n × 1}. All results are
  * built with {@code createGraph}, so they can be differentiated again — with respect to parameters,
- * as the controlled Girsanov form of the RND needs (MATH §5, Richter &amp; Berner ICLR 2024).
+ * as the controlled Girsanov form of the RND needs (docs/math.md §5, Richter &amp; Berner ICLR 2024).
  */
 public final class Divergence {
     private Divergence() {

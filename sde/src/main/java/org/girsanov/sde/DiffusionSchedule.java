@@ -1,7 +1,7 @@
 package org.girsanov.sde;
 
 /**
- * A scalar diffusion coefficient {@code σ(t) > 0} (MATH §2), with the integral
+ * A scalar diffusion coefficient {@code σ(t) > 0} (docs/math.md §2), with the integral
  * {@code ∫_s^t σ(r)² dr} that closed-form marginals and transitions need.
  */
 public interface DiffusionSchedule {

@@ -3,7 +3,7 @@ package org.girsanov.sde;
 import java.util.Objects;
 
 /**
- * An Itô SDE {@code dX_t = μ(X_t, t) dt + σ(t) dW_t} with scalar diffusion (MATH §2). The same record
+ * An Itô SDE {@code dX_t = μ(X_t, t) dt + σ(t) dW_t} with scalar diffusion (docs/math.md §2). The same record
  * describes a backward process {@code dX = μ←(X, t) dt + σ(t) d←W}; which one it is, is decided by the
  * kernel that discretises it.
  */

@@ -3,7 +3,7 @@ package org.girsanov.sde;
 import java.util.Arrays;
 
 /**
- * A time grid {@code 0 = t_0 < t_1 < … < t_N = T} (MATH §2), uniform or not, with
+ * A time grid {@code 0 = t_0 < t_1 < … < t_N = T} (docs/math.md §2), uniform or not, with
  * {@code Δt_n = t_{n+1} − t_n}. Immutable.
  */
 public final class TimeGrid {

@@ -16,7 +16,7 @@ import org.girsanov.sde.rnd.ControlledSde;
 import org.girsanov.sde.rnd.DivergenceEstimator;
 import org.junit.jupiter.api.Test;
 
-/** The controlled forward-Itô form of the RND agrees with the backward-Itô form as Δt → 0 (MATH §5). */
+/** The controlled forward-Itô form of the RND agrees with the backward-Itô form as Δt → 0 (docs/math.md §5). */
 class ControlledRndTest {
     private static final ControlledSde C = new ControlledSde(
             (t, x, s) -> t.scale(x, -0.5),

@@ -14,7 +14,7 @@ import org.girsanov.sde.rnd.LogWeight;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** MATH §7.1: for constant σ the Euler–Maruyama kernel ratio equals the discretised backward-Itô Girsanov sum. */
+/** docs/math.md §7.1: for constant σ the Euler–Maruyama kernel ratio equals the discretised backward-Itô Girsanov sum. */
 class EmGirsanovIdentityTest {
 
     @ParameterizedTest

@@ -15,7 +15,7 @@ import org.girsanov.sde.process.VpOrnsteinUhlenbeck;
 import org.girsanov.sde.rnd.LogWeight;
 import org.junit.jupiter.api.Test;
 
-/** Closed forms of the VP Ornstein–Uhlenbeck process (MATH §7.7). */
+/** Closed forms of the VP Ornstein–Uhlenbeck process (docs/math.md §7.7). */
 class OrnsteinUhlenbeckTest {
     private static final VpLinearSchedule SCHEDULE = new VpLinearSchedule(1.3, 0.2, 3.0, 1.0);
     private static final VpOrnsteinUhlenbeck OU = new VpOrnsteinUhlenbeck(SCHEDULE,

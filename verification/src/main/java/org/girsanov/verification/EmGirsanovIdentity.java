@@ -17,7 +17,7 @@ import org.girsanov.sde.rnd.BackwardItoRnd;
 import org.girsanov.sde.rnd.LogWeight;
 
 /**
- * MATH §7.1: for constant σ, the Euler–Maruyama kernel ratio equals the left/right-point discretisation of the
+ * docs/math.md §7.1: for constant σ, the Euler–Maruyama kernel ratio equals the left/right-point discretisation of the
  * backward-Itô Girsanov formula, path by path: {@code −log w(x) = RND_disc(x)} (an algebraic identity; see
  * {@link BackwardItoRnd}). Passes if the largest relative difference is below {@code tolerance}.
  */
@@ -38,7 +38,7 @@ public final class EmGirsanovIdentity {
             double a = -lw.get(i, 0);
             worst = Math.max(worst, Math.abs(a - rnd.get(i, 0)) / Math.max(1, Math.abs(a)));
         }
-        return new Verdict("EM ratio = discretised Girsanov (MATH 7.1)", worst <= tolerance,
+        return new Verdict("EM ratio = discretised Girsanov (math §7.1)", worst <= tolerance,
                 Map.of("max_relative_difference", worst, "tolerance", tolerance), "path by path, " + paths + " paths");
     }
 }

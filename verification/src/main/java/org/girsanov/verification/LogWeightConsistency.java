@@ -8,10 +8,10 @@ import org.girsanov.sde.check.ConsistencyReport;
 import org.girsanov.sde.check.ProcessPair;
 
 /**
- * MATH §7.2 (Berner et al. 2025, Thm 1): on one Brownian path refined ever finer, the discrete log-weight
+ * docs/math.md §7.2 (Berner et al. 2025, Thm 1): on one Brownian path refined ever finer, the discrete log-weight
  * converges to the continuous RND with strong order ½ or better. Passes if the fitted order lies in
  * {@code [lowOrder, highOrder]} and the error at the finest level is below the coarsest's.
- * Also reports the Nelson part of the DB residual at the finest level (MATH §7.3).
+ * Also reports the Nelson part of the DB residual at the finest level (docs/math.md §7.3).
  */
 public final class LogWeightConsistency {
     private LogWeightConsistency() {
@@ -28,7 +28,7 @@ public final class LogWeightConsistency {
         nums.put("error_coarsest", first);
         nums.put("error_finest", last);
         nums.put("nelson_finest", l.get(l.size() - 1).nelson());
-        return new Verdict("dt->0 consistency of log w (MATH 7.2)", ok, nums,
+        return new Verdict("dt->0 consistency of log w (math §7.2)", ok, nums,
                 "order in [" + lowOrder + ", " + highOrder + "]\n" + r.toTable());
     }
 }

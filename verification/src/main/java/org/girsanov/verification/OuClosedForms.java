@@ -21,7 +21,7 @@ import org.girsanov.sde.process.VpOrnsteinUhlenbeck;
 import org.girsanov.sde.rnd.LogWeight;
 
 /**
- * MATH §7.7 for the VP Ornstein–Uhlenbeck process, four checks in one verdict:
+ * docs/math.md §7.7 for the VP Ornstein–Uhlenbeck process, four checks in one verdict:
  * <ol>
  *   <li><b>transitions</b>: Euler–Maruyama moments ({@code m ← (1 − βh) m}, {@code v ← (1 − βh)² v + σ²h}) on
  *       each grid step converge to {@code a(s,t)}, {@code v(s,t)} at order 1: the error with 256 sub-steps is
@@ -110,7 +110,7 @@ public final class OuClosedForms {
                 why.append("exact pair log w != 0; ");
             }
         }
-        return new Verdict("OU closed forms (MATH 7.7)", ok, nums, why.length() == 0 ? "all four hold" : why.toString());
+        return new Verdict("OU closed forms (math §7.7)", ok, nums, why.length() == 0 ? "all four hold" : why.toString());
     }
 
     /** {@code |a_EM − a| + |v_EM − v|} with {@code m} Euler sub-steps on {@code [s, t]}. */

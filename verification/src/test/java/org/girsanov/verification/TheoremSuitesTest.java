@@ -15,7 +15,7 @@ import org.girsanov.sde.check.ProcessPairs;
 import org.girsanov.sde.process.VpOrnsteinUhlenbeck;
 import org.junit.jupiter.api.Test;
 
-/** The theorem checks of MATH §7.1, §7.2 and §7.7 over random instances. */
+/** The theorem checks of docs/math.md §7.1, §7.2 and §7.7 over random instances. */
 class TheoremSuitesTest {
 
     @Test

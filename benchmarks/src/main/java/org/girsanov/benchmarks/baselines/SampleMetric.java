@@ -16,7 +16,7 @@ public interface SampleMetric {
     /** The metric of {@code samples} against {@code exact} (both {@code K × d}) for {@code target}. */
     double value(Target target, DMatrixRMaj samples, DMatrixRMaj exact);
 
-    /** {@code Δstd = mean_j |std_j(samples) − std_j(exact)|} (REFERENCE.md, metrics). */
+    /** {@code Δstd = mean_j |std_j(samples) − std_j(exact)|} (docs/targets-and-metrics.md, metrics). */
     static SampleMetric deltaStd() {
         return new SampleMetric() {
             @Override
@@ -32,7 +32,7 @@ public interface SampleMetric {
     }
 
     /**
-     * The entropic OT cost with Euclidean cost at ε = 1e-3, run to convergence (REFERENCE.md), on the
+     * The entropic OT cost with Euclidean cost at ε = 1e-3, run to convergence (docs/targets-and-metrics.md), on the
      * first {@code k} samples of each set.
      */
     static SampleMetric sinkhorn(int k) {

@@ -29,7 +29,7 @@ final class TrainRunner {
     }
 
     /**
-     * The outcome of a run: its metrics (keys of REFERENCE.md) and whether it finished; {@code exitCode} is 0,
+     * The outcome of a run: its metrics (keys of docs/targets-and-metrics.md) and whether it finished; {@code exitCode} is 0,
      * or that of the stop ({@link Shutdown#exitCode()}: 130 for SIGINT and {@code --stop-after}, 143 for SIGTERM).
      */
     record Outcome(Map<String, Object> metrics, boolean finished, Path dir, int exitCode) {
@@ -203,7 +203,7 @@ final class TrainRunner {
         return Double.isNaN(v) ? null : v;
     }
 
-    /** The REFERENCE.md name of a target spec ({@code funnel:d=10} → funnel10). */
+    /** The docs/targets-and-metrics.md name of a target spec ({@code funnel:d=10} → funnel10). */
     static String publishedName(String spec) {
         switch (spec.replace(" ", "")) {
             case "funnel:d=10":

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A row of the published table (Richter &amp; Berner, ICLR 2024; REFERENCE.md): Δlog Z of the lower bound
+ * A row of the published table (Richter &amp; Berner, ICLR 2024; docs/targets-and-metrics.md): Δlog Z of the lower bound
  * and of the reweighted estimate, ESS and Δstd; {@code NaN} where the paper prints no value.
  */
 public record PublishedRow(String target, String sampler, String loss, double deltaLogZLb, double deltaLogZIs,
@@ -12,7 +12,7 @@ public record PublishedRow(String target, String sampler, String loss, double de
 
     private static final double NA = Double.NaN;
 
-    /** Every row of REFERENCE.md. */
+    /** Every row of docs/targets-and-metrics.md. */
     public static final List<PublishedRow> ALL = List.of(
             new PublishedRow("gmm9", "pis", "kl", 1.094, 0.249, 0.0051, 1.937),
             new PublishedRow("gmm9", "pis", "lv", 0.046, 0.001, 0.9093, 0.023),

@@ -5,7 +5,7 @@ import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Annealed importance sampling (Neal, "Annealed importance sampling", Stat. Comput. 11, 2001; MATH §6)
+ * Annealed importance sampling (Neal, "Annealed importance sampling", Stat. Comput. 11, 2001; docs/math.md §6)
  * along the geometric path {@code π_k ∝ p_prior^{1−β_k} ρ^{β_k}} from {@code p_prior = N(0, σ²I)}:
  * <pre>
  *   x_0 ~ p_prior,   log w = Σ_{k=1}^{K} (β_k − β_{k−1}) (log ρ − log p_prior)(x_{k−1}),

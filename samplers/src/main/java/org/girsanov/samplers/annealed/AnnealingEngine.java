@@ -12,7 +12,7 @@ import org.girsanov.samplers.mcmc.TemperedDensity;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * The loop shared by {@link Ais} and {@link Smc} (MATH §6). With {@code π̃_k = p_prior^{1−β_k} ρ^{β_k}} and
+ * The loop shared by {@link Ais} and {@link Smc} (docs/math.md §6). With {@code π̃_k = p_prior^{1−β_k} ρ^{β_k}} and
  * {@code x_i ~ p_prior}, for {@code k = 1..K}:
  * <pre>
  *   incremental weight   log u_i = log π̃_k(x_i) − log π̃_{k−1}(x_i) = (β_k − β_{k−1}) (log ρ − log p_prior)(x_i)

@@ -2,7 +2,7 @@ package org.girsanov.samplers.annealed;
 
 /**
  * Inverse-temperature schedules {@code 0 = β_0 < β_1 < … < β_K = 1} for the geometric annealing path
- * {@code π_k ∝ p_prior^{1−β_k} ρ^{β_k}} (MATH §6).
+ * {@code π_k ∝ p_prior^{1−β_k} ρ^{β_k}} (docs/math.md §6).
  */
 public final class BetaSchedule {
     private BetaSchedule() {

@@ -6,7 +6,7 @@ import org.girsanov.samplers.targets.Target;
 
 /**
  * Sequential Monte Carlo samplers (Del Moral, Doucet &amp; Jasra, "Sequential Monte Carlo samplers",
- * JRSS-B 68, 2006; MATH §6): {@link Ais} plus systematic resampling ({@link SystematicResampling}) whenever
+ * JRSS-B 68, 2006; docs/math.md §6): {@link Ais} plus systematic resampling ({@link SystematicResampling}) whenever
  * the normalised ESS {@code (Σ w)²/(n Σ w²)} falls below a threshold. The estimate multiplies, level by
  * level, the weighted mean of the incremental weights under the current normalised weights {@code W}:
  * <pre>

@@ -9,7 +9,7 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Langevin preconditioning (Zhang &amp; Chen ICLR 2022; MATH §6):
+ * Langevin preconditioning (Zhang &amp; Chen ICLR 2022; docs/math.md §6):
  * <pre>
  *   u_θ(x, t) = NN₁(x, t) + NN₂(t) ⊙ clip(∇log ρ(x), ±c)
  * </pre>

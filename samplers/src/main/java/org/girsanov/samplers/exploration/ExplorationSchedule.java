@@ -14,7 +14,7 @@ import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Which behaviour process an off-policy loss trains on at each iteration (MATH §4, exploration; Sendera et al.
+ * Which behaviour process an off-policy loss trains on at each iteration (docs/math.md §4, exploration; Sendera et al.
  * NeurIPS 2024): forward paths with the noise inflated by {@code κ_i} (κ decaying linearly from
  * {@code noiseScale} to 1 over {@code decayIterations}), and, every {@code backwardEvery}-th iteration once the
  * buffer holds {@code minBuffer} states, backward paths started at states drawn from the {@link ReplayBuffer}

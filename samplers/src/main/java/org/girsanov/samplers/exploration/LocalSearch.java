@@ -9,7 +9,7 @@ import org.girsanov.samplers.mcmc.McmcSampler;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Local search (Sendera et al. NeurIPS 2024; MATH §4, exploration): refreshes the states of a
+ * Local search (Sendera et al. NeurIPS 2024; docs/math.md §4, exploration): refreshes the states of a
  * {@link ReplayBuffer} by {@code steps} MALA steps on the target (one chain per state, step size adapted
  * towards acceptance 0.574 during the first {@code warmup} of them), and re-scores them by {@code log ρ}.
  * MALA leaves the target invariant, so the refreshed states are still "as good as" target samples; the

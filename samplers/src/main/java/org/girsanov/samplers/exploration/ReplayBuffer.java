@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A fixed-capacity buffer of terminal states with rank-based priority (Sendera et al. NeurIPS 2024; MATH §4,
+ * A fixed-capacity buffer of terminal states with rank-based priority (Sendera et al. NeurIPS 2024; docs/math.md §4,
  * exploration). Each state carries a score (higher is better: {@code log ρ(x)}, or the log-weight of the path
  * that produced it — use one kind per buffer). With the states ranked by score ({@code rank 0} = best, ties by
  * insertion order, older first),

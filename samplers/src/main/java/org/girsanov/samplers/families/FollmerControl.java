@@ -10,7 +10,7 @@ import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.sde.TimeGrid;
 
 /**
- * The optimal PIS control for a Gaussian target {@code Z · N(m, s² I)} (MATH §7.7), plus a perturbation
+ * The optimal PIS control for a Gaussian target {@code Z · N(m, s² I)} (docs/math.md §7.7), plus a perturbation
  * {@code θ · (tanh(x) + ½)} with a scalar parameter {@code θ} (0 at the optimum) so that gradients exist.
  *
  * <p>Derivation. PIS has reference {@code X_t = σ W_t} ({@code π_ref = N(0, c I)}, {@code c = σ²T}) and, by

@@ -10,7 +10,7 @@ import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.check.MarginalLogDensity;
 
 /**
- * The learned log-flows of the local balance losses (MATH §4, DB and sub-TB):
+ * The learned log-flows of the local balance losses (docs/math.md §4, DB and sub-TB):
  * <pre>
  *   F_0(x) = B_0(x) + log Z_θ,     F_n(x) = F_θ(x, t_n)  (0 &lt; n &lt; N),     F_N(x) = B_N(x),
  * </pre>

@@ -4,7 +4,7 @@ import java.util.List;
 import org.girsanov.autodiff.nn.Parameter;
 
 /**
- * A divergence between path measures used as a training objective (MATH §4). {@link #evaluate}
+ * A divergence between path measures used as a training objective (docs/math.md §4). {@link #evaluate}
  * simulates a batch, computes the loss and <em>adds</em> its gradient (times the batch's loss scale) to
  * the gradient buffers of the model's parameters and of the loss's own ({@link #parameters()}).
  */

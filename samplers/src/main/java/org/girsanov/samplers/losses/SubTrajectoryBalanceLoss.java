@@ -4,7 +4,7 @@ import java.util.List;
 import org.girsanov.autodiff.nn.Parameter;
 
 /**
- * Sub-trajectory balance (Madan et al. ICML 2023), MATH §4: with the DB residuals {@code δ_n} of
+ * Sub-trajectory balance (Madan et al. ICML 2023), docs/math.md §4: with the DB residuals {@code δ_n} of
  * {@link DetailedBalanceLoss} and their partial sums {@code D_k = Σ_{n<k} δ_n} ({@code D_0 = 0}),
  * <pre>
  *   L_subTB = (1/K) Σ_i Σ_{0≤a&lt;b≤N} w_ab (D_b^i − D_a^i)²,     w_ab = λ^{b−a} / Σ_{a'&lt;b'} λ^{b'−a'},

@@ -7,7 +7,7 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * The geometric path between a reference and the target (MATH §6, escorted transport / AIS):
+ * The geometric path between a reference and the target (docs/math.md §6, escorted transport / AIS):
  * <pre>
  *   log π_β(x) = (1 − β) log p_ref(x) + β log ρ(x),     ∇log π_β = (1 − β) ∇log p_ref + β ∇log ρ,
  * </pre>

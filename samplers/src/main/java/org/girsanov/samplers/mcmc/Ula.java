@@ -5,7 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The unadjusted Langevin algorithm (MATH §6; Roberts &amp; Tweedie, Bernoulli 1996): the Euler–Maruyama step
+ * The unadjusted Langevin algorithm (docs/math.md §6; Roberts &amp; Tweedie, Bernoulli 1996): the Euler–Maruyama step
  * of {@code dX = ∇log π(X) dt + √2 dW},
  * <pre>
  *   x' = x + ε ∇log π(x) + √(2ε) ξ,   ξ ~ N(0, I).

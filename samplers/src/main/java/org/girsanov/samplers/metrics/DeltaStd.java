@@ -3,7 +3,7 @@ package org.girsanov.samplers.metrics;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Error of the per-coordinate standard deviations (REFERENCE.md "Δstd"; Richter &amp; Berner,
+ * Error of the per-coordinate standard deviations (docs/targets-and-metrics.md "Δstd"; Richter &amp; Berner,
  * ICLR 2024):
  * <pre>  Δstd = (1/d) Σ_{j=1..d} | std_j(samples) − std_j(true) | . </pre>
  * {@code std_j} is the sample standard deviation of column j with Bessel's correction,

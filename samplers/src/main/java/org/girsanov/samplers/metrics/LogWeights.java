@@ -2,7 +2,7 @@ package org.girsanov.samplers.metrics;
 
 /**
  * Estimators computed from the log importance weights {@code log w_i}, i = 1..K, of K paths
- * (MATH.md §3; REFERENCE.md "Metrics"; Richter &amp; Berner, "Improved sampling via learned
+ * (docs/math.md §3; docs/targets-and-metrics.md "Metrics"; Richter &amp; Berner, "Improved sampling via learned
  * diffusions", ICLR 2024).
  *
  * <p>All weights are handled in log space: nothing here exponentiates a raw log-weight, so

@@ -4,7 +4,7 @@ import java.util.function.ToIntFunction;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Mode coverage of a sample from a mixture target (REFERENCE.md "mode coverage"): each sample is
+ * Mode coverage of a sample from a mixture target (docs/targets-and-metrics.md "mode coverage"): each sample is
  * assigned to a component (by default the one with the nearest mean in Euclidean distance, ties to
  * the lower index), and component c counts as covered if
  * <pre>  count_c ≥ threshold · w_c · K ,   w_c = weight_c / Σ weights ,  threshold = 0.01 by default, </pre>

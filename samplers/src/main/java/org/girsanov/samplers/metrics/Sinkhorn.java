@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Entropic optimal-transport cost between two sample sets with uniform weights and the Euclidean
  * distance (not squared) as ground cost (Cuturi, "Sinkhorn distances", NeurIPS 2013; the
- * {@code W_γ} metric of Richter &amp; Berner, ICLR 2024, REFERENCE.md "sinkhorn"):
+ * {@code W_γ} metric of Richter &amp; Berner, ICLR 2024, docs/targets-and-metrics.md "sinkhorn"):
  * <pre>
  *   C_ij = ‖x_i − y_j‖₂ ,  a_i = 1/n ,  b_j = 1/m ,
  *   P    = argmin_{P ∈ Π(a,b)}  Σ_ij P_ij C_ij + ε KL(P ‖ a⊗b) ,

@@ -9,7 +9,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * Neal's funnel (Neal, "Slice sampling", Ann. Statist. 2003; REFERENCE.md [funnel10]):
+ * Neal's funnel (Neal, "Slice sampling", Ann. Statist. 2003; docs/targets-and-metrics.md [funnel10]):
  * {@code x₁ ~ N(0, s²)} with {@code s = 3}, and {@code x_i | x₁ ~ N(0, e^{x₁})} for {@code i = 2..d}.
  * Normalised:
  * <pre>

@@ -11,7 +11,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * A normalised Gaussian mixture (REFERENCE.md, grid GMM and GMM-40):
+ * A normalised Gaussian mixture (docs/targets-and-metrics.md, grid GMM and GMM-40):
  * <pre>
  *   log ρ(x) = logsumexp_k [ log w_k + log N(x; μ_k, Σ_k) ],          log Z = 0,
  *   ∇log ρ(x) = Σ_k r_k(x) (−Σ_k⁻¹ (x − μ_k)),   r_k(x) = softmax_k(log w_k + log N(x; μ_k, Σ_k)),

@@ -9,7 +9,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * A Gaussian target, optionally unnormalised by a known constant (REFERENCE.md, "Gaussian"):
+ * A Gaussian target, optionally unnormalised by a known constant (docs/targets-and-metrics.md, "Gaussian"):
  * <pre>
  *   log ρ(x) = log Z + log N(x; μ, Σ)
  *            = log Z − ½ (x − μ)ᵀ Σ⁻¹ (x − μ) − ½ log det(2π Σ),

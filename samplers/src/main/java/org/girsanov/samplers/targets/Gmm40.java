@@ -12,7 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * GMM-40 (REFERENCE.md; Midgley et al., FAB, ICLR 2023): 40 equal-weight components
+ * GMM-40 (docs/targets-and-metrics.md; Midgley et al., FAB, ICLR 2023): 40 equal-weight components
  * {@code N(μ_k, I)} in two dimensions with means uniform in {@code [−40, 40]²}, normalised.
  *
  * <p>Every published version draws the means from its own random generator. Ours are data in the

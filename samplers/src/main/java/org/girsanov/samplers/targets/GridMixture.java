@@ -1,7 +1,7 @@
 package org.girsanov.samplers.targets;
 
 /**
- * Grid Gaussian mixtures (REFERENCE.md): equal-weight components {@code N(m, σ² I)} at every point
+ * Grid Gaussian mixtures (docs/targets-and-metrics.md): equal-weight components {@code N(m, σ² I)} at every point
  * {@code m} of the product grid {@code G × G} in two dimensions, normalised ({@code log Z = 0}).
  * <ul>
  *   <li>{@link #gmm9()}: {@code G = {−5, 0, 5}}, {@code σ² = 0.3} (Richter &amp; Berner, ICLR 2024);</li>

@@ -9,7 +9,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * Many-Well (REFERENCE.md [mw5], [mw50]; Midgley et al. 2023, Richter &amp; Berner 2024), unnormalised:
+ * Many-Well (docs/targets-and-metrics.md [mw5], [mw50]; Midgley et al. 2023, Richter &amp; Berner 2024), unnormalised:
  * <pre>
  *   log ρ(x) = −Σ_{i≤w} (x_i² − δ)² − ½ Σ_{i>w} x_i²,
  *   ∂_i log ρ = −4 x_i (x_i² − δ)  (i ≤ w),    −x_i  (i > w),

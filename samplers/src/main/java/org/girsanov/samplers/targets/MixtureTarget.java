@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A target that is a finite mixture {@code Σ_k w_k p_k}: its component locations and weights, so that
- * mode coverage (REFERENCE.md, "fraction of mixture components holding ≥ 1% of their expected share
+ * mode coverage (docs/targets-and-metrics.md, "fraction of mixture components holding ≥ 1% of their expected share
  * of samples") can be measured.
  */
 public interface MixtureTarget extends Target {

@@ -7,7 +7,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * An unnormalised target density {@code p_target = ρ / Z} on {@code R^d} (MATH §1).
+ * An unnormalised target density {@code p_target = ρ / Z} on {@code R^d} (docs/math.md §1).
  *
  * <p>The one method to write is {@link #logDensity(Tape, Var)}: a batch {@code x} ({@code n × d}) to
  * {@code log ρ(x)} ({@code n × 1}) in tape ops, so that the score {@code ∇log ρ} comes from autodiff.

@@ -1,5 +1,5 @@
 /**
- * Benchmark targets (REFERENCE.md): {@link org.girsanov.samplers.targets.GaussianTarget},
+ * Benchmark targets (docs/targets-and-metrics.md): {@link org.girsanov.samplers.targets.GaussianTarget},
  * {@link org.girsanov.samplers.targets.GaussianMixture} (grids via
  * {@link org.girsanov.samplers.targets.GridMixture}, GMM-40 via {@link org.girsanov.samplers.targets.Gmm40}),
  * {@link org.girsanov.samplers.targets.Funnel}, {@link org.girsanov.samplers.targets.ManyWell}, users' own

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The metrics of a trained sampler under the names of REFERENCE.md ({@code logZ_lb}, {@code logZ_is},
+ * The metrics of a trained sampler under the names of docs/targets-and-metrics.md ({@code logZ_lb}, {@code logZ_is},
  * {@code logZ_true}, {@code ess}, {@code delta_std}, {@code sinkhorn}, {@code eubo}, {@code mmd},
  * {@code mode_coverage}, …), with the samples they were computed from. Absent metrics are not in the map.
  */

@@ -16,7 +16,7 @@ import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 
 /**
- * Evaluates a trained sampler with every metric of REFERENCE.md that the target allows:
+ * Evaluates a trained sampler with every metric of docs/targets-and-metrics.md that the target allows:
  * <ul>
  *   <li>from {@code K} forward paths: {@code logZ_lb = mean log w}, {@code logZ_is = logsumexp log w − log K},
  *       {@code ess}, and with a known {@code log Z} the errors {@code delta_logZ_lb}, {@code delta_logZ_is};</li>

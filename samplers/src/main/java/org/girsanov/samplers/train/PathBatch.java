@@ -9,7 +9,7 @@ import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.RandomStreams;
 
 /**
- * A batch of detached paths with their log-weights {@code log w} (MATH §3) and end points: the terminal
+ * A batch of detached paths with their log-weights {@code log w} (docs/math.md §3) and end points: the terminal
  * samples {@code x_N} for forward paths, the start points {@code x_0} for backward ones. Simulated in
  * fixed chunks on per-chunk streams (same numbers for any thread count).
  */

@@ -42,7 +42,7 @@ import java.util.Map;
  * @param divergence         bridge only: the form of the log-weight — {@code none} (the Euler–Maruyama kernel
  *                           ratio, default), {@code exact} or {@code hutchinson[:m]} (the controlled Girsanov
  *                           form with the divergence {@code ∇·v} exact or by Hutchinson with {@code m}
- *                           Rademacher probes, default 1; MATH §5)
+ *                           Rademacher probes, default 1; docs/math.md §5)
  * @param logZLrScale        the learning rate of a learned scalar {@code log Z_θ} (TB, DB, sub-TB) relative to
  *                           the networks' ({@code > 0}; 1: the same). GFlowNet practice gives {@code log Z} a
  *                           10–100× larger rate (Malkin et al. 2022; Sendera et al. 2024): it has to move by

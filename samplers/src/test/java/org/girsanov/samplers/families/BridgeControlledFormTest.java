@@ -30,7 +30,7 @@ import org.girsanov.sde.rnd.DivergenceEstimator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bridge's controlled-form log-weight (MATH §5) against its kernel-ratio form (MATH §3): equal for a
+ * The bridge's controlled-form log-weight (docs/math.md §5) against its kernel-ratio form (docs/math.md §3): equal for a
  * backward control constant in {@code x}, converging to each other as {@code Δt → 0} otherwise — and not
  * converging without the divergence term; Hutchinson unbiased and state-keyed; the divergence differentiable
  * with respect to the parameters; training deterministic across thread counts.

@@ -14,7 +14,7 @@ import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
-/** MATH §7.5 and §7.7: the closed-form optimal PIS control for a Gaussian target, and sticking the landing. */
+/** docs/math.md §7.5 and §7.7: the closed-form optimal PIS control for a Gaussian target, and sticking the landing. */
 class PisOptimalControlTest {
     static final double[] MEAN = {1.0, -0.5};
     static final double VAR = 0.5;

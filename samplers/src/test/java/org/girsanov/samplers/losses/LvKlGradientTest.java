@@ -10,7 +10,7 @@ import org.girsanov.sde.path.Behaviour;
 import org.junit.jupiter.api.Test;
 
 /**
- * MATH §4 / §7.4: on-policy, {@code E[∇L_LV] = 2 (K−1)/K ∇KL(P→‖P←)} (the factor {@code (K−1)/K} comes from the
+ * docs/math.md §4 / §7.4: on-policy, {@code E[∇L_LV] = 2 (K−1)/K ∇KL(P→‖P←)} (the factor {@code (K−1)/K} comes from the
  * batch mean). Averaged over 96 batches of 256 paths; bands: cosine &gt; 0.95, and the ratio of the two gradients
  * along the mean KL direction within 4 of its standard errors of 2 (a ratio of norms would lean high: the LV
  * gradient is the noisier, and noise adds to a norm).

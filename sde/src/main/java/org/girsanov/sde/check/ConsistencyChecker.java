@@ -19,7 +19,7 @@ import org.girsanov.sde.rnd.LogWeight;
 
 /**
  * Δt → 0 consistency of the discrete objectives (Berner, Richter, Sendera, Rector-Brooks &amp; Malkin 2025,
- * arXiv 2501.06148, Thms 1 and 2; MATH §5, §7.2–7.3).
+ * arXiv 2501.06148, Thms 1 and 2; docs/math.md §5, §7.2–7.3).
  *
  * <p><b>Procedure.</b> Uniform grids {@code G_0, …, G_R} on {@code [0, T]}, {@code G_{ℓ+1} = G_ℓ.refine()},
  * {@code R = levels − 1 + referenceRefinements}. One {@link BrownianPath} per sample is drawn on {@code G_0}
@@ -28,7 +28,7 @@ import org.girsanov.sde.rnd.LogWeight;
  * {@code 2^{R−ℓ}}-th state. For each reported level {@code ℓ < levels}:
  * <ul>
  *   <li><b>error</b>: {@code |log w_ℓ(x) + RND(x)|} per path, where {@code log w_ℓ} is the discrete log-weight of
- *       MATH §3 with Euler–Maruyama kernels on {@code G_ℓ} and {@code RND} is the backward-Itô Girsanov form
+ *       docs/math.md §3 with Euler–Maruyama kernels on {@code G_ℓ} and {@code RND} is the backward-Itô Girsanov form
  *       ({@link BackwardItoRnd}) on the reference grid {@code G_R} (Thm 1: {@code −log w_ℓ → log dP→/dP← − log Z}).
  *       Mean and max over paths are reported; the fitted strong order is the least-squares slope of
  *       {@code log mean|err|} against {@code log Δt} ({@link ConvergenceOrder}).</li>

@@ -6,7 +6,7 @@ import org.girsanov.sde.LogDensity;
 import org.girsanov.sde.Sde;
 
 /**
- * A (forward, backward) pair of SDEs to be checked (MATH §2): {@code dX = μ→ dt + σ dW} from
+ * A (forward, backward) pair of SDEs to be checked (docs/math.md §2): {@code dX = μ→ dt + σ dW} from
  * {@code X_0 ~ prior}, and {@code dX = μ← dt + σ d←W} from {@code X_T ~ terminal}; optionally the
  * forward marginals {@code log p_t} (the log-flows {@code V_n} of the detailed-balance residual), or
  * {@code null} when unknown.

@@ -7,7 +7,7 @@ import org.girsanov.sde.TimeGrid;
 
 /**
  * The Euler–Maruyama backward kernel of {@code dX = μ←(X,t) dt + σ(t) d←W}, run from {@code T} down to 0
- * (MATH §3):
+ * (docs/math.md §3):
  * <pre>  p←_n(x_n | x_{n+1}) = N(x_n; x_{n+1} − μ←(x_{n+1}, t_{n+1}) Δt_n, σ(t_{n+1})² Δt_n I).</pre>
  */
 public record EulerMaruyamaBackward(Sde sde, TimeGrid grid) implements GaussianKernel {

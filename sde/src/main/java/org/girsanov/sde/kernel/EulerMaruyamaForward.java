@@ -6,7 +6,7 @@ import org.girsanov.sde.Sde;
 import org.girsanov.sde.TimeGrid;
 
 /**
- * The Euler–Maruyama forward kernel of {@code dX = μ→(X,t) dt + σ(t) dW} (MATH §3):
+ * The Euler–Maruyama forward kernel of {@code dX = μ→(X,t) dt + σ(t) dW} (docs/math.md §3):
  * <pre>  p→_n(x_{n+1} | x_n) = N(x_{n+1}; x_n + μ→(x_n, t_n) Δt_n, σ(t_n)² Δt_n I).</pre>
  */
 public record EulerMaruyamaForward(Sde sde, TimeGrid grid) implements GaussianKernel {

@@ -11,7 +11,7 @@ import org.girsanov.sde.process.LinearGaussianProcess;
  * with {@code x_n ~ N(m_n, s_n I)} and {@code x_{n+1} | x_n ~ N(a x_n, v I)},
  * <pre>  p←_n(x_n | x_{n+1}) = N(x_n; m_n + k (x_{n+1} − a m_n), (1 − k a) s_n I),   k = a s_n / (a² s_n + v).</pre>
  * Paired with {@link ExactTransition}, prior {@code p_0} and target {@code p_T}, every path has
- * {@code log w = 0} exactly (a closed-form check of the log-weight, MATH §3).
+ * {@code log w = 0} exactly (a closed-form check of the log-weight, docs/math.md §3).
  */
 public record ExactReversal(LinearGaussianProcess process, TimeGrid grid) implements GaussianKernel {
 

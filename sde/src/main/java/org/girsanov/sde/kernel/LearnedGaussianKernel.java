@@ -7,11 +7,11 @@ import org.girsanov.sde.GaussianDensity;
 import org.girsanov.sde.TimeGrid;
 
 /**
- * A Gaussian kernel with learned mean and variance (GFlowNet-style discrete-time samplers, MATH §6):
+ * A Gaussian kernel with learned mean and variance (GFlowNet-style discrete-time samplers, docs/math.md §6):
  * <pre>  p_n(next | prev) = N(next; m_n(prev), diag(exp ℓ_n(prev)))</pre>
  * where {@code m} ({@code rows × d}) and the log-variance {@code ℓ} ({@code rows × d}, or {@code rows × 1}
  * shared by every coordinate) are functions on the tape — typically networks. Sampling is reparametrised:
- * {@code next = m + exp(ℓ/2) ⊙ z}. Discrete time allows the two directions different variances (MATH §3).
+ * {@code next = m + exp(ℓ/2) ⊙ z}. Discrete time allows the two directions different variances (docs/math.md §3).
  */
 public record LearnedGaussianKernel(KernelMoment mean, KernelMoment logVariance, TimeGrid grid, Direction direction)
         implements GaussianKernel {

@@ -9,7 +9,7 @@ import org.girsanov.sde.Checks;
 import org.girsanov.sde.TimeGrid;
 
 /**
- * A batched Markov kernel indexed by the grid step {@code n} (MATH §3): a forward kernel
+ * A batched Markov kernel indexed by the grid step {@code n} (docs/math.md §3): a forward kernel
  * {@code p→_n(x_{n+1} | x_n)} or a backward kernel {@code p←_n(x_n | x_{n+1})}, see {@link #direction()}.
  *
  * <p>All kernels here are Gaussian and reparametrised: {@link #step} maps the previous state and

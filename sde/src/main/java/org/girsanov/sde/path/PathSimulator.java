@@ -13,7 +13,7 @@ import org.girsanov.sde.kernel.MarkovKernel;
 /**
  * Batched path simulation by a {@link MarkovKernel}: forward from prior samples {@code x_0}, or backward
  * from terminal states {@code x_N}. The kernel may be a behaviour process different from the model whose
- * log-densities are later evaluated on the path (off-policy losses, MATH §4).
+ * log-densities are later evaluated on the path (off-policy losses, docs/math.md §4).
  *
  * <p>With gradient: pass a recording {@link Tape} and {@code tape.input(x0)} or a state that depends on
  * parameters — the path is then reparametrised and differentiable. Without: pass {@link Tape#noGrad()}.

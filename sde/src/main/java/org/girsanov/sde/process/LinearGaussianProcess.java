@@ -15,7 +15,7 @@ import org.girsanov.sde.Sde;
  * started at {@code X_0 ~ N(m_0, v_0 I)} (a point when {@code v_0 = 0}). Its marginals are Gaussian in
  * closed form: {@code p_t = N(a(0,t) m_0, (a(0,t)² v_0 + v(0,t)) I)}, with score
  * {@code ∇log p_t(x) = −(x − m_t)/v_t}, and its exact time reversal (Anderson 1982; Nelson's identity,
- * MATH §2) has drift {@code μ←(x,t) = μ→(x,t) − σ(t)² ∇log p_t(x)}.
+ * docs/math.md §2) has drift {@code μ←(x,t) = μ→(x,t) − σ(t)² ∇log p_t(x)}.
  */
 public abstract class LinearGaussianProcess {
     private final IsotropicGaussian initial;

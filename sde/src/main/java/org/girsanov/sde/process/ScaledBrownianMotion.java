@@ -7,7 +7,7 @@ import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.sde.Sde;
 
 /**
- * Scaled Brownian motion {@code dX = σ(t) dW} from a point or a Gaussian (the PIS reference, MATH §6):
+ * Scaled Brownian motion {@code dX = σ(t) dW} from a point or a Gaussian (the PIS reference, docs/math.md §6):
  * {@code a(s,t) = 1}, {@code v(s,t) = ∫_s^t σ(r)² dr}; for constant σ from {@code δ_0}, {@code X_T ~ N(0, σ²T I)}.
  */
 public final class ScaledBrownianMotion extends LinearGaussianProcess {

@@ -7,7 +7,7 @@ import org.girsanov.sde.Sde;
 import org.girsanov.sde.VpSchedule;
 
 /**
- * The variance-preserving Ornstein–Uhlenbeck process (the DDS/DIS reference, MATH §6)
+ * The variance-preserving Ornstein–Uhlenbeck process (the DDS/DIS reference, docs/math.md §6)
  * <pre>  dX = −β(t) X dt + σ_∞ √(2β(t)) dW,   stationary law N(0, σ_∞² I).</pre>
  * With {@code B(s,t) = ∫_s^t β}: {@code a(s,t) = e^{−B(s,t)}} and {@code v(s,t) = σ_∞² (1 − e^{−2B(s,t)})}
  * (variation of constants: {@code v' = −2βv + 2βσ_∞²}).

@@ -8,7 +8,7 @@ import org.girsanov.sde.Sde;
 import org.girsanov.sde.path.Path;
 
 /**
- * The continuous-time Radon–Nikodym derivative by Girsanov, backward-Itô form (MATH §5), for scalar σ:
+ * The continuous-time Radon–Nikodym derivative by Girsanov, backward-Itô form (docs/math.md §5), for scalar σ:
  * <pre>
  *   log dP→/dP←(X) = log p_prior(X_0) − log p_target(X_T)
  *                  + ∫ (|μ←|² − |μ→|²)/(2σ²) dt + ∫ μ→/σ² · dX_t − ∫ μ←/σ² · d←X_t
@@ -20,7 +20,7 @@ import org.girsanov.sde.path.Path;
  *     + μ→(x_n,t_n)·ΔX_n/σ²_n − μ←(x_{n+1},t_{n+1})·ΔX_n/σ²_{n+1},   ΔX_n = x_{n+1} − x_n.
  * </pre>
  * With constant σ this equals {@code −Σ_n [log p←_n − log p→_n] + log p_prior − log p_target} of the
- * Euler–Maruyama kernels exactly, step by step (MATH §5, §7.1). With the unnormalised {@code ρ} as target it
+ * Euler–Maruyama kernels exactly, step by step (docs/math.md §5, §7.1). With the unnormalised {@code ρ} as target it
  * equals {@code log dP→/dP← − log Z}, the limit of {@code −log w} (Berner et al. 2025, arXiv 2501.06148, Thm 1).
  */
 public final class BackwardItoRnd {

@@ -8,7 +8,7 @@ import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.path.Path;
 
 /**
- * The controlled forward-Itô form of the RND (Richter &amp; Berner, ICLR 2024, Prop. 2.3; MATH §5): along a
+ * The controlled forward-Itô form of the RND (Richter &amp; Berner, ICLR 2024, Prop. 2.3; docs/math.md §5): along a
  * behaviour path {@code dX^w = (f + σw) dt + σ dW},
  * <pre>
  *   log dP→/dP←(X^w) = ∫ [ (u+v)·(w + (v−u)/2) + ∇·(σv − f) ](X^w_s, s) ds + ∫ (u+v)(X^w_s, s)·dW_s

@@ -6,7 +6,7 @@ import org.girsanov.sde.Drift;
 import org.girsanov.sde.Sde;
 
 /**
- * The controlled parametrisation of a (forward, backward) pair (Richter &amp; Berner, ICLR 2024; MATH §5):
+ * The controlled parametrisation of a (forward, backward) pair (Richter &amp; Berner, ICLR 2024; docs/math.md §5):
  * a fixed reference drift {@code f} and controls {@code u}, {@code v} with
  * <pre>  μ→ = f + σu,   μ← = f − σv.</pre>
  */

@@ -5,7 +5,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
 /**
- * A vector field {@code g(x)} evaluated together with its divergence {@code ∇·g(x)} (MATH §5), on any tape.
+ * A vector field {@code g(x)} evaluated together with its divergence {@code ∇·g(x)} (docs/math.md §5), on any tape.
  *
  * <p>The divergence needs {@code x} as something the tape can differentiate with respect to: on a recording
  * tape that is {@code x} itself when it carries a gradient (a reparametrised path, so that the gradient also

@@ -8,7 +8,7 @@ import org.girsanov.sde.kernel.MarkovKernel;
 import org.girsanov.sde.path.Path;
 
 /**
- * The log importance weight of a batch of paths under a (forward, backward) kernel pair (MATH §3):
+ * The log importance weight of a batch of paths under a (forward, backward) kernel pair (docs/math.md §3):
  * <pre>
  *   log w(x) = log ρ(x_N) + Σ_n log p←_n(x_n | x_{n+1}) − log p_prior(x_0) − Σ_n log p→_n(x_{n+1} | x_n)
  * </pre>

@@ -13,7 +13,7 @@ import org.girsanov.verification.Statistics;
 import org.girsanov.verification.Verdict;
 
 /**
- * MATH §3 / §7.6, the evidence identities, for any {@link Sampler} whose target has an exact {@code log Z} and an
+ * docs/math.md §3 / §7.6, the evidence identities, for any {@link Sampler} whose target has an exact {@code log Z} and an
  * exact sampler:
  * <ul>
  *   <li>{@code ELBO = E_{P→}[log w] = log Z − KL(P→‖P←) ≤ log Z} — from {@code K_f} forward paths;</li>
@@ -124,7 +124,7 @@ public final class EvidenceBoundsCheck {
         if (!wOk) {
             why.append("mean w/Z not within ").append(k).append(" SE of 1; ");
         }
-        return new Verdict("ELBO <= log Z <= EUBO and E[w] = Z (MATH 7.6)", elboOk && euboOk && wOk, nums,
+        return new Verdict("ELBO <= log Z <= EUBO and E[w] = Z (math §7.6)", elboOk && euboOk && wOk, nums,
                 why.length() == 0 ? "all hold within " + k + " SE (" + fwd.length + " forward, " + bwd.length
                         + " backward paths)" : why.toString());
     }

@@ -13,7 +13,7 @@ import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**
- * MATH §4 / §7.4: on-policy, the log-variance gradient is twice the KL gradient in expectation,
+ * docs/math.md §4 / §7.4: on-policy, the log-variance gradient is twice the KL gradient in expectation,
  * <pre>
  *   E[∇_θ L_LV] = 2 (K−1)/K · ∇_θ KL(P→‖P←),
  * </pre>
@@ -80,7 +80,7 @@ public final class LvKlGradientCheck {
     }
 
     /**
-     * The user's LV and KL losses (any {@link Loss} implementations of the two formulas of MATH §4) and the
+     * The user's LV and KL losses (any {@link Loss} implementations of the two formulas of docs/math.md §4) and the
      * expected factor (2 by the theorem; another value lets a test see the check fail).
      */
     public static Verdict check(Sampler model, Loss lv, Loss kl, double factor, Config cfg) {
@@ -128,7 +128,7 @@ public final class LvKlGradientCheck {
         nums.put("batch_size", k);
         boolean ok = Double.isFinite(cos) && cos >= cfg.minCosine()
                 && Math.abs(ratio / factor - 1) <= band && nkl > 0;
-        return new Verdict("on-policy LV gradient = 2 x KL gradient (MATH 7.4)", ok, nums,
+        return new Verdict("on-policy LV gradient = 2 x KL gradient (math §7.4)", ok, nums,
                 "cosine >= " + cfg.minCosine() + ", |LV|/((K-1)/K |KL|) within " + cfg.ratioTolerance() * 100
                         + "% + " + cfg.k() + " SE of " + factor + "; " + b + " batches of " + (int) k + " on-policy paths");
     }

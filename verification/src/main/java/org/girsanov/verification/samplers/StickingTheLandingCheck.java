@@ -13,7 +13,7 @@ import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**
- * MATH §4 / §7.5, "sticking the landing": at the optimal control {@code log w} is a.s. constant ({@code = log Z}),
+ * docs/math.md §4 / §7.5, "sticking the landing": at the optimal control {@code log w} is a.s. constant ({@code = log Z}),
  * so the LV loss and its gradient {@code (2/K)Σ_i (S_i − S̄)∇S_i} vanish path by path, whereas the
  * reparametrised KL estimator {@code −(1/K)Σ_i ∇ log w(x^(i))} has zero mean but a non-zero spread
  * ({@code ∇_θ log w} along a reparametrised path is not 0 even at the optimum).
@@ -99,7 +99,7 @@ public final class StickingTheLandingCheck {
         nums.put("max_var_log_w", cfg.maxVarLogW());
         nums.put("max_lv_to_kl_std", cfg.maxLvToKlStd());
         boolean ok = klStd > 0 && varLogW <= cfg.maxVarLogW() && ratio <= cfg.maxLvToKlStd();
-        return new Verdict("sticking the landing (MATH 7.5)", ok, nums,
+        return new Verdict("sticking the landing (math §7.5)", ok, nums,
                 "Var(log w) <= " + cfg.maxVarLogW() + " and rms |grad LV| <= " + cfg.maxLvToKlStd()
                         + " x std of the KL gradient estimator; " + b + " batches of " + cfg.batchSize());
     }

@@ -40,7 +40,7 @@ import org.girsanov.verification.Verdict;
  *   S = log w = B_N(x_N) − B_0(x_0) + Σ_n ℓ_n(x_n, x_{n+1}),     δ_n = F_n(x_n) − F_{n+1}(x_{n+1}) − ℓ_n,
  * </pre>
  * and the loss as a {@link WholePathLoss} of them: for the library's LV, TB, DB and sub-TB losses the formulas of
- * MATH §4 are built in ({@link #formulaFor}); for another loss pass its formula. Passes if
+ * docs/math.md §4 are built in ({@link #formulaFor}); for another loss pass its formula. Passes if
  * {@code max_j |g_streamed[j] − g_whole[j]| ≤ tolerance · |g_whole|} and the gradient is not trivially 0.
  * The batch runs as one chunk on one thread (the states then come as whole-batch matrices).
  */
@@ -54,7 +54,7 @@ public final class StreamedGradientCheck {
         Var apply(Tape t, Var logW, Var[] delta);
     }
 
-    /** The MATH §4 formula of the library's LV, TB, DB or sub-TB loss. */
+    /** The docs/math.md §4 formula of the library's LV, TB, DB or sub-TB loss. */
     public static WholePathLoss formulaFor(Loss loss) {
         if (loss instanceof LogVarianceLoss) {
             return (t, s, d) -> t.mean(t.square(t.sub(s, t.mean(s))));
@@ -94,7 +94,7 @@ public final class StreamedGradientCheck {
                 + loss.name() + "; pass one");
     }
 
-    /** {@code w_ab = λ^{b−a} / Σ_{a'<b'} λ^{b'−a'}} indexed by {@code b − a} (MATH §4, sub-TB). */
+    /** {@code w_ab = λ^{b−a} / Σ_{a'<b'} λ^{b'−a'}} indexed by {@code b − a} (docs/math.md §4, sub-TB). */
     static double[] subTrajectoryWeights(int steps, double lambda) {
         double[] w = new double[steps + 1];
         double total = 0;

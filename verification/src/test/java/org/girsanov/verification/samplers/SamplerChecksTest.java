@@ -18,7 +18,7 @@ import org.girsanov.verification.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampler checks (MATH §7.4–7.6, DESIGN invariant 5) as properties over random Gaussian targets
+ * The sampler checks (docs/math.md §7.4–7.6, DESIGN invariant 5) as properties over random Gaussian targets
  * {@code Z · N(m, s² I)}, {@code d ∈ 1..3} ({@link GaussianCase}), each with a test that the check can fail.
  */
 class SamplerChecksTest {
@@ -26,7 +26,7 @@ class SamplerChecksTest {
     /** The fixed instance of the can-fail tests. */
     static final GaussianCase CASE = new GaussianCase(new double[] {1.0, -0.5}, 0.5, 1.3, 11);
 
-    // ---- MATH 7.4: on-policy LV gradient = 2 x KL gradient ----
+    // ---- math §7.4: on-policy LV gradient = 2 x KL gradient ----
 
     @Test
     void lvGradientIsTwiceKlGradientOnRandomGaussians() {
@@ -48,7 +48,7 @@ class SamplerChecksTest {
         assertFalse(halved.passed(), halved.toString());
     }
 
-    // ---- MATH 7.5: sticking the landing ----
+    // ---- math §7.5: sticking the landing ----
 
     @Test
     void stickingTheLandingAtTheFollmerControlOnRandomGaussians() {
@@ -71,7 +71,7 @@ class SamplerChecksTest {
         assertFalse(coarse.passed(), coarse.toString());
     }
 
-    // ---- MATH 7.6: ELBO <= log Z <= EUBO, E[w] = Z ----
+    // ---- math §7.6: ELBO <= log Z <= EUBO, E[w] = Z ----
 
     @Test
     void evidenceBoundsOnRandomGaussiansForOptimalAndPerturbedSamplers() {
