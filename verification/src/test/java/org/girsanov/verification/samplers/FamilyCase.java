@@ -90,6 +90,29 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
         }
     };
 
+    /**
+     * A sampler with affine-Gaussian forward kernels (so its terminal law is Gaussian in closed form), away from
+     * its optimum: PIS with the Föllmer control of another Gaussian (half the mean, 1.5 times the variance), which is
+     * linear in x; DDS and DIS with zero control.
+     */
+    Sampler linear() {
+        switch (family) {
+            case "pis": {
+                double[] half = gaussian.mean().clone();
+                for (int j = 0; j < half.length; j++) {
+                    half[j] *= 0.5;
+                }
+                return new Pis(gaussian.target(), TimeGrid.uniform(GaussianCase.HORIZON, steps), new org.girsanov.samplers.families.FollmerControl(
+                        half, 1.5 * gaussian.variance(), gaussian.logZ(), GaussianCase.SIGMA, GaussianCase.HORIZON), GaussianCase.SIGMA);
+            }
+            case "dds":
+            case "dis":
+                return build(gaussian.target(), 0.0);
+            default:
+                throw new IllegalArgumentException("FamilyCase: " + family + " has no affine-Gaussian instance");
+        }
+    }
+
     private Sampler build(GaussianTarget target, double perturb) {
         int d = target.dimension();
         switch (family) {

@@ -78,6 +78,24 @@ class FamilyPropertiesTest {
         vs.forEach(System.out::println);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pis", "dds", "dis"})
+    void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
+        List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
+                DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));
+        vs.forEach(System.out::println);
+    }
+
+    @org.junit.jupiter.api.Test
+    void dataProcessingFailsForALogWeightThatOverstatesTheEvidence() {
+        Sampler right = new FamilyCase("pis", SamplerChecksTest.CASE, 20).linear();
+        Verdict ok = DataProcessingCheck.check(right, DataProcessingCheck.Config.defaults());
+        Verdict shifted = DataProcessingCheck.check(new ShiftedLogWeight(right, 0.5), DataProcessingCheck.Config.defaults());
+        assertTrue(ok.passed(), ok.toString());
+        System.out.println("expected FAIL: " + shifted);
+        assertFalse(shifted.passed(), shifted.toString());
+    }
+
     @org.junit.jupiter.api.Test
     void lvKlIdentityFailsForTheBridgeWhoseBackwardProcessIsLearned() {
         Verdict v = LvKlGradientCheck.check(new FamilyCase("bridge", SamplerChecksTest.CASE, 4).perturbed(),
