@@ -8,14 +8,13 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.annealed.AnnealedResult;
 import org.girsanov.samplers.annealed.Ais;
+import org.girsanov.samplers.annealed.AnnealedResult;
 import org.girsanov.samplers.annealed.BetaSchedule;
 import org.girsanov.samplers.annealed.Smc;
 import org.girsanov.samplers.annealed.SystematicResampling;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
 import org.girsanov.samplers.mcmc.Hmc;
-import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.Mala;
 import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.mcmc.McmcResult;
@@ -23,6 +22,7 @@ import org.girsanov.samplers.mcmc.McmcSampler;
 import org.girsanov.samplers.mcmc.ParallelTempering;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.sde.IsotropicGaussian;
 
 /**
  * The classical baselines (MALA, HMC, parallel tempering, AIS, SMC) on gmm9, funnel10 and mw5 at an equal

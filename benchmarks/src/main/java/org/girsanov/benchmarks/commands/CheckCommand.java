@@ -8,14 +8,14 @@ import org.girsanov.benchmarks.cli.Command;
 import org.girsanov.benchmarks.cli.Flag;
 import org.girsanov.benchmarks.cli.UsageException;
 import org.girsanov.benchmarks.cli.UserError;
-import org.girsanov.sde.check.ConsistencyChecker;
-import org.girsanov.sde.check.ConsistencyReport;
-import org.girsanov.sde.check.PairConsistency;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.LogFlow;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.train.Trainer;
+import org.girsanov.sde.check.ConsistencyChecker;
+import org.girsanov.sde.check.ConsistencyReport;
+import org.girsanov.sde.check.PairConsistency;
 import org.girsanov.sde.check.ProcessPairs;
 
 /** {@code girsanov check consistency}: the Δt → 0 consistency checker on a named (forward, backward) pair. */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.girsanov.samplers.mcmc.Hmc;
-import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.McmcSampler;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.sde.IsotropicGaussian;
 import org.junit.jupiter.api.Test;
 
 /** The baseline table at a small budget: every method present, matched budgets, AIS/SMC near log Z. */

@@ -1,8 +1,8 @@
 package org.girsanov.samplers.annealed;
 
-import org.girsanov.samplers.metrics.LogWeights;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
+import org.girsanov.samplers.metrics.LogWeights;
 
 /**
  * Weighted samples of an annealed run: points {@code x_i} with log-weights {@code log w_i} (for SMC, the

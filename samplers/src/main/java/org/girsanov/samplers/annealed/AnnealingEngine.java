@@ -1,15 +1,15 @@
 package org.girsanov.samplers.annealed;
 
-import org.girsanov.samplers.metrics.LogWeights;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.girsanov.samplers.mcmc.ChainState;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
-import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.mcmc.StepSizeAdapter;
 import org.girsanov.samplers.mcmc.TemperedDensity;
+import org.girsanov.samplers.metrics.LogWeights;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.IsotropicGaussian;
 
 /**
  * The loop shared by {@link Ais} and {@link Smc} (docs/math.md §6). With {@code π̃_k = p_prior^{1−β_k} ρ^{β_k}} and

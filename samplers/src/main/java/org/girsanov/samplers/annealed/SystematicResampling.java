@@ -1,7 +1,7 @@
 package org.girsanov.samplers.annealed;
 
-import org.girsanov.samplers.metrics.LogWeights;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.samplers.metrics.LogWeights;
 
 /**
  * Systematic resampling (Kitagawa, JCGS 1996; Douc, Cappé &amp; Moulines, ISPA 2005): one

@@ -4,14 +4,14 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
-import org.girsanov.samplers.targets.Target;
 
 /**
  * Which behaviour process an off-policy loss trains on at each iteration (docs/math.md §4, exploration; Sendera et al.

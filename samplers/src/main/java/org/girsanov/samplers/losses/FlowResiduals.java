@@ -5,9 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.path.StreamedPaths;
-import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.path.TransitionVisitor;
 
 /**

@@ -4,7 +4,6 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
-import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.sde.path.StreamedPaths;
 

@@ -7,7 +7,6 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.path.StreamedPaths;
-import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.path.TransitionVisitor;
 
 /**

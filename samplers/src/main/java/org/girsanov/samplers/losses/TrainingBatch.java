@@ -1,10 +1,10 @@
 package org.girsanov.samplers.losses;
 
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.path.ChunkedExecutor;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
 
 /**
  * Everything a loss needs for one gradient evaluation: the model, the batch size and its cut into

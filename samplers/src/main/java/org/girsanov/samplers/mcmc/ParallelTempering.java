@@ -1,10 +1,10 @@
 package org.girsanov.samplers.mcmc;
 
-import org.girsanov.sde.IsotropicGaussian;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.IsotropicGaussian;
 
 /**
  * Parallel tempering / replica exchange (Swendsen &amp; Wang, PRL 1986; Geyer 1991; Earl &amp; Deem, PCCP

@@ -1,10 +1,10 @@
 package org.girsanov.samplers.mcmc;
 
-import org.girsanov.sde.IsotropicGaussian;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.IsotropicGaussian;
 
 /**
  * The geometric path between a reference and the target (docs/math.md §6, escorted transport / AIS):

@@ -1,12 +1,12 @@
 package org.girsanov.samplers.targets;
 
-import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.sde.Checks;
 
 /**
  * Neal's funnel (Neal, "Slice sampling", Ann. Statist. 2003; docs/targets-and-metrics.md [funnel10]):

@@ -1,6 +1,5 @@
 package org.girsanov.samplers.targets;
 
-import org.girsanov.sde.Checks;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -9,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.sde.Checks;
 
 /**
  * A normalised Gaussian mixture (docs/targets-and-metrics.md, grid GMM and GMM-40):

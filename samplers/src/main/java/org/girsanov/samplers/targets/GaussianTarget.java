@@ -1,12 +1,12 @@
 package org.girsanov.samplers.targets;
 
-import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.sde.Checks;
 
 /**
  * A Gaussian target, optionally unnormalised by a known constant (docs/targets-and-metrics.md, "Gaussian"):

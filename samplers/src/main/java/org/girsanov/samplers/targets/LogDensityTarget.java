@@ -1,9 +1,9 @@
 package org.girsanov.samplers.targets;
 
-import org.girsanov.sde.Checks;
 import java.util.OptionalDouble;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.sde.Checks;
 
 /**
  * A user's own target from a lambda: {@code log ρ} written in tape ops, the score from autodiff.

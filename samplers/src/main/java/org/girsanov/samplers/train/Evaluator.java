@@ -3,17 +3,17 @@ package org.girsanov.samplers.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.metrics.DeltaStd;
 import org.girsanov.samplers.metrics.LogWeights;
 import org.girsanov.samplers.metrics.Mmd;
 import org.girsanov.samplers.metrics.ModeCoverage;
-import org.girsanov.samplers.targets.MixtureTarget;
 import org.girsanov.samplers.metrics.Sinkhorn;
 import org.girsanov.samplers.metrics.SinkhornResult;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
+import org.girsanov.samplers.targets.MixtureTarget;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
 
 /**
  * Evaluates a trained sampler with every metric of docs/targets-and-metrics.md that the target allows:

@@ -2,11 +2,11 @@ package org.girsanov.samplers.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.families.Sampler;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
 import org.girsanov.sde.path.StreamedPaths;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 
 /**
  * A batch of detached paths with their log-weights {@code log w} (docs/math.md §3) and end points: the terminal

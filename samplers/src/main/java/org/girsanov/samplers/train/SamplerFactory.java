@@ -1,17 +1,17 @@
 package org.girsanov.samplers.train;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.autodiff.Probe;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.control.LangevinControl;
 import org.girsanov.samplers.control.TimeNet;
-import org.girsanov.autodiff.Probe;
 import org.girsanov.samplers.families.Bridge;
-import org.girsanov.sde.rnd.DivergenceEstimator;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogFlow;
@@ -19,10 +19,10 @@ import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.rnd.DivergenceEstimator;
 
 /** Builds the sampler and the loss a {@link TrainingConfig} names, with seeded initial weights. */
 public final class SamplerFactory {

@@ -17,16 +17,16 @@ import org.girsanov.autodiff.optim.LearningRateSchedule;
 import org.girsanov.samplers.exploration.ExplorationSchedule;
 import org.girsanov.samplers.exploration.LocalSearch;
 import org.girsanov.samplers.exploration.ReplayBuffer;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.NonFiniteException;
 import org.girsanov.samplers.losses.TrainingBatch;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
 
 /**
  * Trains a diffusion sampler: Adam with an exponentially decaying learning rate (a learned {@code log Z} at

@@ -1,13 +1,12 @@
 package org.girsanov.samplers.annealed;
 
-import org.girsanov.samplers.metrics.LogWeights;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.girsanov.samplers.mcmc.Mala;
+import org.girsanov.samplers.metrics.LogWeights;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmcTest {
 

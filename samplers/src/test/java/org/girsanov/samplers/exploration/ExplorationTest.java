@@ -12,10 +12,10 @@ import org.girsanov.samplers.families.TestPaths;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.sde.RandomStreams;
-import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
 class ExplorationTest {

@@ -1,11 +1,6 @@
 package org.girsanov.samplers.families;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import org.girsanov.sde.path.NoiseSource;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -17,17 +12,21 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.kernel.GaussianMoments;
-import org.girsanov.sde.path.StreamedPaths;
-import org.girsanov.sde.path.TransitionVisitor;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.NoiseSource;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.sde.path.TransitionVisitor;
 import org.girsanov.sde.rnd.DivergenceEstimator;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bridge's controlled-form log-weight (docs/math.md §5) against its kernel-ratio form (docs/math.md §3): equal for a

@@ -8,10 +8,10 @@ import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.sde.RandomStreams;
-import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
 /** docs/math.md §7.5 and §7.7: the closed-form optimal PIS control for a Gaussian target, and sticking the landing. */

@@ -1,13 +1,13 @@
 package org.girsanov.samplers.families;
 
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.path.ChunkedExecutor;
 import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.train.PathBatch;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
 
 /** Small shared fixtures of the sampler tests. */
 public final class TestPaths {

@@ -1,6 +1,5 @@
 package org.girsanov.samplers.losses;
 
-import org.girsanov.sde.path.NoiseSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -8,14 +7,14 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.families.TestPaths;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.sde.path.StreamedPaths;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
-import org.girsanov.samplers.targets.Target;
-import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.path.NoiseSource;
 
 /** Small models with non-trivial (perturbed) weights, and gradient bookkeeping. */
 final class Fixtures {

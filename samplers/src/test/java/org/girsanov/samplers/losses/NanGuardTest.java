@@ -9,9 +9,9 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.sde.path.Behaviour;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.path.Behaviour;
 import org.junit.jupiter.api.Test;
 
 /** Paths with a non-finite log-weight are left out and counted; when none is left, a NonFiniteException. */

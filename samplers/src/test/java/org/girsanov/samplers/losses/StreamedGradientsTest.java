@@ -11,14 +11,14 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
-import org.girsanov.samplers.families.TestPaths;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.kernel.GaussianMoments;
-import org.girsanov.sde.path.StreamedPaths;
 import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
-import org.girsanov.sde.path.TransitionVisitor;
+import org.girsanov.samplers.families.TestPaths;
 import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.StreamedPaths;
+import org.girsanov.sde.path.TransitionVisitor;
 import org.junit.jupiter.api.Test;
 
 /**

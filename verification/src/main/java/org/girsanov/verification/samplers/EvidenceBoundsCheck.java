@@ -3,12 +3,12 @@ package org.girsanov.verification.samplers;
 import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.path.ChunkedExecutor;
 import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.PathBatch;
+import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.ChunkedExecutor;
 import org.girsanov.verification.Statistics;
 import org.girsanov.verification.Verdict;
 

@@ -3,13 +3,13 @@ package org.girsanov.verification.samplers;
 import java.util.ArrayList;
 import java.util.List;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.sde.RandomStreams;
 
 /** Gradient bookkeeping shared by the sampler checks: flatten, zero, evaluate one batch, vector norms. */
 final class GradientBook {

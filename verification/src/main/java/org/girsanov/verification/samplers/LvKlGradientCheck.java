@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.families.FollmerControl;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.samplers.families.Sampler;
 import org.girsanov.verification.Verdict;
 
 /**

@@ -3,27 +3,22 @@ package org.girsanov.verification.samplers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.families.ForwardingSampler;
+import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.LogFlow;
 import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
+import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
-import org.girsanov.sde.Distribution;
-import org.girsanov.sde.kernel.GaussianKernel;
-import org.girsanov.sde.kernel.GaussianMoments;
-import org.girsanov.sde.kernel.MarkovKernel;
 import org.girsanov.sde.rnd.LogWeightForm;
-import org.girsanov.samplers.families.Sampler;
-import org.girsanov.samplers.targets.Target;
-import org.girsanov.sde.TimeGrid;
 import org.girsanov.verification.Verdict;
 
 /**
@@ -179,13 +174,12 @@ public final class StreamedGradientCheck {
     }
 
     /** The user's model, keeping the states the loss visits (first visit) and the largest mismatch of later visits. */
-    private static final class Recorder implements Sampler {
-        private final Sampler m;
+    private static final class Recorder extends ForwardingSampler {
         final DMatrixRMaj[] states;
         double replayDifference;
 
         Recorder(Sampler m) {
-            this.m = m;
+            super(m);
             this.states = new DMatrixRMaj[m.grid().steps() + 1];
         }
 
@@ -204,53 +198,8 @@ public final class StreamedGradientCheck {
         }
 
         @Override
-        public String name() {
-            return m.name();
-        }
-
-        @Override
-        public Target target() {
-            return m.target();
-        }
-
-        @Override
-        public int dimension() {
-            return m.dimension();
-        }
-
-        @Override
-        public TimeGrid grid() {
-            return m.grid();
-        }
-
-        @Override
-        public Sampler withGrid(TimeGrid grid) {
-            return m.withGrid(grid);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return m.parameters();
-        }
-
-        @Override
-        public Distribution prior() {
-            return m.prior();
-        }
-
-        @Override
-        public GaussianKernel forward() {
-            return m.forward();
-        }
-
-        @Override
-        public MarkovKernel backward() {
-            return m.backward();
-        }
-
-        @Override
         public LogWeightForm logWeight() {
-            LogWeightForm form = m.logWeight();
+            LogWeightForm form = inner.logWeight();
             return new LogWeightForm() {
                 @Override
                 public Var increment(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {

@@ -1,7 +1,6 @@
 package org.girsanov.verification.samplers;
 
 import java.util.Arrays;
-import org.girsanov.sde.path.NoiseSource;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -11,9 +10,9 @@ import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.losses.LogFlow;
-import org.girsanov.sde.path.StreamedPaths;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.path.NoiseSource;
 import org.girsanov.verification.Generator;
 
 /** A random Gaussian target {@code Z · N(m, s² I)}, {@code d ∈ 1..3}, and PIS samplers for it. */

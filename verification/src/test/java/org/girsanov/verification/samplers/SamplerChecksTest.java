@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.KlLoss;
