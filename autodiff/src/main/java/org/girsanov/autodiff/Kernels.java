@@ -145,15 +145,30 @@ final class Kernels {
         return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * u));
     }
 
-    /** {@code y = gelu(x)}; when {@code th} is not null it receives {@code tanh u} for the backward. */
+    /**
+     * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)}, with {@code tanh u} by {@link #fastTanh};
+     * when {@code th} is not null it receives {@code tanh u} for the backward. Bitwise the scalar formula, in
+     * three passes over {@code y} so that only the {@code exp} pass is scalar: HotSpot (17) vectorises the
+     * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation.
+     */
     static void gelu(double[] x, double[] y, double[] th, int len) {
         for (int i = 0; i < len; i++) {
-            double a = x[i];
-            double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
-            if (th != null) {
+            final double a = x[i];
+            y[i] = 2.0 * (GELU_C * (a + GELU_K * a * a * a));
+        }
+        for (int i = 0; i < len; i++) {
+            y[i] = Math.exp(y[i]);
+        }
+        if (th != null) {
+            for (int i = 0; i < len; i++) {
+                final double t = 1.0 - 2.0 / (1.0 + y[i]);
                 th[i] = t;
+                y[i] = 0.5 * x[i] * (1.0 + t);
             }
-            y[i] = 0.5 * a * (1.0 + t);
+        } else {
+            for (int i = 0; i < len; i++) {
+                y[i] = 0.5 * x[i] * (1.0 + (1.0 - 2.0 / (1.0 + y[i])));
+            }
         }
     }
 
