@@ -28,6 +28,10 @@ final class Kernels {
      * may be null and is added after the product. {@code C} must not alias {@code A} or {@code B}.
      */
     static void multNN(double[] a, double[] b, double[] bias, double[] c, int m, int p, int n) {
+        if (n < NARROW) {
+            narrow(a, p, 1, b, n, 1, bias, c, m, p, n, false);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, p, n);
         for (int k = 0; k < p; k++) {
@@ -41,6 +45,10 @@ final class Kernels {
      * {@code C}: p×n.
      */
     static void multTN(double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate) {
+        if (n < NARROW) {
+            narrow(a, 1, p, b, n, 1, null, c, p, m, n, accumulate);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, m, n);
         for (int i = 0; i < m; i++) {
@@ -51,6 +59,10 @@ final class Kernels {
 
     /** {@code C = A Bᵀ} with {@code A}: m×p, {@code B}: n×p, {@code C}: m×n. */
     static void multNT(double[] a, double[] b, double[] c, int m, int p, int n) {
+        if (n < NARROW) {
+            narrow(a, p, 1, b, 1, p, null, c, m, p, n, false);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, p, n);
         for (int j = 0; j < n; j++) {
@@ -98,6 +110,35 @@ final class Kernels {
                 }
             }
             System.arraycopy(acc, 0, c, co, n);
+        }
+    }
+
+    /** Below this many output columns a vector loop over them is all overhead: {@link #narrow} instead. */
+    private static final int NARROW = 8;
+
+    /**
+     * The same sums as {@link #product}, in the same order, one output element at a time in a scalar register,
+     * reading {@code B} in place ({@code b_kj = b[k·bk + j·bj]}, no copy): for outputs a few columns wide
+     * (the {@code 64 → 2} last layer), where the vectorised row loop would run two iterations per call.
+     */
+    private static void narrow(double[] a, int rs, int ks, double[] b, int bk, int bj, double[] bias, double[] c,
+                               int m, int inner, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            final int ao = i * rs;
+            for (int j = 0; j < n; j++) {
+                final int bo = j * bj;
+                double acc = accumulate ? c[i * n + j] : 0.0;
+                int k = 0;
+                for (; k + 3 < inner; k += 4) {
+                    final int o = ao + k * ks;
+                    final int q = bo + k * bk;
+                    acc += a[o] * b[q] + a[o + ks] * b[q + bk] + a[o + 2 * ks] * b[q + 2 * bk] + a[o + 3 * ks] * b[q + 3 * bk];
+                }
+                for (; k < inner; k++) {
+                    acc += a[ao + k * ks] * b[bo + k * bk];
+                }
+                c[i * n + j] = bias != null ? acc + bias[j] : acc;
+            }
         }
     }
 

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot kernels of the training step on its shapes, one call each, through the public tape API on a
  * non-recording tape: a {@code rows × 64 · 64 × 64} product in the three layouts of a dense layer's
- * forward and backward ({@code X W}, {@code Xᵀ G}, {@code G Wᵀ}) and GELU on {@code rows × 64}. The
+ * forward and backward ({@code X W}, {@code Xᵀ G}, {@code G Wᵀ}), the same three for the last layer
+ * ({@code 64 → 2}, the {@code *Out} benchmarks) and GELU on {@code rows × 64}. The
  * training step runs them on batch chunks of 64 rows ({@code TrainingConfig}'s chunk size).
  * {@code MAC/s = rows · 64 · 64 / time}.
  */
@@ -33,6 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class KernelBenchmark {
     static final int WIDTH = 64;
+    /** Output width of the control network's last layer (the dimension d = 2 of gmm9). */
+    static final int OUT = 2;
 
     @Param({"64"})
     public int rows;
@@ -41,6 +44,8 @@ public class KernelBenchmark {
     Var x;
     Var w;
     Var g;
+    Var wOut;
+    Var gOut;
 
     @Setup
     public void setup() {
@@ -49,6 +54,8 @@ public class KernelBenchmark {
         x = tape.constant(random(rng, rows, WIDTH));
         w = tape.constant(random(rng, WIDTH, WIDTH));
         g = tape.constant(random(rng, rows, WIDTH));
+        wOut = tape.constant(random(rng, WIDTH, OUT));
+        gOut = tape.constant(random(rng, rows, OUT));
     }
 
     private static DMatrixRMaj random(UniformRandomProvider rng, int r, int c) {
@@ -75,6 +82,24 @@ public class KernelBenchmark {
     @Benchmark
     public DMatrixRMaj matmulNT() {
         return tape.matmulNT(g, w).value();
+    }
+
+    /** Forward of the last layer: {@code X W} with {@code W}: 64×2. */
+    @Benchmark
+    public DMatrixRMaj matmulNNOut() {
+        return tape.matmul(x, wOut).value();
+    }
+
+    /** Weight gradient of the last layer: {@code Xᵀ G} with {@code G}: rows×2. */
+    @Benchmark
+    public DMatrixRMaj matmulTNOut() {
+        return tape.matmulTN(x, gOut).value();
+    }
+
+    /** Input gradient of the last layer: {@code G Wᵀ} with {@code G}: rows×2. */
+    @Benchmark
+    public DMatrixRMaj matmulNTOut() {
+        return tape.matmulNT(gOut, wOut).value();
     }
 
     /** GELU (tanh form) forward. */
