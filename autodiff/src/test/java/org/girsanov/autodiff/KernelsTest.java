@@ -24,6 +24,17 @@ class KernelsTest {
         return v;
     }
 
+    /** The transpose of the row-major {@code rows × cols} matrix {@code x}. */
+    private static double[] transpose(double[] x, int rows, int cols) {
+        double[] t = new double[cols * rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = x[i * cols + j];
+            }
+        }
+        return t;
+    }
+
     /** {@code c_i ← c_i + (((x₀b₀ + x₁b₁) + x₂b₂) + x₃b₃)} per block of four inner indices, then the rest one by one. */
     private static void reference(double[] a, int rs, int ks, double[] b, double[] bias, double[] c, int m, int inner,
                                   int n, boolean accumulate) {
@@ -64,12 +75,7 @@ class KernelsTest {
                     assertArrayEquals(want, got, 0.0, "multNN " + shape);
 
                     // A B = (Aᵀ)ᵀ B: multTN of the transpose, accumulating onto a start value
-                    double[] at = new double[p * m];
-                    for (int i = 0; i < m; i++) {
-                        for (int k = 0; k < p; k++) {
-                            at[k * m + i] = a[i * p + k];
-                        }
-                    }
+                    double[] at = transpose(a, m, p);
                     double[] start = random(rnd, m * n);
                     want = start.clone();
                     got = start.clone();
@@ -78,12 +84,7 @@ class KernelsTest {
                     assertArrayEquals(want, got, 0.0, "multTN " + shape);
 
                     // A B = A (Bᵀ)ᵀ
-                    double[] bt = new double[n * p];
-                    for (int k = 0; k < p; k++) {
-                        for (int j = 0; j < n; j++) {
-                            bt[j * p + k] = b[k * n + j];
-                        }
-                    }
+                    double[] bt = transpose(b, p, n);
                     reference(a, p, 1, b, null, want, m, p, n, false);
                     Kernels.multNT(a, bt, got, m, p, n);
                     assertArrayEquals(want, got, 0.0, "multNT " + shape);

@@ -24,12 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * forward and backward ({@code X W}, {@code Xᵀ G}, {@code G Wᵀ}), the same three for the last layer
  * ({@code 64 → 2}, the {@code *Out} benchmarks) and GELU on {@code rows × 64}. The
  * training step runs them on batch chunks of 64 rows ({@code TrainingConfig}'s chunk size).
- * {@code MAC/s = rows · 64 · 64 / time}.
+ * {@code MAC/s = rows · 64 · 64 / time}. Sample-time mode: on a machine shared with other processes the best
+ * samples and the median are steadier than the mean.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class KernelBenchmark {
