@@ -190,7 +190,8 @@ final class Kernels {
      * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)}, with {@code tanh u} by {@link #fastTanh};
      * when {@code th} is not null it receives {@code tanh u} for the backward. Bitwise the scalar formula, in
      * three passes over {@code y} so that only the {@code exp} pass is scalar: HotSpot (17) vectorises the
-     * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation.
+     * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation;
+     * {@code y} must not alias {@code x} (the last pass reads {@code x} again).
      */
     static void gelu(double[] x, double[] y, double[] th, int len) {
         for (int i = 0; i < len; i++) {
