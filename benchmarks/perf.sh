@@ -8,6 +8,12 @@
 #   QUICK=1 benchmarks/perf.sh         # fewer iterations
 #   BATCH=512 STEPS=100 TORCH_DTYPE=float64 benchmarks/perf.sh
 #
+# PyTorch's products go through the system BLAS (Debian's torch: BLAS_INFO=generic, i.e. libblas.so.3, OpenBLAS
+# when libopenblas0 is installed). On a VM whose CPUID hides the model OpenBLAS falls back to its SSE3
+# "Prescott" kernels (4x slower dgemm); the header prints the core it chose, and
+#   OPENBLAS_CORETYPE=SkylakeX benchmarks/perf.sh     # AVX-512 kernels for the PyTorch side
+# overrides it (BENCHMARKS.md reports both).
+#
 # PyTorch runs with OMP_WAIT_POLICY=PASSIVE unless set: on a shared 2-core machine OpenMP's spinning
 # worker threads made the 2-thread step ~10x slower (8.4 s vs 0.78 s) - measuring contention, not PyTorch.
 set -euo pipefail
@@ -21,6 +27,10 @@ if [ -n "${QUICK:-}" ]; then JMH_IT="-wi 2 -w 2 -i 3 -r 3"; PY_IT="--warmup 1 --
 OUT=${OUT:-benchmarks/target/perf}
 mkdir -p "$OUT"
 echo "# $(date -u +%FT%TZ)  $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cpus, load: $(uptime | sed 's/.*load average: //')"
+echo "# commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(java -version 2>&1 | head -1), avx512 flags: $(grep -o 'avx512[a-z_0-9]*' /proc/cpuinfo | sort -u | wc -l)"
+echo "# torch BLAS: $("$PY" -c "import ctypes, ctypes.util; n = ctypes.util.find_library('openblas'); l = ctypes.CDLL(n) if n else None
+if l: l.openblas_get_corename.restype = ctypes.c_char_p
+print('OpenBLAS core %s' % l.openblas_get_corename().decode() if l else 'no OpenBLAS (reference libblas)')" 2>/dev/null || echo '?'), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
 # the shaded jar must be rebuilt from scratch: shade re-shading its own previous output keeps stale classes
 rm -f benchmarks/target/girsanov.jar benchmarks/target/original-girsanov.jar
 mvn -B -q -o -pl benchmarks -am package -DskipTests -Denforcer.skip >/dev/null
@@ -41,4 +51,5 @@ if 1 in med and 2 in med:
     print("java speed-up 2 vs 1 thread: %.2fx (goal >= 1.7x)" % (med[1] / med[2]))
 print("pytorch / java (2 threads): %.2fx   java median vs goal 200 ms: %s" % (
     torch_ms / med[2], "met" if med[2] <= 200 else "missed by %.0f ms" % (med[2] - 200)))
+print("3x / 4x faster than this PyTorch run would need java <= %.0f / %.0f ms" % (torch_ms / 3, torch_ms / 4))
 PYEOF

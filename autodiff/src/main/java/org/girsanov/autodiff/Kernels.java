@@ -28,6 +28,10 @@ final class Kernels {
      * may be null and is added after the product. {@code C} must not alias {@code A} or {@code B}.
      */
     static void multNN(double[] a, double[] b, double[] bias, double[] c, int m, int p, int n) {
+        if (n < NARROW) {
+            narrow(a, p, 1, b, n, 1, bias, c, m, p, n, false);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, p, n);
         for (int k = 0; k < p; k++) {
@@ -41,6 +45,10 @@ final class Kernels {
      * {@code C}: p×n.
      */
     static void multTN(double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate) {
+        if (n < NARROW) {
+            narrow(a, 1, p, b, n, 1, null, c, p, m, n, accumulate);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, m, n);
         for (int i = 0; i < m; i++) {
@@ -51,6 +59,10 @@ final class Kernels {
 
     /** {@code C = A Bᵀ} with {@code A}: m×p, {@code B}: n×p, {@code C}: m×n. */
     static void multNT(double[] a, double[] b, double[] c, int m, int p, int n) {
+        if (n < NARROW) {
+            narrow(a, p, 1, b, 1, p, null, c, m, p, n, false);
+            return;
+        }
         Scratch s = SCRATCH.get();
         double[][] rows = rows(s, p, n);
         for (int j = 0; j < n; j++) {
@@ -101,6 +113,35 @@ final class Kernels {
         }
     }
 
+    /** Below this many output columns a vector loop over them is all overhead: {@link #narrow} instead. */
+    private static final int NARROW = 8;
+
+    /**
+     * The same sums as {@link #product}, in the same order, one output element at a time in a scalar register,
+     * reading {@code B} in place ({@code b_kj = b[k·bk + j·bj]}, no copy): for outputs a few columns wide
+     * (the {@code 64 → 2} last layer), where the vectorised row loop would run two iterations per call.
+     */
+    private static void narrow(double[] a, int rs, int ks, double[] b, int bk, int bj, double[] bias, double[] c,
+                               int m, int inner, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            final int ao = i * rs;
+            for (int j = 0; j < n; j++) {
+                final int bo = j * bj;
+                double acc = accumulate ? c[i * n + j] : 0.0;
+                int k = 0;
+                for (; k + 3 < inner; k += 4) {
+                    final int o = ao + k * ks;
+                    final int q = bo + k * bk;
+                    acc += a[o] * b[q] + a[o + ks] * b[q + bk] + a[o + 2 * ks] * b[q + 2 * bk] + a[o + 3 * ks] * b[q + 3 * bk];
+                }
+                for (; k < inner; k++) {
+                    acc += a[ao + k * ks] * b[bo + k * bk];
+                }
+                c[i * n + j] = bias != null ? acc + bias[j] : acc;
+            }
+        }
+    }
+
     /** At least {@code count} scratch rows of at least {@code len} elements (contents are garbage). */
     private static double[][] rows(Scratch s, int count, int len) {
         double[][] r = s.rows;
@@ -145,15 +186,31 @@ final class Kernels {
         return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * u));
     }
 
-    /** {@code y = gelu(x)}; when {@code th} is not null it receives {@code tanh u} for the backward. */
+    /**
+     * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)}, with {@code tanh u} by {@link #fastTanh};
+     * when {@code th} is not null it receives {@code tanh u} for the backward. Bitwise the scalar formula, in
+     * three passes over {@code y} so that only the {@code exp} pass is scalar: HotSpot (17) vectorises the
+     * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation;
+     * {@code y} must not alias {@code x} (the last pass reads {@code x} again).
+     */
     static void gelu(double[] x, double[] y, double[] th, int len) {
         for (int i = 0; i < len; i++) {
-            double a = x[i];
-            double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
-            if (th != null) {
+            final double a = x[i];
+            y[i] = 2.0 * (GELU_C * (a + GELU_K * a * a * a));
+        }
+        for (int i = 0; i < len; i++) {
+            y[i] = Math.exp(y[i]);
+        }
+        if (th != null) {
+            for (int i = 0; i < len; i++) {
+                final double t = 1.0 - 2.0 / (1.0 + y[i]);
                 th[i] = t;
+                y[i] = 0.5 * x[i] * (1.0 + t);
             }
-            y[i] = 0.5 * a * (1.0 + t);
+        } else {
+            for (int i = 0; i < len; i++) {
+                y[i] = 0.5 * x[i] * (1.0 + (1.0 - 2.0 / (1.0 + y[i])));
+            }
         }
     }
 

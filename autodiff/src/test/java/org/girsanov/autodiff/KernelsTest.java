@@ -1,0 +1,121 @@
+package org.girsanov.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tiled and multi-pass kernels of {@link Kernels} against plain one-row / one-element reference loops
+ * with the documented order of operations: equal bit for bit, on shapes that exercise every remainder
+ * (rows not a multiple of the tile, inner sizes not a multiple of four, narrow outputs).
+ */
+class KernelsTest {
+    private static final int[] ROWS = {1, 3, 4, 5, 8, 64, 67};
+    private static final int[] INNER = {1, 2, 3, 4, 5, 9, 64, 128};
+    private static final int[] COLS = {1, 2, 7, 64};
+
+    private static double[] random(Random rnd, int len) {
+        double[] v = new double[len];
+        for (int i = 0; i < len; i++) {
+            v[i] = 4 * rnd.nextDouble() - 2;
+        }
+        return v;
+    }
+
+    /** The transpose of the row-major {@code rows × cols} matrix {@code x}. */
+    private static double[] transpose(double[] x, int rows, int cols) {
+        double[] t = new double[cols * rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = x[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    /** {@code c_i ← c_i + (((x₀b₀ + x₁b₁) + x₂b₂) + x₃b₃)} per block of four inner indices, then the rest one by one. */
+    private static void reference(double[] a, int rs, int ks, double[] b, double[] bias, double[] c, int m, int inner,
+                                  int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double acc = accumulate ? c[i * n + j] : 0.0;
+                int k = 0;
+                for (; k + 3 < inner; k += 4) {
+                    int o = i * rs + k * ks;
+                    acc += a[o] * b[k * n + j] + a[o + ks] * b[(k + 1) * n + j] + a[o + 2 * ks] * b[(k + 2) * n + j]
+                            + a[o + 3 * ks] * b[(k + 3) * n + j];
+                }
+                for (; k < inner; k++) {
+                    acc += a[i * rs + k * ks] * b[k * n + j];
+                }
+                if (bias != null) {
+                    acc += bias[j];
+                }
+                c[i * n + j] = acc;
+            }
+        }
+    }
+
+    @Test
+    void productsEqualTheReferenceBitwise() {
+        Random rnd = new Random(7);
+        for (int m : ROWS) {
+            for (int p : INNER) {
+                for (int n : COLS) {
+                    String shape = m + "x" + p + "x" + n;
+                    double[] a = random(rnd, m * p);
+                    double[] b = random(rnd, p * n);
+                    double[] bias = random(rnd, n);
+                    double[] want = new double[m * n];
+                    double[] got = new double[m * n];
+                    reference(a, p, 1, b, bias, want, m, p, n, false);
+                    Kernels.multNN(a, b, bias, got, m, p, n);
+                    assertArrayEquals(want, got, 0.0, "multNN " + shape);
+
+                    // A B = (Aᵀ)ᵀ B: multTN of the transpose, accumulating onto a start value
+                    double[] at = transpose(a, m, p);
+                    double[] start = random(rnd, m * n);
+                    want = start.clone();
+                    got = start.clone();
+                    reference(a, p, 1, b, null, want, m, p, n, true);
+                    Kernels.multTN(at, b, got, p, m, n, true);
+                    assertArrayEquals(want, got, 0.0, "multTN " + shape);
+
+                    // A B = A (Bᵀ)ᵀ
+                    double[] bt = transpose(b, p, n);
+                    reference(a, p, 1, b, null, want, m, p, n, false);
+                    Kernels.multNT(a, bt, got, m, p, n);
+                    assertArrayEquals(want, got, 0.0, "multNT " + shape);
+                }
+            }
+        }
+    }
+
+    @Test
+    void geluEqualsTheScalarFormulaBitwise() {
+        Random rnd = new Random(11);
+        int len = 1000;
+        double[] x = random(rnd, len);
+        for (int i = 0; i < len; i++) {
+            x[i] *= 5;
+        }
+        x[0] = 0.0;
+        x[1] = -40.0;
+        x[2] = 40.0;
+        x[3] = Double.NaN;
+        double[] y = new double[len];
+        double[] th = new double[len];
+        double[] y2 = new double[len];
+        Kernels.gelu(x, y, th, len);
+        Kernels.gelu(x, y2, null, len);
+        for (int i = 0; i < len; i++) {
+            double a = x[i];
+            double t = Kernels.fastTanh(Kernels.GELU_C * (a + Kernels.GELU_K * a * a * a));
+            assertEquals(t, th[i], 0.0, "tanh u at " + a);
+            assertEquals(0.5 * a * (1.0 + t), y[i], 0.0, "gelu " + a);
+            assertEquals(y[i], y2[i], 0.0, "gelu without tanh buffer " + a);
+        }
+    }
+}
