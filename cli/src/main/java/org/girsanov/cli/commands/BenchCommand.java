@@ -1,0 +1,252 @@
+package org.girsanov.cli.commands;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.girsanov.benchmarks.baselines.BaselineBenchmark;
+import org.girsanov.benchmarks.baselines.SampleMetric;
+import org.girsanov.cli.Args;
+import org.girsanov.cli.Cli;
+import org.girsanov.cli.Command;
+import org.girsanov.cli.Flag;
+import org.girsanov.cli.Json;
+import org.girsanov.cli.UsageException;
+import org.girsanov.cli.UserError;
+import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.benchmarks.quality.PublishedRow;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.TrainingConfig;
+
+/**
+ * {@code girsanov bench quality}: the rows of the published table (plus TB rows) trained with the CPU
+ * protocol, printed beside the published numbers; {@code girsanov bench perf}: the median time of a
+ * PIS-LV training step.
+ */
+public final class BenchCommand implements Command {
+
+    /** The quality-suite rows: every published row, plus trajectory balance on each target with PIS. */
+    public static List<String> defaultRows() {
+        List<String> rows = new ArrayList<>();
+        for (PublishedRow r : PublishedRow.ALL) {
+            rows.add(r.key());
+        }
+        for (String t : List.of("gmm9", "funnel10", "mw5", "mw50")) {
+            rows.add(t + "/pis/tb");
+        }
+        return rows;
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched budget) or bench perf (training-step time)";
+    }
+
+    @Override
+    public String usage() {
+        return "bench quality [--rows T/S/L,...] [--out DIR] [--force] [--json]\n"
+                + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
+                + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
+                + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
+                + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
+                + "writes quality.json and one run folder per row (an --out holding them is refused unless --force).\n"
+                + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
+                + "SMC at a matched budget of target evaluations (log-density plus score evaluations, counted alike for\n"
+                + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return List.of(Flag.option("rows", "LIST", "comma-separated target/sampler/loss rows (default: all)"),
+                Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
+                Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
+                Flag.option("eval-paths", "K", "evaluation paths per row").withDefault(20000),
+                Flag.option("batch", "B", "perf: batch").withDefault(512),
+                Flag.option("steps", "N", "perf: time steps").withDefault(100),
+                Flag.option("threads", "T", "worker threads").withDefault(2),
+                Flag.option("repeats", "R", "perf: measured steps").withDefault(10),
+                Flag.option("budget", "N", "baselines: target evaluations per method").withDefault(2_000_000),
+                Flag.option("seed", "S", "baselines: seed").withDefault(1),
+                Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
+                Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
+                Flag.toggle("force", "quality: replace the results an --out folder holds"), Cli.JSON_FLAG);
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        if (a.positionals().size() > 1) {
+            throw new UsageException("unexpected argument '" + a.positionals().get(1) + "' after bench " + a.positionals().get(0));
+        }
+        if (a.positionals().size() != 1) {
+            throw new UsageException("bench: expected 'quality', 'baselines' or 'perf'");
+        }
+        switch (a.positionals().get(0)) {
+            case "quality":
+                return quality(a, out, err);
+            case "perf":
+                return perf(a, out, err);
+            case "baselines":
+                return baselines(a, out, err);
+            default:
+                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, baselines or perf");
+        }
+    }
+
+    /** A quality row to run: its name and config. */
+    private record QualityRow(String name, TrainingConfig config) {
+    }
+
+    private int quality(Args a, PrintStream out, PrintStream err) throws Exception {
+        int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
+        int evalPaths = Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS);
+        Integer iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE) : null;
+        List<QualityRow> rows = new ArrayList<>();
+        for (String row : a.has("rows") ? Arrays.asList(a.getString("rows").split(",", -1)) : defaultRows()) {
+            String[] p = row.trim().split("/", -1);
+            if (p.length != 3) {
+                throw new UserError("--rows: '" + row + "' is not target/sampler/loss (e.g. gmm9/pis/lv)");
+            }
+            String spec = Protocol.targetSpec(p[0]);
+            Inputs.target("--rows: '" + row + "': target", spec);
+            if (!TrainingConfig.SAMPLERS.contains(p[1]) || !TrainingConfig.LOSSES.contains(p[2])) {
+                throw new UserError("--rows: '" + row + "': the sampler must be one of " + String.join(", ", TrainingConfig.SAMPLERS)
+                        + " and the loss one of " + String.join(", ", TrainingConfig.LOSSES));
+            }
+            TrainingConfig c;
+            try {
+                c = Protocol.of(spec, p[1], p[2]).withThreads(threads);
+                c = iterations == null ? c : c.withIterations(iterations);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--rows: '" + row + "': " + e.getMessage());
+            }
+            rows.add(new QualityRow(row.trim(), c));
+        }
+        Path dir = a.getPath("out");
+        Inputs.folder("--out", dir);
+        if (Files.exists(dir.resolve("quality.json")) && !a.getBoolean("force")) {
+            throw new UserError("--out: " + dir + " already holds the results of a bench quality run (quality.json);"
+                    + " pass --force to replace them, or give another --out");
+        }
+        for (QualityRow r : rows) {
+            TrainFlags.claim(dir.resolve(r.name().replace('/', '-')), a.getBoolean("force"), false, "bench quality", err);
+        }
+        Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
+        List<Map<String, Object>> results = new ArrayList<>();
+        int failed = 0;
+        for (QualityRow qr : rows) {
+            String row = qr.name();
+            TrainingConfig c = qr.config();
+            err.println("== " + row + " (" + c.batch() + " paths x " + c.steps() + " steps, " + c.iterations() + " iterations)");
+            Map<String, Object> m;
+            try {
+                TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false,
+                        TrainRunner.Options.of(evalPaths, 2000, true), err);
+                if (!o.finished()) {
+                    // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here
+                    err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "
+                            + dir.resolve("quality.json"));
+                    if (a.getBoolean("json")) {
+                        out.println(Json.write(Json.object().with("finished", false).with("stopped_during", row)
+                                .with("rows", results).with("exitCode", o.exitCode()).with("version", Cli.version())));
+                    }
+                    return o.exitCode();
+                }
+                m = o.metrics();
+                err.print(TrainRunner.table(m));
+            } catch (UserError e) {
+                // a row that fails (e.g. non-finite training) is reported in the table; the other rows still run
+                err.println("row " + row + " failed: " + e.getMessage());
+                m = TrainRunner.failedRow(c, e.getMessage());
+                failed++;
+            }
+            results.add(m);
+            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).with("version", Cli.version()));
+        }
+        err.println();
+        err.println(QualityTable.markdown(results));
+        if (a.getBoolean("json")) {
+            out.println(Json.write(Json.object().with("rows", results).with("version", Cli.version())));
+        }
+        if (failed > 0) {
+            err.println("bench quality: " + failed + " of " + rows.size() + " rows failed (see the table)");
+            return Cli.EXIT_USER_ERROR;
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private int baselines(Args a, PrintStream out, PrintStream err) {
+        long budget = a.getLong("budget");
+        int samples = Inputs.intIn(a, "samples", 2, 100_000);
+        BaselineBenchmark bench;
+        try {
+            bench = new BaselineBenchmark(budget, a.getLong("seed"), samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        List<Target> targets = new ArrayList<>();
+        for (String spec : a.getString("targets").split(";", -1)) {
+            if (spec.isBlank()) {
+                throw new UserError("--targets: empty target in '" + a.getString("targets") + "' (targets are separated by ;)");
+            }
+            Target t = Inputs.target("--targets", Protocol.targetSpec(spec.strip()));
+            if (!t.hasExactSampler()) {
+                throw new UserError("--targets: " + spec.strip() + " has no exact sampler to score the samples against");
+            }
+            targets.add(t);
+        }
+        err.printf("baselines at %d target evaluations per method, seed %d, K = %d samples%n", budget, a.getLong("seed"), samples);
+        List<BaselineBenchmark.Row> all = new ArrayList<>();
+        for (Target t : targets) {
+            try {
+                all.addAll(bench.run(t));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        boolean json = a.getBoolean("json");
+        (json ? err : out).print(bench.format(all));
+        if (json) {
+            out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
+                    .with("rows", bench.json(all)).with("version", Cli.version())));
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private int perf(Args a, PrintStream out, PrintStream err) throws Exception {
+        TrainingConfig c = TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(Inputs.intIn(a, "batch", 1, 1_000_000))
+                .withSteps(Inputs.intIn(a, "steps", 1, 100_000)).withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS))
+                .withIterations(1000);
+        int repeats = Inputs.intIn(a, "repeats", 1, 1000);
+        double[] ms = new double[repeats];
+        try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
+            for (int i = 0; i < 3; i++) {
+                t.step();
+            }
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                t.step();
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double median = repeats % 2 == 1 ? sorted[repeats / 2] : 0.5 * (sorted[repeats / 2 - 1] + sorted[repeats / 2]);
+        err.printf("PIS-LV training step on gmm9, batch %d, %d steps, %d threads: median %.1f ms over %d steps (3 warm-up)%n",
+                c.batch(), c.steps(), c.threads(), median, repeats);
+        if (a.getBoolean("json")) {
+            out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch", c.batch())
+                    .with("steps", c.steps()).with("threads", c.threads()).with("version", Cli.version())));
+        }
+        return Cli.EXIT_OK;
+    }
+}

@@ -1,0 +1,92 @@
+package org.girsanov.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.girsanov.autodiff.io.ParameterFile;
+import org.girsanov.cli.Args;
+import org.girsanov.cli.UserError;
+import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.TrainingConfig;
+
+/**
+ * What {@code train --resume} continues: the checkpoint's own config, with only the flags that may change
+ * on a resume applied. A flag the user gave that would change the training (target, sampler, loss, batch,
+ * learning rate, seed, …) and differs from the checkpoint is an error listing every such flag with both
+ * values; a flag not given takes the checkpoint's value.
+ */
+final class ResumeCheck {
+
+    /**
+     * The flags a resume may change: {@code --iterations} extends the run (never below the iterations done),
+     * {@code --threads} does not change the numbers, the rest decide only the evaluation, output and reporting.
+     */
+    static final List<String> FREE = List.of("iterations", "threads", "out", "resume", "force", "no-plots",
+            "stop-after", "json", "eval-paths", "sample-metric-k", "eval-refine");
+
+    private record Compared(String flag, Function<TrainingConfig, Object> stored, BiFunction<Args, String, Object> given) {
+    }
+
+    /** The flags that must agree with the checkpoint, each with how to read it from the config and the args. */
+    static final List<String> COMPARED_FLAGS;
+    private static final List<Compared> COMPARED = List.of(
+            new Compared("target", c -> canonical(c.targetSpec()), (a, f) -> canonical(a.getString(f))),
+            new Compared("sampler", TrainingConfig::sampler, Args::getString),
+            new Compared("loss", TrainingConfig::loss, Args::getString),
+            new Compared("steps", TrainingConfig::steps, Args::getInt),
+            new Compared("batch", TrainingConfig::batch, Args::getInt),
+            new Compared("lr", TrainingConfig::lr, Args::getDouble),
+            new Compared("seed", TrainingConfig::seed, Args::getLong),
+            new Compared("grid", TrainingConfig::grid, Args::getString),
+            new Compared("replay-every", TrainingConfig::replayEvery, Args::getInt),
+            new Compared("divergence", TrainingConfig::divergence, Args::getString),
+            new Compared("lr-logz-scale", TrainingConfig::logZLrScale, Args::getDouble),
+            new Compared("exploration", TrainingConfig::exploration, Args::getDouble));
+
+    static {
+        COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();
+    }
+
+    private ResumeCheck() {
+    }
+
+    /** The config to continue {@code ckpt} with, after checking the given flags against it. */
+    static TrainingConfig config(Args a, Path ckpt) {
+        TrainingConfig stored;
+        long done;
+        try {
+            stored = Trainer.readConfig(ckpt);
+            done = Long.parseLong(ParameterFile.read(ckpt).metadata().getOrDefault("iteration", "0"));
+        } catch (IOException | RuntimeException e) {
+            throw new UserError("--resume: cannot read the checkpoint " + ckpt + ": " + e.getMessage(), e);
+        }
+        List<String> differ = new ArrayList<>();
+        for (Compared c : COMPARED) {
+            if (a.has(c.flag())) {
+                Object s = c.stored().apply(stored);
+                if (!s.equals(c.given().apply(a, c.flag()))) {
+                    differ.add("  --" + c.flag() + ": the checkpoint has " + s + ", given " + a.getString(c.flag()));
+                }
+            }
+        }
+        if (!differ.isEmpty()) {
+            throw new UserError("--resume: " + (differ.size() == 1 ? "a flag contradicts" : differ.size() + " flags contradict")
+                    + " the checkpoint " + ckpt + ":\n" + String.join("\n", differ) + "\nleave "
+                    + (differ.size() == 1 ? "it" : "them") + " out to continue the run as it was, or train into another --out");
+        }
+        int iterations = a.has("iterations") ? a.getInt("iterations") : stored.iterations();
+        if (iterations < done) {
+            throw new UserError("--iterations: " + iterations + " is fewer than the " + done + " iterations the checkpoint "
+                    + ckpt + " has done; give at least " + done + " (a larger count extends the run)");
+        }
+        return stored.withIterations(iterations).withThreads(a.getInt("threads"));
+    }
+
+    /** A target spec as the published tables name it, so {@code funnel10} and {@code funnel:d=10} agree. */
+    private static String canonical(String spec) {
+        return TrainRunner.publishedName(spec.strip().replace(" ", ""));
+    }
+}

@@ -1,0 +1,131 @@
+package org.girsanov.cli.commands;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.girsanov.cli.Args;
+import org.girsanov.cli.Cli;
+import org.girsanov.cli.Command;
+import org.girsanov.cli.Flag;
+import org.girsanov.cli.Json;
+import org.girsanov.cli.UsageException;
+import org.girsanov.cli.UserError;
+import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.samplers.train.TrainingConfig;
+
+/** {@code girsanov train}: trains a sampler with the CPU protocol of its quality-suite row, or given flags. */
+public final class TrainCommand implements Command {
+    /** The most grid refinements of the final evaluation (the evaluator's limit). */
+    static final int MAX_REFINE = 10;
+
+    static final List<Flag> FLAGS = List.of(
+            Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge or gfn").withDefault("pis"),
+            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb").withDefault("lv"),
+            Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
+            Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
+            Flag.option("iterations", "I", "gradient steps (default: the protocol's)"),
+            Flag.option("lr", "LR", "initial learning rate (decays exponentially to 1e-4)"),
+            Flag.option("seed", "S", "root seed").withDefault(0),
+            Flag.option("threads", "T", "worker threads; results do not depend on it").withDefault(2),
+            Flag.option("grid", "KIND", "training time grid: uniform, cosine or power:κ").withDefault("uniform"),
+            Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R), 0 to " + MAX_REFINE).withDefault(0),
+            Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
+            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control)").withDefault("none"),
+            Flag.option("lr-logz-scale", "S", "TB, DB, sub-TB: learning rate of the learned log Z relative to the networks' (default: the protocol's)"),
+            Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
+            Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
+            Flag.option("sample-metric-k", "K", "points for Sinkhorn and EUBO").withDefault(2000),
+            Flag.option("out", "DIR", "run folder (default runs/TARGET-SAMPLER-LOSS)"),
+            Flag.toggle("resume", "continue from the run folder's checkpoint (flags given must match it, except --iterations to extend it)"),
+            Flag.toggle("force", "replace the run the folder holds (its files are deleted first)"),
+            Flag.toggle("no-plots", "skip the PNG plots"),
+            Flag.option("stop-after", "I", "stop at iteration I as if interrupted (keeps the checkpoint; for testing --resume)"),
+            Cli.JSON_FLAG);
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train a diffusion sampler and evaluate it";
+    }
+
+    @Override
+    public String usage() {
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
+                + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
+                + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
+                + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"
+                + "run is refused unless --resume (continue it) or --force (delete its run files, then start over).\n\n"
+                + "Ctrl-C (SIGINT) or SIGTERM stops at the next iteration, keeps the checkpoint and exits 130 or 143\n"
+                + "(128 + the signal's number; with --json the object says finished: false, the checkpoint and the\n"
+                + "iteration); a second Ctrl-C stops at once. --resume continues to the same final numbers. On a resume\n"
+                + "only --iterations (at least the iterations done; a larger count extends the run, and the learning-rate\n"
+                + "and exploration schedules stretch to the new count from there on), --threads and the evaluation and\n"
+                + "output flags may differ from the checkpoint; flags left out take the checkpoint's values.";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        return FLAGS;
+    }
+
+    static TrainingConfig config(Args a) {
+        String spec = a.getString("target");
+        String sampler = a.getChoice("sampler", TrainingConfig.SAMPLERS);
+        String loss = a.getChoice("loss", TrainingConfig.LOSSES);
+        TrainRunner.parseTarget(spec);
+        TrainingConfig p = Protocol.of(spec, sampler, loss);
+        try {
+            return new TrainingConfig(p.targetSpec(), p.sampler(), p.loss(), a.getInt("steps", p.steps()),
+                    a.getInt("batch", p.batch()), a.getInt("iterations", p.iterations()), a.getDouble("lr", p.lr()),
+                    p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
+                    p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
+                    a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
+                    a.getString("grid"), a.getInt("replay-every"), a.getString("divergence"),
+                    a.getDouble("lr-logz-scale", p.logZLrScale()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(TrainFlags.named(e.getMessage()));
+        }
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        a.requireAtMostPositionals(0);
+        boolean resume = a.getBoolean("resume");
+        boolean force = a.getBoolean("force");
+        if (resume && force) {
+            throw new UsageException("--resume continues the run in the folder and --force replaces it; give one");
+        }
+        TrainingConfig c = config(a);
+        TrainRunner.Options o = TrainFlags.options(a, out);
+        Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(c.targetSpec()).replaceAll("[^A-Za-z0-9_.=-]", "_")
+                + "-" + c.sampler() + "-" + c.loss()));
+        Inputs.folder("--out", dir);
+        boolean resuming = resume && Files.exists(RunFolder.checkpoint(dir));
+        if (resuming) {
+            c = ResumeCheck.config(a, RunFolder.checkpoint(dir));
+        } else {
+            TrainFlags.claim(dir, force, resume, "train", err);
+        }
+        return finish(TrainRunner.run(c, dir, resuming, o, err), a.getBoolean("json"), out, err);
+    }
+
+    /** Reports an outcome: a stopped run has already written its JSON object; a finished one writes its metrics. */
+    static int finish(TrainRunner.Outcome o, boolean json, PrintStream out, PrintStream err) {
+        if (!o.finished()) {
+            return o.exitCode();
+        }
+        err.println();
+        err.print(TrainRunner.table(o.metrics()));
+        err.println("run folder: " + o.dir());
+        if (json) {
+            out.println(Json.write(o.metrics()));
+        }
+        return Cli.EXIT_OK;
+    }
+}

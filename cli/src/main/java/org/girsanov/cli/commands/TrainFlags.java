@@ -1,0 +1,111 @@
+package org.girsanov.cli.commands;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.girsanov.cli.Args;
+import org.girsanov.cli.UserError;
+
+/**
+ * The checks {@code train} and {@code demo} run before any work: the ranges of the evaluation and protocol
+ * flags, the names of the flags behind a config error, and whether the run folder may be written.
+ */
+final class TrainFlags {
+    /** Config fields ({@code TrainingConfig}'s messages start with them) and the flags that set them. */
+    private static final Map<String, String> FIELD_FLAGS = Map.ofEntries(Map.entry("steps", "--steps"),
+            Map.entry("batch", "--batch"), Map.entry("iterations", "--iterations"), Map.entry("lr", "--lr"),
+            Map.entry("threads", "--threads"), Map.entry("exploration", "--exploration"),
+            Map.entry("replayEvery", "--replay-every"), Map.entry("divergence", "--divergence"),
+            Map.entry("logZLrScale", "--lr-logz-scale"), Map.entry("grid", "--grid"));
+
+    private TrainFlags() {
+    }
+
+    /** A training-config error message, prefixed with the flag it is about when it can be told. */
+    static String named(String message) {
+        String m = message == null ? "" : message;
+        int end = 0;
+        while (end < m.length() && Character.isLetter(m.charAt(end))) {
+            end++;
+        }
+        String flag = FIELD_FLAGS.get(m.substring(0, end));
+        if (flag == null && m.toLowerCase(java.util.Locale.ROOT).contains("grid")) {
+            flag = "--grid";
+        }
+        return (flag == null ? "bad training flags" : flag) + ": " + m;
+    }
+
+    /** The evaluation and reporting options of {@code train}, every value checked. */
+    static TrainRunner.Options options(Args a, PrintStream out) {
+        Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
+        for (String f : List.of("steps", "batch")) {
+            if (a.has(f)) {
+                Inputs.intIn(a, f, 1, 1_000_000);
+            }
+        }
+        if (a.has("iterations")) {
+            Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE);
+        }
+        for (String f : List.of("lr", "lr-logz-scale", "exploration")) {
+            Inputs.positiveIfGiven(a, f);
+        }
+        Inputs.intIn(a, "replay-every", 0, Integer.MAX_VALUE);
+        long stopAfter = a.has("stop-after") ? Inputs.longIn(a, "stop-after", 0, Long.MAX_VALUE) : Long.MAX_VALUE;
+        return new TrainRunner.Options(Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS),
+                Inputs.intIn(a, "sample-metric-k", 2, EvaluateCommand.MAX_SAMPLE_K),
+                Inputs.intIn(a, "eval-refine", 0, TrainCommand.MAX_REFINE), !a.getBoolean("no-plots"), stopAfter,
+                a.getBoolean("json"), out);
+    }
+
+    /**
+     * Makes {@code dir} ready for a new run: a folder holding a run is refused unless {@code force}, which
+     * deletes that run's files first (so a folder never mixes two runs; other files stay).
+     */
+    static void claim(Path dir, boolean force, boolean resume, String command, PrintStream err) throws IOException {
+        List<String> files = RunFolder.runFiles(dir);
+        if (files.isEmpty()) {
+            if (resume) {
+                err.println("no checkpoint at " + RunFolder.checkpoint(dir) + "; starting a new run");
+            }
+            return;
+        }
+        if (!force) {
+            throw new UserError("--out: " + dir + " already holds a run (" + String.join(", ", files) + ")"
+                    + (resume ? " but no checkpoint to resume; pass --force to replace it"
+                            : "; pass --resume to continue it, or --force to replace it")
+                    + ", or give another --out");
+        }
+        err.println(command + ": --force: deleting the previous run in " + dir + " (" + String.join(", ", files) + ")");
+        RunFolder.clear(dir, true);
+    }
+
+    /**
+     * Whether {@code dir} holds a run of {@code config}: its {@code config.json} has the same settings apart from
+     * the thread count and the evaluation paths (which the run folder records for its final evaluation).
+     */
+    static boolean holdsRunOf(Path dir, org.girsanov.samplers.train.TrainingConfig config) {
+        Path cfg = dir.resolve("config.json");
+        if (!Files.isRegularFile(cfg)) {
+            return false;
+        }
+        try {
+            Object json = org.girsanov.cli.Json.parse(Files.readString(cfg));
+            if (!(json instanceof Map<?, ?> m)) {
+                return false;
+            }
+            Map<String, String> want = config.toMap();
+            for (Map.Entry<String, String> e : want.entrySet()) {
+                boolean free = e.getKey().equals("threads") || e.getKey().equals("eval_paths"); // the run folder's own
+                if (!free && !e.getValue().equals(String.valueOf(m.get(e.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

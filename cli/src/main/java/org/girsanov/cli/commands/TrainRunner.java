@@ -1,0 +1,258 @@
+package org.girsanov.cli.commands;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.girsanov.cli.Cli;
+import org.girsanov.cli.Json;
+import org.girsanov.cli.ProgressReporter;
+import org.girsanov.cli.Shutdown;
+import org.girsanov.cli.UserError;
+import org.girsanov.benchmarks.quality.PublishedRow;
+import org.girsanov.samplers.losses.NonFiniteException;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.train.Evaluation;
+import org.girsanov.samplers.train.Evaluator;
+import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.TrainingConfig;
+import org.girsanov.samplers.train.TrainingListener;
+
+/** Trains, evaluates and writes a run folder; shared by {@code train}, {@code demo} and {@code bench quality}. */
+final class TrainRunner {
+    private TrainRunner() {
+    }
+
+    /**
+     * The outcome of a run: its metrics (keys of docs/targets-and-metrics.md) and whether it finished; {@code exitCode} is 0,
+     * or that of the stop ({@link Shutdown#exitCode()}: 130 for SIGINT and {@code --stop-after}, 143 for SIGTERM).
+     */
+    record Outcome(Map<String, Object> metrics, boolean finished, Path dir, int exitCode) {
+    }
+
+    /**
+     * How a run is evaluated and reported: evaluation paths, points for the sample metrics, grid refinements,
+     * plots, the iteration to stop at as if interrupted, and whether {@code out} gets the JSON object of a
+     * stopped run (on every stop, a second signal included).
+     */
+    record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, boolean json,
+                   PrintStream out) {
+        static Options of(int evalPaths, int sampleK, boolean plots) {
+            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, false, null);
+        }
+    }
+
+    static Target parseTarget(String spec) {
+        return Inputs.target("--target", spec);
+    }
+
+    /**
+     * Runs {@code config} — or, when {@code resume}, continues {@code dir}'s checkpoint with {@code config}
+     * (the checkpoint's own config with the allowed changes applied, see {@link ResumeCheck}) — writing to
+     * {@code dir}. Progress goes to {@code err}. The caller has checked every input and the folder.
+     */
+    static Outcome run(TrainingConfig config, Path dir, boolean resume, Options o, PrintStream err) throws IOException {
+        Target target = parseTarget(config.targetSpec());
+        Files.createDirectories(dir);
+        Path ckpt = RunFolder.checkpoint(dir);
+        long start = System.nanoTime();
+        Trainer trainer;
+        if (resume) {
+            try {
+                trainer = Trainer.resume(ckpt, target, c -> config);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UserError("cannot resume from " + ckpt + ": " + e.getMessage(), e);
+            }
+            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + config.iterations());
+            if (trainer.iteration() < config.iterations()) {
+                RunFolder.clear(dir, false); // the results of an earlier finish no longer describe the checkpoint
+            }
+        } else {
+            trainer = new Trainer(config, target);
+        }
+        Map<String, String> cfg = new LinkedHashMap<>(trainer.config().toMap());
+        cfg.put("eval_paths", Integer.toString(o.evalPaths()));
+        RunFolder.writeJson(dir.resolve("config.json"), cfg);
+        AtomicLong saved = new AtomicLong(resume ? trainer.iteration() : -1);
+        AtomicReference<String> stage = new AtomicReference<>("training"); // read by the signal thread
+        try (trainer; Shutdown shutdown = Shutdown.install(
+                () -> err.println("\nstopping: " + (stage.get().equals("training") ? "after the current iteration"
+                        : "the training is done and checkpointed; press Ctrl-C again to skip the " + stage.get())),
+                code -> {
+                    err.println("stopped now; the last checkpoint is kept");
+                    report(o, dir, saved.get(), stage.get(), code);
+                })) {
+            ProgressReporter progress = new ProgressReporter(err, System::nanoTime, trainer.config().iterations(),
+                    Duration.ofSeconds(2), 0);
+            TrainingListener listener = listener(progress, saved, err);
+            err.println("training to iteration " + trainer.config().iterations() + " (Ctrl-C stops after the current"
+                    + " iteration and keeps the checkpoint " + ckpt + ")");
+            try {
+                final Trainer tr = trainer;
+                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= o.stopAfter());
+            } catch (NonFiniteException e) {
+                throw new UserError("training stopped at iteration " + e.iteration() + ": " + e.quantity()
+                        + " is not finite; the last good checkpoint is " + ckpt, e);
+            }
+            progress.finish();
+            if (trainer.iteration() < trainer.config().iterations()) {
+                err.println("stopped at iteration " + trainer.iteration() + "; the checkpoint " + ckpt
+                        + " is saved; continue with --resume");
+                int code = shutdown.exitCode();
+                report(o, dir, trainer.iteration(), stage.get(), code);
+                return new Outcome(Map.of("iteration", trainer.iteration()), false, dir, code);
+            }
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            stage.set("evaluation");
+            err.println("evaluating on " + o.evalPaths() + " paths ...");
+            Evaluation ev = new Evaluator(o.evalPaths(), o.sampleK(), true, o.refinements()).evaluate(trainer);
+            Map<String, Object> m = metricsJson(trainer, ev, trainSeconds, (System.nanoTime() - start) / 1e9);
+            stage.set("plots");
+            RunFolder.writeJson(dir.resolve("metrics.json"), m);
+            RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());
+            if (o.plots()) {
+                RunFolder.plots(dir, target, ev.samples(), trainer.history(),
+                        trainer.config().sampler().toUpperCase() + "-" + trainer.config().loss().toUpperCase() + " on "
+                                + target.name());
+            }
+            return new Outcome(m, true, dir, Cli.EXIT_OK);
+        }
+    }
+
+    /**
+     * Writes the {@code --json} object of a stopped run to {@code o.out()}, when {@code --json} was given: the
+     * iteration of the checkpoint on disk ({@code checkpoint} null if none was written yet).
+     */
+    private static void report(Options o, Path dir, long iteration, String stage, int exitCode) {
+        if (o.json()) {
+            o.out().println(Json.write(Json.object().with("finished", false).with("iteration", Math.max(0, iteration))
+                    .with("checkpoint", iteration < 0 ? null : RunFolder.checkpoint(dir).toString())
+                    .with("run_folder", dir.toString()).with("stopped_during", stage).with("exitCode", exitCode)));
+            o.out().flush();
+        }
+    }
+
+    private static TrainingListener listener(ProgressReporter progress, AtomicLong saved, PrintStream err) {
+        Map<String, Double> last = new LinkedHashMap<>();
+        return new TrainingListener() {
+            @Override
+            public void step(long iteration, long total, double loss, int excluded) {
+                progress.update(iteration, loss, last);
+            }
+
+            @Override
+            public void evaluated(long iteration, double ess, double lb, double is) {
+                last.put("ess", ess);
+                last.put("logZ_lb", lb);
+                last.put("logZ_is", is);
+            }
+
+            @Override
+            public void checkpointed(long iteration, Path file) {
+                saved.set(iteration);
+            }
+
+            @Override
+            public void message(String text) {
+                err.println(text);
+            }
+        };
+    }
+
+    static Map<String, Object> metricsJson(Trainer trainer, Evaluation ev, double trainSeconds, double wallSeconds) {
+        Json.Obj m = Json.object();
+        TrainingConfig c = trainer.config();
+        m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
+        for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
+            m.with(e.getKey(), e.getValue());
+        }
+        m.with("iterations", trainer.iteration());
+        m.with("train_seconds", trainSeconds);
+        m.with("wall_seconds", wallSeconds);
+        m.with("seed", c.seed());
+        m.with("threads", c.threads());
+        m.with("version", Cli.version());
+        withPublished(m, c);
+        return m;
+    }
+
+    /** The quality-suite entry of a row whose training failed: its identity, the published numbers and {@code failed}. */
+    static Map<String, Object> failedRow(TrainingConfig c, String message) {
+        Json.Obj m = Json.object();
+        m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
+        m.with("failed", message);
+        m.with("seed", c.seed());
+        m.with("version", Cli.version());
+        withPublished(m, c);
+        return m;
+    }
+
+    /** Adds the published row of {@code c}'s (target, sampler, loss) under {@code published}, when there is one. */
+    private static void withPublished(Json.Obj m, TrainingConfig c) {
+        PublishedRow.find(publishedName(c.targetSpec()), c.sampler(), c.loss()).ifPresent(p -> m.with("published",
+                Json.object().with("delta_logZ_lb", nullIfNaN(p.deltaLogZLb())).with("delta_logZ_is", nullIfNaN(p.deltaLogZIs()))
+                        .with("ess", p.ess()).with("delta_std", p.deltaStd())));
+    }
+
+    private static Object nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** The docs/targets-and-metrics.md name of a target spec ({@code funnel:d=10} → funnel10). */
+    static String publishedName(String spec) {
+        switch (spec.replace(" ", "")) {
+            case "funnel:d=10":
+            case "funnel10":
+                return "funnel10";
+            case "manywell:d=5,w=5,delta=4":
+            case "mw5":
+                return "mw5";
+            case "manywell:d=50,w=5,delta=2":
+            case "mw50":
+                return "mw50";
+            default:
+                return spec;
+        }
+    }
+
+    /** A human table of our metrics beside the published row. */
+    static String table(Map<String, Object> m) {
+        StringBuilder sb = new StringBuilder();
+        Object pub = m.get("published");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = pub instanceof Map ? (Map<String, Object>) pub : Map.of();
+        sb.append(String.format("%-16s %12s %12s%n", "metric", "ours", "published"));
+        row(sb, "Δlog Z (lb)", m.get("delta_logZ_lb"), p.get("delta_logZ_lb"));
+        row(sb, "Δlog Z (is)", m.get("delta_logZ_is"), p.get("delta_logZ_is"));
+        row(sb, "ESS", m.get("ess"), p.get("ess"));
+        row(sb, "Δstd", m.get("delta_std"), p.get("delta_std"));
+        row(sb, "log Z (lb)", m.get("logZ_lb"), null);
+        row(sb, "log Z (is)", m.get("logZ_is"), null);
+        row(sb, "log Z (true)", m.get("logZ_true"), null);
+        row(sb, "EUBO", m.get("eubo"), null);
+        row(sb, "Sinkhorn", m.get("sinkhorn"), null);
+        row(sb, "wall seconds", m.get("wall_seconds"), null);
+        row(sb, "target evals", m.get("target_evaluations"), null);
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, Object ours, Object published) {
+        if (ours == null && published == null) {
+            return;
+        }
+        sb.append(String.format("%-16s %12s %12s%n", name, fmt(ours), fmt(published)));
+    }
+
+    private static String fmt(Object v) {
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return Math.abs(d) >= 1e5 ? String.format("%.3e", d) : String.format("%.4f", d);
+        }
+        return v == null ? "—" : v.toString();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Command-line infrastructure for {@code ./girsanov}: {@link org.girsanov.cli.Cli}
+ * (registry and dispatch, exit codes, the {@code --json} convention),
+ * {@link org.girsanov.cli.Command} and {@link org.girsanov.cli.Flag}
+ * (what a subcommand declares), {@link org.girsanov.cli.Args} (typed flag access),
+ * {@link org.girsanov.cli.UserError} / {@link org.girsanov.cli.UsageException},
+ * {@link org.girsanov.cli.Json}, {@link org.girsanov.cli.Plots} (headless PNG),
+ * {@link org.girsanov.cli.ProgressReporter}, {@link org.girsanov.cli.Shutdown}
+ * and {@link org.girsanov.cli.AtomicFiles}. JDK only.
+ */
+package org.girsanov.cli;

@@ -1,0 +1,160 @@
+package org.girsanov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+
+    /** Captured result of one run. */
+    record Result(int code, String out, String err) {}
+
+    static final Command ECHO = Command.of("echo", "echo the batch size",
+            "echo [--batch N] [--json] [WORDS...]\n\nPrints its arguments.\n\nexample: girsanov echo --batch 3 hi",
+            List.of(Flag.option("batch", "N", "a number").withDefault(1), Cli.JSON_FLAG),
+            (args, out, err) -> {
+                int b = args.getInt("batch");
+                if (args.getBoolean("json")) {
+                    out.println(Json.write(Json.object().with("batch", b).with("words", args.positionals())));
+                } else {
+                    out.println(b + " " + String.join(" ", args.positionals()));
+                }
+                err.println("progress goes here");
+                return 0;
+            });
+
+    static final Command FAIL_USER = Command.of("fail-user", "fails like a user error", "fail-user",
+            List.of(Cli.JSON_FLAG), (args, out, err) -> {
+                throw new UserError("no such file: runs/x.ckpt");
+            });
+
+    static final Command FAIL_BUG = Command.of("fail-bug", "fails like a bug", "fail-bug", List.of(),
+            (args, out, err) -> {
+                throw new IllegalStateException("tape corrupted\nsecond line");
+            });
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Cli.run(args, o, e, List.of(ECHO, FAIL_USER, FAIL_BUG));
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsACommand() {
+        Result r = run("echo", "--batch", "7", "a", "b");
+        assertEquals(0, r.code());
+        assertEquals("7 a b\n", r.out().replace("\r\n", "\n"));
+        assertEquals("progress goes here", r.err().strip());
+    }
+
+    @Test
+    void jsonConventionKeepsStdoutPure() {
+        Result r = run("echo", "--json", "x");
+        assertEquals(Map.of("batch", 1.0, "words", List.of("x")), Json.parse(r.out()));
+        assertFalse(r.err().isEmpty());
+        Result v = run("version", "--json");
+        assertEquals(0, v.code());
+        assertEquals("girsanov", Json.parseObject(v.out()).get("name"));
+    }
+
+    @Test
+    void unknownCommandIsUsageError() {
+        Result r = run("ehco");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown command 'ehco' (did you mean 'echo'?)"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void unknownFlagIsUsageErrorWithValidFlagsAndUsage() {
+        Result r = run("echo", "--bach", "3");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown flag --bach (did you mean --batch?); valid flags: --batch N, --json, --debug"),
+                r.err());
+        assertTrue(r.err().contains("usage: girsanov echo [--batch N] [--json] [WORDS...]"), r.err());
+        assertEquals(2, run("--frobnicate").code());
+        assertEquals(2, run("echo", "--batch", "x").code());
+    }
+
+    @Test
+    void noArgumentsPrintsOverviewOnStderr() {
+        Result r = run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("commands:"), r.err());
+        assertTrue(r.err().contains("echo"), r.err());
+    }
+
+    @Test
+    void userErrorHasNoStackTrace() {
+        Result r = run("fail-user");
+        assertEquals(1, r.code());
+        assertEquals("girsanov: no such file: runs/x.ckpt", r.err().strip());
+        Result j = run("fail-user", "--json");
+        assertEquals(1, j.code());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) Json.parseObject(j.out()).get("error");
+        assertEquals("user", error.get("kind"));
+        assertEquals(1.0, error.get("exitCode"));
+    }
+
+    @Test
+    void internalErrorIsOneLineUnlessDebug() {
+        Result r = run("fail-bug");
+        assertEquals(3, r.code());
+        String[] lines = r.err().strip().split("\\R");
+        assertEquals(2, lines.length, r.err());
+        assertEquals("girsanov: internal error: IllegalStateException: tape corrupted / second line", lines[0]);
+        assertEquals("(run with --debug for the stack trace)", lines[1]);
+        Result d = run("fail-bug", "--debug");
+        assertEquals(3, d.code());
+        assertTrue(d.err().contains("\tat "), d.err());
+        assertEquals(3, run("--debug", "fail-bug").code());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result all = run("--help");
+        assertEquals(0, all.code());
+        String list = all.out().substring(all.out().indexOf("commands:"));
+        assertTrue(list.indexOf("  echo") < list.indexOf("  help"), "user commands listed first");
+        Result h = run("help", "echo");
+        assertEquals(0, h.code());
+        assertTrue(h.out().startsWith("usage: girsanov echo [--batch N]"), h.out());
+        assertTrue(h.out().contains("--batch N"), h.out());
+        assertTrue(h.out().contains("(default 1)"), h.out());
+        assertTrue(h.out().contains("example: girsanov echo"), h.out());
+        assertEquals(h.out(), run("echo", "--help").out());
+        assertEquals(2, run("help", "nope").code());
+        Result v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("girsanov "), v.out());
+        assertEquals(0, run("version").code());
+        assertEquals(2, run("version", "extra").code());
+    }
+
+    @Test
+    void registryRejectsClashes() {
+        Cli cli = new Cli();
+        cli.register(ECHO);
+        assertThrows(IllegalArgumentException.class, () -> cli.register(ECHO));
+        assertThrows(IllegalArgumentException.class, () -> cli.register(Command.of("Bad Name", "s", "u", List.of(),
+                (a, o, e) -> 0)));
+        assertThrows(IllegalArgumentException.class, () -> cli.register(Command.of("x", "s", "u",
+                List.of(Flag.toggle("help", "h")), (a, o, e) -> 0)));
+        assertEquals(List.of("help", "version", "echo"), cli.commands().stream().map(Command::name).toList());
+        assertTrue(new Cli().command("echo").isEmpty(), "no static state shared between instances");
+    }
+}

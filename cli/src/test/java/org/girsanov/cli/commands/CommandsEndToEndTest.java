@@ -1,0 +1,211 @@
+package org.girsanov.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.girsanov.cli.Main;
+import org.girsanov.cli.Cli;
+import org.girsanov.cli.Json;
+import org.girsanov.cli.Plots;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command end to end on tiny settings: exit codes, stable JSON keys, files, plots, resume. */
+class CommandsEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json() {
+            return (Map<String, Object>) Json.parse(out.trim());
+        }
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                Main.commands());
+        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final String[] TINY = {"--steps", "5", "--batch", "16", "--iterations", "4", "--eval-paths", "64",
+        "--sample-metric-k", "32"};
+
+    private static String[] train(Path out, String... extra) {
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "pis", "--loss", "lv",
+                "--out", out.toString(), "--json"));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of(extra));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void trainWritesRunFolderWithStableKeysAndPlots() throws Exception {
+        Path run = dir.resolve("run");
+        Result r = run(train(run));
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = r.json();
+        for (String k : List.of("logZ_lb", "logZ_is", "logZ_true", "ess", "delta_std", "sinkhorn", "eubo", "mmd", "mode_coverage", "wall_seconds",
+                "target_evaluations", "seed", "version")) {
+            assertTrue(m.containsKey(k), "missing key " + k + " in " + m.keySet());
+        }
+        for (String f : List.of("metrics.json", "samples.csv", "config.json", RunFolder.CHECKPOINT, "samples.png", "loss.png")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        assertTrue(Plots.inspect(run.resolve("samples.png")).looksLikePlot(20));
+        assertTrue(Plots.inspect(run.resolve("loss.png")).looksLikePlot(5));
+        assertEquals(Json.parse(Files.readString(run.resolve("metrics.json"))), m);
+    }
+
+    @Test
+    void interruptedThenResumedEqualsUninterrupted() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Result full = run(train(a));
+        assertEquals(0, full.code(), full.err());
+        Result stopped = run(train(b, "--stop-after", "2"));
+        assertEquals(Cli.EXIT_INTERRUPTED, stopped.code(), stopped.err());
+        assertFalse(Files.exists(b.resolve("metrics.json")));
+        Result resumed = run(train(b, "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        Map<String, Object> x = full.json();
+        Map<String, Object> y = resumed.json();
+        for (String k : List.of("logZ_lb", "logZ_is", "ess", "delta_std", "sinkhorn", "eubo", "target_evaluations")) {
+            assertEquals(x.get(k), y.get(k), k);
+        }
+        assertArrayEquals(Files.readAllBytes(a.resolve("samples.csv")), Files.readAllBytes(b.resolve("samples.csv")));
+    }
+
+    @Test
+    void sampleAndEvaluateFromCheckpointAndSamples() throws Exception {
+        Path run = dir.resolve("run");
+        assertEquals(0, run(train(run)).code());
+        Path csv = dir.resolve("s.csv");
+        Result s = run("sample", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(), "--n", "50", "--out",
+                csv.toString(), "--json");
+        assertEquals(0, s.code(), s.err());
+        assertEquals(51, Files.readAllLines(csv).size());
+        Result e1 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--json");
+        assertEquals(0, e1.code(), e1.err());
+        assertTrue(e1.json().containsKey("sinkhorn") && e1.json().containsKey("delta_std"));
+        Result e2 = run("evaluate", "--target", "gmm9", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
+                "--paths", "64", "--sample-metric-k", "32", "--json");
+        assertEquals(0, e2.code(), e2.err());
+        assertTrue(e2.json().containsKey("ess") && e2.json().containsKey("eubo"));
+        Result e3 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--reference", csv.toString(), "--json");
+        assertEquals(0, e3.code(), e3.err());
+        assertEquals(0.0, ((Number) e3.json().get("delta_std")).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void checkConsistencyPrintsLevels() {
+        Result r = run("check", "consistency", "--sde", "brownian", "--levels", "3", "--paths", "20", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = r.json();
+        assertTrue(m.containsKey("levels") && m.containsKey("fitted_order"), m.keySet().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> level = (Map<String, Object>) ((List<Object>) m.get("levels")).get(0);
+        for (String k : List.of("dt", "mean_abs_error", "max_abs_error", "nelson", "fokker_planck")) {
+            assertTrue(level.containsKey(k), k);
+        }
+    }
+
+    @Test
+    void checkConsistencyOnATrainedSamplerWithAndWithoutLogFlows() throws Exception {
+        for (String loss : List.of("lv", "db")) {
+            Path run = dir.resolve("c-" + loss);
+            String[] args = train(run);
+            args[6] = loss;
+            assertEquals(0, run(args).code());
+            Result r = run("check", "consistency", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
+                    "--levels", "3", "--paths", "16", "--json");
+            assertEquals(0, r.code(), r.err());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> levels = (List<Map<String, Object>>) r.json().get("levels");
+            assertEquals(3, levels.size());
+            assertEquals(0.5, ((Number) levels.get(1).get("dt")).doubleValue(), 1e-12, "T = 5 on 5 steps (Δt = 1), refined once");
+            assertTrue(((Number) levels.get(0).get("mean_abs_error")).doubleValue() > 0);
+            assertEquals(loss.equals("db"), levels.get(0).get("nelson") != null, "the split needs log-flows: " + levels.get(0));
+        }
+        Result both = run("check", "consistency", "--sde", "brownian", "--checkpoint", "x");
+        assertEquals(Cli.EXIT_USAGE, both.code(), both.err());
+        Result missing = run("check", "consistency", "--checkpoint", dir.resolve("none").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, missing.code(), missing.err());
+        assertTrue(missing.err().contains("none"), missing.err());
+    }
+
+    @Test
+    void benchPerfAndQualityOnTinySettings() {
+        Result p = run("bench", "perf", "--batch", "16", "--steps", "5", "--repeats", "2", "--json");
+        assertEquals(0, p.code(), p.err());
+        assertTrue(((Number) p.json().get("median_step_ms")).doubleValue() > 0);
+        Result q = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
+                "--out", dir.resolve("q").toString(), "--json");
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.err().contains("| gmm9 | pis | tb |"), q.err());
+    }
+
+    @Test
+    void benchBaselinesJsonIsOneObjectAndEveryMethodStaysWithinTheBudget() {
+        Result r = run("bench", "baselines", "--budget", "200000", "--targets", "gaussian:d=2", "--samples", "300", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = r.json();
+        assertEquals(200000L, ((Number) m.get("budget")).longValue());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) m.get("rows");
+        assertEquals(6, rows.size());
+        for (Map<String, Object> row : rows) {
+            long used = ((Number) row.get("target_evaluations")).longValue();
+            assertTrue(used <= 200000 && (row.get("method").equals("exact") || used >= 180000), row.toString());
+        }
+        assertTrue(r.err().contains("target evals"), "the table goes to stderr: " + r.err());
+        Result bad = run("bench", "baselines", "--budget", "20000", "--json");
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--budget: 20000 is out of range; allowed: 200000 to"), bad.err());
+    }
+
+    @Test
+    void aBadQualityRowIsRejectedBeforeAnyRowRuns() {
+        Path q = dir.resolve("qf");
+        for (String rows : List.of("gmm9/pis/tb,gmm7/pis/tb", "gmm9/xyz/lv", "lv", "gmm9/pis/tb,,")) {
+            Result r = run("bench", "quality", "--rows", rows, "--iterations", "2", "--eval-paths", "64", "--out", q.toString(), "--json");
+            assertEquals(Cli.EXIT_USER_ERROR, r.code(), rows + ": " + r.err());
+            assertTrue(r.err().contains("--rows"), r.err());
+            assertFalse(Files.exists(q), "no row ran for " + rows);
+        }
+    }
+
+    @Test
+    void userErrorsGiveMessagesNotStackTraces() throws Exception {
+        Result badFlag = run("train", "--target", "gmm9", "--bacth", "3");
+        assertEquals(Cli.EXIT_USAGE, badFlag.code());
+        assertTrue(badFlag.err().contains("--batch"), badFlag.err());
+        Result badTarget = run("train", "--target", "gmm7");
+        assertEquals(Cli.EXIT_USER_ERROR, badTarget.code());
+        assertTrue(badTarget.err().contains("gmm9"), "lists valid targets: " + badTarget.err());
+        Result badSampler = run("train", "--target", "gmm9", "--sampler", "xyz");
+        assertEquals(Cli.EXIT_USAGE, badSampler.code(), badSampler.err());
+        Result missing = run("sample", "--checkpoint", dir.resolve("nope.bin").toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, missing.code());
+        assertTrue(missing.err().contains("nope.bin"), missing.err());
+        Path corrupt = dir.resolve("corrupt.girsanov");
+        Files.writeString(corrupt, "not a checkpoint");
+        Result bad = run("evaluate", "--target", "gmm9", "--checkpoint", corrupt.toString());
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("corrupt.girsanov"), bad.err());
+        for (Result r : List.of(badFlag, badTarget, badSampler, missing, bad)) {
+            assertFalse(r.err().contains("\tat org."), "no stack trace: " + r.err());
+        }
+    }
+}
