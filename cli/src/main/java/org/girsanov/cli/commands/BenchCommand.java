@@ -21,6 +21,7 @@ import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.Presets;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /**
@@ -117,14 +118,14 @@ public final class BenchCommand implements Command {
                 throw new UserError("--rows: '" + row + "' is not target/sampler/loss (e.g. gmm9/pis/lv)");
             }
             String spec = Protocol.targetSpec(p[0]);
-            Inputs.target("--rows: '" + row + "': target", spec);
+            int dimension = Inputs.target("--rows: '" + row + "': target", spec).dimension();
             if (!TrainingConfig.SAMPLERS.contains(p[1]) || !TrainingConfig.LOSSES.contains(p[2])) {
                 throw new UserError("--rows: '" + row + "': the sampler must be one of " + String.join(", ", TrainingConfig.SAMPLERS)
                         + " and the loss one of " + String.join(", ", TrainingConfig.LOSSES));
             }
             TrainingConfig c;
             try {
-                c = Protocol.of(spec, p[1], p[2]).withThreads(threads);
+                c = Presets.cpu(spec, dimension, p[1], p[2]).withThreads(threads);
                 c = iterations == null ? c : c.withIterations(iterations);
             } catch (IllegalArgumentException e) {
                 throw new UserError("--rows: '" + row + "': " + e.getMessage());

@@ -7,7 +7,7 @@ import org.girsanov.cli.Args;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
-import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.samplers.train.Presets;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /**
@@ -17,8 +17,7 @@ import org.girsanov.samplers.train.TrainingConfig;
 public final class DemoCommand implements Command {
     /** The demo's protocol: fewer paths, steps and iterations than the quality suite's. */
     static TrainingConfig protocol(int threads) {
-        return TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(256).withSteps(50).withIterations(800)
-                .withExploration(Protocol.EXPLORATION).withThreads(threads);
+        return Presets.demo().withThreads(threads);
     }
 
     @Override

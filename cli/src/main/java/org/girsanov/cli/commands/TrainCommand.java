@@ -11,7 +11,7 @@ import org.girsanov.cli.Flag;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
-import org.girsanov.benchmarks.quality.Protocol;
+import org.girsanov.samplers.train.Presets;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /** {@code girsanov train}: trains a sampler with the CPU protocol of its quality-suite row, or given flags. */
@@ -78,8 +78,8 @@ public final class TrainCommand implements Command {
         String spec = a.getString("target");
         String sampler = a.getChoice("sampler", TrainingConfig.SAMPLERS);
         String loss = a.getChoice("loss", TrainingConfig.LOSSES);
-        TrainRunner.parseTarget(spec);
-        TrainingConfig p = Protocol.of(spec, sampler, loss);
+        int dimension = TrainRunner.parseTarget(spec).dimension();
+        TrainingConfig p = Presets.cpu(spec, dimension, sampler, loss);
         try {
             return new TrainingConfig(p.targetSpec(), p.sampler(), p.loss(), a.getInt("steps", p.steps()),
                     a.getInt("batch", p.batch()), a.getInt("iterations", p.iterations()), a.getDouble("lr", p.lr()),
