@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * floating point). Each half has variance {@code Δt/2}, and the halves are independent.
  *
  * <p><b>Randomness.</b> Level {@code ℓ} (ℓ refinements of the base grid) draws from
- * {@link RandomStreams#stream(long, long, int) stream(seed, ℓ, 0)}, so the same seed gives the same path at
+ * {@link RandomStreams#philox(long, long, int) stream(seed, ℓ, 0)}, so the same seed gives the same path at
  * every resolution, however it was reached.
  */
 public final class BrownianPath {
@@ -39,7 +39,7 @@ public final class BrownianPath {
     public static BrownianPath sample(TimeGrid grid, int rows, int cols, long seed) {
         Checks.atLeast("BrownianPath", "rows", rows, 1);
         Checks.atLeast("BrownianPath", "cols", cols, 1);
-        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(RandomStreams.stream(seed, 0, 0));
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(RandomStreams.philox(seed, 0, 0));
         DMatrixRMaj[] inc = new DMatrixRMaj[grid.steps()];
         for (int n = 0; n < inc.length; n++) {
             double s = Math.sqrt(grid.dt(n));
@@ -53,7 +53,7 @@ public final class BrownianPath {
 
     /** The same paths on {@link TimeGrid#refine()}: every increment split in two by the Brownian bridge. */
     public BrownianPath refine() {
-        UniformRandomProvider rng = RandomStreams.stream(seed, level + 1, 0);
+        UniformRandomProvider rng = RandomStreams.philox(seed, level + 1, 0);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         DMatrixRMaj[] fine = new DMatrixRMaj[2 * increments.length];
         int size = rows() * cols();

@@ -24,15 +24,17 @@ public record RandomStreams(long seed) {
         if (chunk > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("RandomStreams: chunk = " + chunk + "; must be < 2^31");
         }
-        return stream(mix(seed ^ mix(purpose + 0x9E3779B97F4A7C15L)), iteration, (int) chunk);
+        return philox(mix(seed ^ mix(purpose + 0x9E3779B97F4A7C15L)), iteration, (int) chunk);
     }
 
     /**
-     * The stream for {@code (seed, iteration, chunk)}.
+     * The stream for {@code (seed, iteration, chunk)}. (Named apart from the instance method {@link #stream}: an
+     * overload would let {@code streams.stream(0, 0, 2)} silently resolve to this static method, ignoring the run's
+     * seed.)
      *
      * @throws IllegalArgumentException unless {@code 0 <= iteration < 2³¹} and {@code 0 <= chunk < 2³¹}
      */
-    public static UniformRandomProvider stream(long seed, long iteration, int chunk) {
+    public static UniformRandomProvider philox(long seed, long iteration, int chunk) {
         if (iteration < 0 || iteration > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("RandomStreams: iteration = " + iteration + "; must be in [0, 2^31)");
         }

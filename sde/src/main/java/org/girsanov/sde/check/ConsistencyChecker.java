@@ -87,7 +87,7 @@ public final class ConsistencyChecker {
             bm[l] = bm[l - 1].refine();
         }
         Tape tape = Tape.noGrad();
-        DMatrixRMaj x0 = pair.prior().sample(k, RandomStreams.stream(cfg.seed(), 0, 1));
+        DMatrixRMaj x0 = pair.prior().sample(k, RandomStreams.philox(cfg.seed(), 0, 1));
         Path fine = PathSimulator.forward(tape, new EulerMaruyamaForward(pair.forward(), grids[finest]), tape.constant(x0),
                 NoiseSource.of(bm[finest], grids[finest]));
         DMatrixRMaj rnd = BackwardItoRnd.of(tape, fine, pair.forward(), pair.backward(), pair.prior(), pair.terminal()).value();

@@ -114,7 +114,7 @@ public final class PairConsistency {
                                        double[][] split) {
         PathPair first = family.apply(base);
         BrownianPath bm = BrownianPath.sample(base, k, first.dimension(), seed);
-        DMatrixRMaj x0 = first.prior().sample(k, RandomStreams.stream(seed, 0, 1));
+        DMatrixRMaj x0 = first.prior().sample(k, RandomStreams.philox(seed, 0, 1));
         TimeGrid grid = base;
         for (int l = 0; l <= finest; l++) {
             PathPair pair = l == 0 ? first : family.apply(grid);

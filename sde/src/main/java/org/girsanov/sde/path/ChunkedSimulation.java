@@ -14,7 +14,7 @@ import org.girsanov.sde.kernel.MarkovKernel;
 /**
  * Deterministic parallel simulation (DESIGN invariant 6): the batch is cut into fixed-size chunks
  * ({@code [c·size, min((c+1)·size, batch))}), chunk {@code c} draws only from
- * {@link RandomStreams#stream(long, long, int) stream(seed, iteration, c)}, chunks run on a fork-join pool
+ * {@link RandomStreams#philox(long, long, int) stream(seed, iteration, c)}, chunks run on a fork-join pool
  * and their results are combined in chunk order. The result is therefore bitwise the same for any number
  * of threads.
  */
@@ -42,7 +42,7 @@ public final class ChunkedSimulation {
     private static <R> R runChunk(ChunkTask<R> task, int c, int size, int batch, long seed, long iteration) {
         int from = c * size;
         int to = Math.min(batch, from + size);
-        return task.run(c, from, to, RandomStreams.stream(seed, iteration, c));
+        return task.run(c, from, to, RandomStreams.philox(seed, iteration, c));
     }
 
     /**
