@@ -182,7 +182,7 @@ class StreamedGradientsTest {
         double one = Fixtures.evaluate(m, sub, BATCH, BATCH, SEED, ITERATION, 1, Behaviour.onPolicy()).loss();
         double[] g1 = Fixtures.grads(Fixtures.all(m, sub));
         assertTrue(one > 0);
-        assertEquals(sub.weights(STEPS, 0.9).length, STEPS + 1);
+        assertEquals(SubTrajectoryBalanceLoss.weights(STEPS, 0.9).length, STEPS + 1);
         double sum = 0;
         for (int len = 1; len <= STEPS; len++) {
             sum += (STEPS + 1 - len) * SubTrajectoryBalanceLoss.weights(STEPS, 0.9)[len];
