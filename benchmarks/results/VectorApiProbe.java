@@ -1,5 +1,4 @@
 import java.util.Arrays;
-import java.util.Random;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -17,6 +16,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public class VectorApiProbe {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static long state = 1;
+
+    /** Uniform [0, 1) from a SplitMix64 sequence (self-contained: the probe runs as a single source file). */
+    static double nextDouble() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+    }
     // C = A B, row-major, register tile 4 rows x 2 vectors
     static void mm(double[] a, double[] b, double[] c, int m, int p, int n) {
         int L = S.length();
@@ -58,12 +66,12 @@ public class VectorApiProbe {
         for (int i = 0; i < len; i++) y[i] = 0.5 * x[i] * (1.0 + (1.0 - 2.0 / (1.0 + y[i])));
     }
     public static void main(String[] args) {
-        Random r = new Random(1); int m = 64, p = 64, n = 64;
+        int m = 64, p = 64, n = 64;
         double[] a = new double[m * p], b = new double[p * n], c = new double[m * n];
-        for (int i = 0; i < a.length; i++) a[i] = r.nextDouble();
-        for (int i = 0; i < b.length; i++) b[i] = r.nextDouble();
+        for (int i = 0; i < a.length; i++) a[i] = nextDouble();
+        for (int i = 0; i < b.length; i++) b[i] = nextDouble();
         double[] x = new double[4096], y = new double[4096], y2 = new double[4096];
-        for (int i = 0; i < x.length; i++) x[i] = 6 * r.nextDouble() - 3;
+        for (int i = 0; i < x.length; i++) x[i] = 6 * nextDouble() - 3;
         java.lang.management.ThreadMXBean tb = java.lang.management.ManagementFactory.getThreadMXBean();
         double[][] res = new double[3][30];
         for (int round = 0; round < 30; round++) {
