@@ -18,6 +18,7 @@ import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
 import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
+import org.girsanov.sde.rnd.ForwardingLogWeight;
 import org.girsanov.sde.rnd.LogWeightForm;
 import org.girsanov.verification.Verdict;
 
@@ -199,23 +200,12 @@ public final class StreamedGradientCheck {
 
         @Override
         public LogWeightForm logWeight() {
-            LogWeightForm form = inner.logWeight();
-            return new LogWeightForm() {
+            return new ForwardingLogWeight(inner.logWeight()) {
                 @Override
                 public Var increment(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
                     see(n, xn.value());
                     see(n + 1, xNext.value());
-                    return form.increment(t, n, xn, xNext, fwd);
-                }
-
-                @Override
-                public Var start(Tape t, Var x0) {
-                    return form.start(t, x0);
-                }
-
-                @Override
-                public Var end(Tape t, Var xN) {
-                    return form.end(t, xN);
+                    return inner.increment(t, n, xn, xNext, fwd);
                 }
             };
         }

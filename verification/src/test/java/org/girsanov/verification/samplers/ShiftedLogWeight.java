@@ -5,7 +5,7 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.samplers.families.ForwardingSampler;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.sde.TimeGrid;
-import org.girsanov.sde.kernel.GaussianMoments;
+import org.girsanov.sde.rnd.ForwardingLogWeight;
 import org.girsanov.sde.rnd.LogWeightForm;
 
 /** A sampler whose log-weight is {@code shift} too large on every path: a planted bug for the checks' can-fail tests. */
@@ -29,21 +29,10 @@ final class ShiftedLogWeight extends ForwardingSampler {
 
     @Override
     public LogWeightForm logWeight() {
-        LogWeightForm f = inner.logWeight();
-        return new LogWeightForm() {
-            @Override
-            public Var increment(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
-                return f.increment(t, n, xn, xNext, fwd);
-            }
-
-            @Override
-            public Var start(Tape t, Var x0) {
-                return f.start(t, x0);
-            }
-
+        return new ForwardingLogWeight(inner.logWeight()) {
             @Override
             public Var end(Tape t, Var xN) {
-                return t.addScalar(f.end(t, xN), shift);
+                return t.addScalar(inner.end(t, xN), shift);
             }
         };
     }
