@@ -1,6 +1,7 @@
 package org.girsanov.sde;
 
 import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A time grid {@code 0 = t_0 < t_1 < … < t_N = T} (docs/math.md §2), uniform or not, with
@@ -69,6 +70,26 @@ public final class TimeGrid {
         p[steps] = horizon;
         return of(p);
     }
+
+    /**
+     * A jittered uniform grid: {@code t_n = T (n + u_n) / N} for {@code 0 < n < N}, with independent
+     * {@code u_n ~ U[−a, a]}, {@code a = }{@value #JITTER}, and {@code t_0 = 0}, {@code t_N = T}. Every step lies in
+     * {@code [(1 − 2a) T/N, (1 + 2a) T/N]}, so no step degenerates, and the grid is non-uniform with probability one.
+     * Drawn afresh for every gradient step, it trains a sampler on random coarse discretisations, to be evaluated on
+     * a fine uniform one (Berner et al. 2025, arXiv 2501.06148: the coarse training grids must be non-uniform).
+     */
+    public static TimeGrid jittered(double horizon, int steps, UniformRandomProvider rng) {
+        checkArgs(horizon, steps);
+        double[] p = new double[steps + 1];
+        for (int i = 1; i < steps; i++) {
+            p[i] = horizon * (i + JITTER * (2 * rng.nextDouble() - 1)) / steps;
+        }
+        p[steps] = horizon;
+        return of(p);
+    }
+
+    /** Half-width {@code a} of the jitter of {@link #jittered}, in units of {@code T/N}. */
+    public static final double JITTER = 0.4;
 
     private static void checkArgs(double horizon, int steps) {
         if (!(horizon > 0) || !Double.isFinite(horizon)) {

@@ -56,6 +56,8 @@ public final class EvaluateCommand implements Command {
                 Flag.option("reference", "FILE", "CSV of reference samples (default: exact target samples)"),
                 Flag.option("paths", "K", "paths for a checkpoint's evaluation").withDefault(20000),
                 Flag.option("sample-metric-k", "K", "points for Sinkhorn").withDefault(2000),
+                Flag.option("refine", "R", "a checkpoint: evaluate on its training grid refined R times (steps × 2^R), 0 to "
+                        + TrainCommand.MAX_REFINE).withDefault(0),
                 Flag.option("threads", "T", "worker threads").withDefault(2), Cli.JSON_FLAG);
     }
 
@@ -73,6 +75,10 @@ public final class EvaluateCommand implements Command {
         int paths = Inputs.intIn(a, "paths", 2, MAX_PATHS);
         int sampleK = Inputs.intIn(a, "sample-metric-k", 2, MAX_SAMPLE_K);
         int threads = Inputs.intIn(a, "threads", 1, MAX_THREADS);
+        int refine = Inputs.intIn(a, "refine", 0, TrainCommand.MAX_REFINE);
+        if (!ckpt && a.has("refine")) {
+            throw new UsageException("--refine goes with --checkpoint (it refines the sampler's time grid), not with --samples");
+        }
         DMatrixRMaj samples = ckpt ? null : SamplesCsv.read("--samples", a.getPath("samples"));
         DMatrixRMaj ref = a.has("reference") ? SamplesCsv.read("--reference", a.getPath("reference")) : null;
         long t0 = System.nanoTime();
@@ -83,7 +89,7 @@ public final class EvaluateCommand implements Command {
                     throw new UserError("--target " + a.getString("target") + " does not match the checkpoint's target "
                             + t.config().targetSpec());
                 }
-                Evaluation ev = new Evaluator(paths, sampleK, true).evaluate(t);
+                Evaluation ev = new Evaluator(paths, sampleK, true, refine).evaluate(t);
                 for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
                     m.with(e.getKey(), e.getValue());
                 }

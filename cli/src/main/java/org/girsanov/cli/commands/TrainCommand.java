@@ -29,7 +29,7 @@ public final class TrainCommand implements Command {
             Flag.option("lr", "LR", "initial learning rate (decays exponentially to 1e-4)"),
             Flag.option("seed", "S", "root seed").withDefault(0),
             Flag.option("threads", "T", "worker threads; results do not depend on it").withDefault(2),
-            Flag.option("grid", "KIND", "training time grid: uniform, cosine or power:κ").withDefault("uniform"),
+            Flag.option("grid", "KIND", "training time grid: uniform, jittered (a fresh jittered uniform grid every iteration; evaluated on the uniform one), cosine or power:κ (default: the protocol's)"),
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R), 0 to " + MAX_REFINE).withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
             Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control)").withDefault("none"),
@@ -86,7 +86,7 @@ public final class TrainCommand implements Command {
                     p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
                     p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
                     a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
-                    a.getString("grid"), a.getInt("replay-every"), a.getString("divergence"),
+                    a.getString("grid", p.grid()), a.getInt("replay-every"), a.getString("divergence"),
                     a.getDouble("lr-logz-scale", p.logZLrScale()));
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));

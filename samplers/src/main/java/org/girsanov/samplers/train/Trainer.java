@@ -25,6 +25,7 @@ import org.girsanov.samplers.losses.TrainingBatch;
 import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.path.Behaviour;
 import org.girsanov.sde.path.ChunkedExecutor;
 
@@ -155,6 +156,20 @@ public final class Trainer implements AutoCloseable {
         return kappa == 1.0 ? Behaviour.onPolicy() : Behaviour.explore(kappa);
     }
 
+    /** Random-stream purpose of the jittered training grids. */
+    static final long GRID_STREAM = 19;
+
+    /**
+     * The sampler of iteration {@code i}: on its own grid, or with {@code grid = jittered} on a fresh
+     * {@link TimeGrid#jittered} grid of the same steps, drawn from the iteration's own stream.
+     */
+    Sampler trainedOn(long i) {
+        if (!config.jitteredGrid()) {
+            return model;
+        }
+        return model.withGrid(TimeGrid.jittered(model.grid().end(), model.grid().steps(), streams.stream(i, 0, GRID_STREAM)));
+    }
+
     /**
      * One gradient step. Throws {@link NonFiniteException} — before any parameter changes — when the loss
      * or the gradient is not finite.
@@ -165,7 +180,7 @@ public final class Trainer implements AutoCloseable {
             exploration.observe(iteration, PathBatch.simulate(model, config.batch(), Behaviour.onPolicy(), null, streams,
                     iteration, BUFFER_FEED_STREAM, config.chunkSize(), executor).endPoints());
         }
-        TrainingBatch batch = new TrainingBatch(model, config.batch(), config.chunkSize(), behaviour(iteration),
+        TrainingBatch batch = new TrainingBatch(trainedOn(iteration), config.batch(), config.chunkSize(), behaviour(iteration),
                 streams, iteration, executor, 1.0 / model.dimension());
         LossValue v = loss.evaluate(batch);
         if (!Double.isFinite(v.loss())) {

@@ -34,8 +34,9 @@ import java.util.Map;
  * @param evalEvery          iterations between progress evaluations ({@code 0}: none)
  * @param evalPaths          paths of the final evaluation
  * @param checkpointEvery    iterations between checkpoints ({@code 0}: only at the end)
- * @param grid               the training time grid: {@code uniform}, {@code cosine} (fine near 0) or
- *                           {@code power:κ} ({@code t_n = T (n/N)^κ})
+ * @param grid               the training time grid: {@code uniform}, {@code jittered} (a fresh jittered uniform
+ *                           grid every iteration; evaluation on the uniform one), {@code cosine} (fine near 0)
+ *                           or {@code power:κ} ({@code t_n = T (n/N)^κ})
  * @param replayEvery        off-policy losses only: every {@code replayEvery}-th iteration trains on backward
  *                           paths started at states of a replay buffer (fed with terminal states of the
  *                           forward process, refreshed by MALA local search); {@code 0}: no replay
@@ -174,10 +175,11 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
 
     /**
      * The grid named {@code kind} on {@code [0, T]} with {@code n} steps: {@code uniform}, {@code cosine} or
-     * {@code power:κ}.
+     * {@code power:κ}; for {@code jittered} the uniform grid the sampler is built and evaluated on (training draws
+     * a fresh {@link org.girsanov.sde.TimeGrid#jittered} grid every iteration).
      */
     public static org.girsanov.sde.TimeGrid timeGrid(String kind, double horizon, int n) {
-        if (kind == null || kind.equals("uniform")) {
+        if (kind == null || kind.equals("uniform") || kind.equals(JITTERED)) {
             return org.girsanov.sde.TimeGrid.uniform(horizon, n);
         }
         if (kind.equals("cosine")) {
@@ -187,10 +189,18 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
             try {
                 return org.girsanov.sde.TimeGrid.power(horizon, n, Double.parseDouble(kind.substring(6)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("grid = '" + kind + "': κ is not a number; allowed: uniform, cosine, power:κ");
+                throw new IllegalArgumentException("grid = '" + kind + "': κ is not a number; allowed: uniform, jittered, cosine, power:κ");
             }
         }
-        throw new IllegalArgumentException("grid = '" + kind + "'; allowed: uniform, cosine, power:κ (e.g. power:2)");
+        throw new IllegalArgumentException("grid = '" + kind + "'; allowed: uniform, jittered, cosine, power:κ (e.g. power:2)");
+    }
+
+    /** The grid kind that trains on a fresh jittered grid every iteration. */
+    public static final String JITTERED = "jittered";
+
+    /** Whether training draws a fresh {@link org.girsanov.sde.TimeGrid#jittered} grid every iteration. */
+    public boolean jitteredGrid() {
+        return JITTERED.equals(grid);
     }
 
     private static void positive(String name, int v) {
