@@ -338,8 +338,36 @@ public final class Cli {
         return "dev";
     }
 
+    /**
+     * The commit this build was made from ({@code git.properties}, written at build time), with {@code -dirty} when
+     * the working tree had uncommitted changes; {@code "unknown"} outside a git checkout.
+     */
+    public static String commit() {
+        try (InputStream in = Cli.class.getResourceAsStream("git.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String id = p.getProperty("git.commit.id.abbrev");
+                if (id != null && !id.isBlank()) {
+                    return id + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
+                }
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        return "unknown";
+    }
+
+    /** The build every result names: {@code version} and {@code commit}. */
+    public static java.util.Map<String, Object> build() {
+        java.util.Map<String, Object> b = new java.util.LinkedHashMap<>();
+        b.put("version", version());
+        b.put("commit", commit());
+        return b;
+    }
+
     static String versionLine() {
-        return PROGRAM + " " + version() + " (Java " + Runtime.version() + ", " + System.getProperty("java.vm.name")
+        return PROGRAM + " " + version() + " (commit " + commit() + ", Java " + Runtime.version() + ", " + System.getProperty("java.vm.name")
                 + ")";
     }
 

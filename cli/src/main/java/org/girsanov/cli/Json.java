@@ -58,6 +58,12 @@ public final class Json {
             put(key, value);
             return this;
         }
+
+        /** Adds every entry of {@code entries}, in their order. */
+        public Obj withAll(java.util.Map<String, ?> entries) {
+            putAll(entries);
+            return this;
+        }
     }
 
     /** A new, empty, insertion-ordered JSON object. */

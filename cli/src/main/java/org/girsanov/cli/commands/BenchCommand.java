@@ -55,12 +55,15 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench quality [--rows T/S/L,...] [--out DIR] [--force] [--json]\n"
+        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--force] [--json]\n"
+                + "bench table FILE.json [FILE.json ...]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
-                + "writes quality.json and one run folder per row (an --out holding them is refused unless --force).\n"
+                + "writes quality.json and one run folder per row and seed (an --out holding them is refused unless --force);\n"
+                + "with several --seeds a row shows the mean ± std over them. table: one table from the quality.json files of\n"
+                + "runs made in parts (rows are deterministic for a seed), each row naming the commit it was run at.\n"
                 + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
                 + "SMC at a matched budget of target evaluations (log-density plus score evaluations, counted alike for\n"
                 + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".";
@@ -69,6 +72,7 @@ public final class BenchCommand implements Command {
     @Override
     public List<Flag> flags() {
         return List.of(Flag.option("rows", "LIST", "comma-separated target/sampler/loss rows (default: all)"),
+                Flag.option("seeds", "LIST", "quality: comma-separated root seeds, each row trained once per seed").withDefault("0"),
                 Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
                 Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
                 Flag.option("eval-paths", "K", "evaluation paths per row").withDefault(20000),
@@ -85,11 +89,11 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
-        if (a.positionals().size() > 1) {
+        if (a.positionals().size() > 1 && !"table".equals(a.positionals().get(0))) {
             throw new UsageException("unexpected argument '" + a.positionals().get(1) + "' after bench " + a.positionals().get(0));
         }
-        if (a.positionals().size() != 1) {
-            throw new UsageException("bench: expected 'quality', 'baselines' or 'perf'");
+        if (a.positionals().isEmpty() || (a.positionals().size() != 1 && !"table".equals(a.positionals().get(0)))) {
+            throw new UsageException("bench: expected 'quality', 'table', 'baselines' or 'perf'");
         }
         switch (a.positionals().get(0)) {
             case "quality":
@@ -98,8 +102,10 @@ public final class BenchCommand implements Command {
                 return perf(a, out, err);
             case "baselines":
                 return baselines(a, out, err);
+            case "table":
+                return table(a, out);
             default:
-                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, baselines or perf");
+                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines or perf");
         }
     }
 
@@ -111,6 +117,7 @@ public final class BenchCommand implements Command {
         int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
         int evalPaths = Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS);
         Integer iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE) : null;
+        List<Long> seeds = seeds(a.getString("seeds"));
         List<QualityRow> rows = new ArrayList<>();
         for (String row : a.has("rows") ? Arrays.asList(a.getString("rows").split(",", -1)) : defaultRows()) {
             String[] p = row.trim().split("/", -1);
@@ -130,7 +137,9 @@ public final class BenchCommand implements Command {
             } catch (IllegalArgumentException e) {
                 throw new UserError("--rows: '" + row + "': " + e.getMessage());
             }
-            rows.add(new QualityRow(row.trim(), c));
+            for (long seed : seeds) {
+                rows.add(new QualityRow(row.trim() + (seeds.size() > 1 ? "/seed" + seed : ""), c.withSeed(seed)));
+            }
         }
         Path dir = a.getPath("out");
         Inputs.folder("--out", dir);
@@ -158,7 +167,7 @@ public final class BenchCommand implements Command {
                             + dir.resolve("quality.json"));
                     if (a.getBoolean("json")) {
                         out.println(Json.write(Json.object().with("finished", false).with("stopped_during", row)
-                                .with("rows", results).with("exitCode", o.exitCode()).with("version", Cli.version())));
+                                .with("rows", results).with("exitCode", o.exitCode()).withAll(Cli.build())));
                     }
                     return o.exitCode();
                 }
@@ -171,17 +180,66 @@ public final class BenchCommand implements Command {
                 failed++;
             }
             results.add(m);
-            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).with("version", Cli.version()));
+            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).withAll(Cli.build()));
         }
         err.println();
         err.println(QualityTable.markdown(results));
         if (a.getBoolean("json")) {
-            out.println(Json.write(Json.object().with("rows", results).with("version", Cli.version())));
+            out.println(Json.write(Json.object().with("rows", results).withAll(Cli.build())));
         }
         if (failed > 0) {
             err.println("bench quality: " + failed + " of " + rows.size() + " rows failed (see the table)");
             return Cli.EXIT_USER_ERROR;
         }
+        return Cli.EXIT_OK;
+    }
+
+    /** The {@code --seeds} list: distinct non-negative integers. */
+    static List<Long> seeds(String list) {
+        List<Long> seeds = new ArrayList<>();
+        for (String s : list.split(",", -1)) {
+            long v;
+            try {
+                v = Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                throw new UserError("--seeds: '" + s.strip() + "' in '" + list + "' is not an integer; give e.g. --seeds 0,1,2");
+            }
+            if (v < 0 || seeds.contains(v)) {
+                throw new UserError("--seeds: " + v + (v < 0 ? " is negative" : " is given twice") + " in '" + list
+                        + "'; give distinct non-negative seeds, e.g. --seeds 0,1,2");
+            }
+            seeds.add(v);
+        }
+        return seeds;
+    }
+
+    /** {@code bench table FILE...}: the quality table of the rows of several {@code quality.json} files. */
+    private int table(Args a, PrintStream out) throws java.io.IOException {
+        if (a.positionals().size() < 2) {
+            throw new UsageException("bench table: give one or more quality.json files written by bench quality");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String f : a.positionals().subList(1, a.positionals().size())) {
+            Path p = Path.of(f);
+            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                throw new UserError("bench table: " + p + " is not a readable file; give the quality.json of a bench quality run");
+            }
+            Object parsed;
+            try {
+                parsed = Json.read(p);
+            } catch (RuntimeException e) {
+                throw new UserError("bench table: " + e.getMessage());
+            }
+            if (!(parsed instanceof Map<?, ?> m) || !(m.get("rows") instanceof List<?> list)) {
+                throw new UserError("bench table: " + p + " has no \"rows\" list; expected the quality.json of bench quality");
+            }
+            for (Object r : list) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = (Map<String, Object>) r;
+                rows.add(row);
+            }
+        }
+        out.print(QualityTable.markdown(rows));
         return Cli.EXIT_OK;
     }
 
@@ -218,7 +276,7 @@ public final class BenchCommand implements Command {
         (json ? err : out).print(bench.format(all));
         if (json) {
             out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
-                    .with("rows", bench.json(all)).with("version", Cli.version())));
+                    .with("rows", bench.json(all)).withAll(Cli.build())));
         }
         return Cli.EXIT_OK;
     }
@@ -246,7 +304,7 @@ public final class BenchCommand implements Command {
                 c.batch(), c.steps(), c.threads(), median, repeats);
         if (a.getBoolean("json")) {
             out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch", c.batch())
-                    .with("steps", c.steps()).with("threads", c.threads()).with("version", Cli.version())));
+                    .with("steps", c.steps()).with("threads", c.threads()).withAll(Cli.build())));
         }
         return Cli.EXIT_OK;
     }

@@ -116,7 +116,7 @@ public final class EvaluateCommand implements Command {
                     .with("sinkhorn_converged", s.converged());
             m.with("samples", samples.numRows);
         }
-        m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).with("version", Cli.version());
+        m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).withAll(Cli.build());
         for (Map.Entry<String, Object> e : m.entrySet()) {
             err.printf("%-22s %s%n", e.getKey(), e.getValue());
         }

@@ -1,33 +1,86 @@
 package org.girsanov.cli.commands;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The quality results as a Markdown table in the layout of the published one, ours beside theirs. */
+/**
+ * The quality results as a Markdown table in the layout of the published one, ours beside theirs. Runs of one
+ * (target, sampler, loss) with different seeds form one row: each number is the mean over the seeds, followed by
+ * {@code ± std} (the sample standard deviation) when there are several; the verdict compares the means.
+ */
 final class QualityTable {
+    /** The metrics of a row, as the result keys, in the table's order. */
+    private static final List<String> METRICS = List.of("delta_logZ_lb", "delta_logZ_is", "ess", "delta_std", "sinkhorn",
+            "wall_seconds", "target_evaluations");
+
     private QualityTable() {
     }
 
-    static String markdown(List<Map<String, Object>> rows) {
+    static String markdown(List<Map<String, Object>> runs) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| target | method | loss | Δlog Z lb (ours / pub.) | Δlog Z rw (ours / pub.) | ESS (ours / pub.) "
-                + "| Δstd (ours / pub.) | Sinkhorn | wall s | target evals | at least as good? |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Map<String, Object> m : rows) {
+        sb.append("| target | method | loss | seeds | Δlog Z lb (ours / pub.) | Δlog Z rw (ours / pub.) | ESS (ours / pub.) "
+                + "| Δstd (ours / pub.) | Sinkhorn | wall s | target evals | commit | at least as good? |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (List<Map<String, Object>> row : byRow(runs).values()) {
+            Map<String, Object> first = row.get(0);
             @SuppressWarnings("unchecked")
-            Map<String, Object> p = m.get("published") instanceof Map ? (Map<String, Object>) m.get("published") : Map.of();
-            sb.append("| ").append(TrainRunner.publishedName(String.valueOf(m.get("target")))).append(" | ")
-                    .append(m.get("sampler")).append(" | ").append(m.get("loss")).append(" | ")
-                    .append(pair(m.get("delta_logZ_lb"), p.get("delta_logZ_lb"))).append(" | ")
-                    .append(pair(m.get("delta_logZ_is"), p.get("delta_logZ_is"))).append(" | ")
-                    .append(pair(m.get("ess"), p.get("ess"))).append(" | ")
-                    .append(pair(m.get("delta_std"), p.get("delta_std"))).append(" | ")
-                    .append(num(m.get("sinkhorn"))).append(" | ")
-                    .append(num(m.get("wall_seconds"))).append(" | ")
-                    .append(num(m.get("target_evaluations"))).append(" | ")
-                    .append(verdict(m, p)).append(" |\n");
+            Map<String, Object> p = first.get("published") instanceof Map ? (Map<String, Object>) first.get("published") : Map.of();
+            Map<String, Object> mean = new LinkedHashMap<>();
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String k : METRICS) {
+                double[] v = values(row, k);
+                if (v.length > 0) {
+                    double mu = mean(v);
+                    mean.put(k, mu);
+                    shown.put(k, num(mu) + (v.length > 1 ? " ± " + num(std(v, mu)) : ""));
+                }
+            }
+            List<String> failures = new ArrayList<>();
+            for (Map<String, Object> r : row) {
+                if (r.get("failed") != null) {
+                    failures.add("seed " + r.get("seed") + " failed: " + r.get("failed"));
+                }
+            }
+            Set<String> seeds = new LinkedHashSet<>();
+            Set<String> commits = new LinkedHashSet<>();
+            for (Map<String, Object> r : row) {
+                seeds.add(String.valueOf(r.get("seed") instanceof Number n ? n.longValue() : r.get("seed")));
+                commits.add(String.valueOf(r.getOrDefault("commit", "—")));
+            }
+            sb.append("| ").append(TrainRunner.publishedName(String.valueOf(first.get("target")))).append(" | ")
+                    .append(first.get("sampler")).append(" | ").append(first.get("loss")).append(" | ")
+                    .append(String.join(", ", seeds)).append(" | ")
+                    .append(pair(shown.get("delta_logZ_lb"), p.get("delta_logZ_lb"))).append(" | ")
+                    .append(pair(shown.get("delta_logZ_is"), p.get("delta_logZ_is"))).append(" | ")
+                    .append(pair(shown.get("ess"), p.get("ess"))).append(" | ")
+                    .append(pair(shown.get("delta_std"), p.get("delta_std"))).append(" | ")
+                    .append(shown.getOrDefault("sinkhorn", "—")).append(" | ")
+                    .append(shown.getOrDefault("wall_seconds", "—")).append(" | ")
+                    .append(shown.getOrDefault("target_evaluations", "—")).append(" | ")
+                    .append(String.join(", ", commits)).append(" | ")
+                    .append(failures.isEmpty() ? verdict(mean, p) : String.join("; ", failures)).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The runs grouped by (target, sampler, loss), in the order of their first run; a seed given twice for one row
+     * (the same part passed twice) counts once, the first.
+     */
+    static Map<String, List<Map<String, Object>>> byRow(List<Map<String, Object>> runs) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (Map<String, Object> m : runs) {
+            String key = TrainRunner.publishedName(String.valueOf(m.get("target"))) + "/" + m.get("sampler") + "/" + m.get("loss");
+            List<Map<String, Object>> row = rows.computeIfAbsent(key, k -> new ArrayList<>());
+            if (row.stream().noneMatch(r -> String.valueOf(r.get("seed")).equals(String.valueOf(m.get("seed"))))) {
+                row.add(m);
+            }
+        }
+        return rows;
     }
 
     /** Whether every published number is matched: Δ's and Δstd no larger, ESS no smaller. */
@@ -56,8 +109,30 @@ final class QualityTable {
         }
     }
 
-    private static String pair(Object ours, Object pub) {
-        return num(ours) + " / " + num(pub);
+    private static double[] values(List<Map<String, Object>> row, String key) {
+        return row.stream().map(r -> r.get(key)).filter(v -> v instanceof Number).mapToDouble(v -> ((Number) v).doubleValue())
+                .toArray();
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** The sample standard deviation (divisor {@code n − 1}). */
+    private static double std(double[] v, double mean) {
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static String pair(String ours, Object pub) {
+        return (ours == null ? "—" : ours) + " / " + num(pub);
     }
 
     private static String num(Object v) {

@@ -60,7 +60,7 @@ public final class SampleCommand implements Command {
             if (a.getBoolean("json")) {
                 out.println(Json.write(Json.object().with("samples", file.toString()).with("n", n)
                         .with("target", t.config().targetSpec()).with("wall_seconds", secs)
-                        .with("seed", a.getLong("seed")).with("version", Cli.version())));
+                        .with("seed", a.getLong("seed")).withAll(Cli.build())));
             }
         }
         return Cli.EXIT_OK;

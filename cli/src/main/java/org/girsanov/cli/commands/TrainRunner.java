@@ -176,7 +176,7 @@ final class TrainRunner {
         m.with("wall_seconds", wallSeconds);
         m.with("seed", c.seed());
         m.with("threads", c.threads());
-        m.with("version", Cli.version());
+        m.withAll(Cli.build());
         withPublished(m, c);
         return m;
     }
@@ -187,7 +187,7 @@ final class TrainRunner {
         m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
         m.with("failed", message);
         m.with("seed", c.seed());
-        m.with("version", Cli.version());
+        m.withAll(Cli.build());
         withPublished(m, c);
         return m;
     }

@@ -157,6 +157,43 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void benchQualityOverSeedsGivesOneRowWithMeanAndSpreadAndTableAssemblesParts() throws Exception {
+        Path q = dir.resolve("seeds");
+        Result r = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", "0,1", "--iterations", "2", "--eval-paths", "64",
+                "--out", q.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) r.json().get("rows");
+        assertEquals(2, runs.size());
+        assertEquals(List.of(0.0, 1.0), List.of(((Number) runs.get(0).get("seed")).doubleValue(), ((Number) runs.get(1).get("seed")).doubleValue()));
+        assertFalse(runs.get(0).get("logZ_lb").equals(runs.get(1).get("logZ_lb")), "the seeds trained the same run");
+        assertTrue(Files.isDirectory(q.resolve("gmm9-pis-tb-seed1")), "one run folder per seed");
+        double a = ((Number) runs.get(0).get("ess")).doubleValue();
+        double b = ((Number) runs.get(1).get("ess")).doubleValue();
+        String row = "| gmm9 | pis | tb | 0, 1 | ";
+        assertTrue(r.err().contains(row), r.err());
+        String line = r.err().lines().filter(l -> l.startsWith(row)).findFirst().orElseThrow();
+        String ess = String.format("%.3f ± %.3f", (a + b) / 2, Math.abs(a - b) / Math.sqrt(2));
+        assertTrue(line.contains(ess), "ESS as mean ± sample std (" + ess + ") in " + line);
+        assertTrue(line.contains(String.valueOf(runs.get(0).get("commit"))), "the row names its commit: " + line);
+
+        Result t = run("bench", "table", q.resolve("quality.json").toString(), q.resolve("quality.json").toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("| gmm9 | pis | tb | 0, 1 | "), "the same seeds twice are one row: " + t.out());
+        assertEquals(1, t.out().lines().filter(l -> l.startsWith("| gmm9")).count(), t.out());
+        assertTrue(t.out().contains(ess), "a part given twice counts once: " + t.out());
+        Result bad = run("bench", "table", dir.resolve("missing.json").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("missing.json"), bad.err());
+        for (String seeds : List.of("0,x", "1,1", "-2")) {
+            Result s = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", seeds, "--out", dir.resolve("s").toString());
+            assertEquals(Cli.EXIT_USER_ERROR, s.code(), seeds);
+            assertTrue(s.err().contains("--seeds"), s.err());
+            assertFalse(Files.exists(dir.resolve("s")), "nothing ran for --seeds " + seeds);
+        }
+    }
+
+    @Test
     void benchBaselinesJsonIsOneObjectAndEveryMethodStaysWithinTheBudget() {
         Result r = run("bench", "baselines", "--budget", "200000", "--targets", "gaussian:d=2", "--samples", "300", "--json");
         assertEquals(0, r.code(), r.err());
