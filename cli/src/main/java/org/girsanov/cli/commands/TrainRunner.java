@@ -62,6 +62,7 @@ final class TrainRunner {
     static Outcome run(TrainingConfig config, Path dir, boolean resume, Options o, PrintStream err) throws IOException {
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
+        RunFolder.removeStaleTemporaries(dir);
         Path ckpt = RunFolder.checkpoint(dir);
         long start = System.nanoTime();
         Trainer trainer;

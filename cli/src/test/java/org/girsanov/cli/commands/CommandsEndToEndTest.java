@@ -83,6 +83,8 @@ class CommandsEndToEndTest {
         assertFalse(Files.exists(b.resolve("metrics.json")));
         double first = Double.parseDouble(ParameterFile.read(b.resolve(RunFolder.CHECKPOINT)).metadata().get("train_seconds"));
         assertTrue(first > 0, "the checkpoint records the first segment's training time: " + first);
+        Path stale = Files.writeString(b.resolve("." + RunFolder.CHECKPOINT + ".123.tmp"), "torn by a kill");
+        Path mine = Files.writeString(b.resolve(".mine.tmp"), "not the run's");
         Result resumed = run(train(b, "--resume", "--checkpoint-seconds", "0"));
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("s of training so far"), resumed.err());
@@ -95,6 +97,8 @@ class CommandsEndToEndTest {
         assertTrue(total >= first, "train_seconds " + total + " counts the first segment's " + first);
         assertEquals(first + seconds(y, "segment_train_seconds"), total, 1e-9);
         assertTrue(seconds(y, "wall_seconds") >= total, y.toString());
+        assertFalse(Files.exists(stale), "a temporary file a kill left behind is removed");
+        assertTrue(Files.exists(mine), "other files stay");
     }
 
     private static double seconds(Map<String, Object> m, String key) {
