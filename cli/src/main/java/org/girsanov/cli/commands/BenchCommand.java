@@ -55,7 +55,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--force] [--json]\n"
+        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--force] [--json]\n"
                 + "bench table FILE.json [FILE.json ...]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
@@ -84,7 +84,8 @@ public final class BenchCommand implements Command {
                 Flag.option("seed", "S", "baselines: seed").withDefault(1),
                 Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
                 Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
-                Flag.toggle("force", "quality: replace the results an --out folder holds"), Cli.JSON_FLAG);
+                Inputs.checkpointSecondsFlag(), Flag.toggle("force", "quality: replace the results an --out folder holds"),
+                Cli.JSON_FLAG);
     }
 
     @Override
@@ -118,6 +119,7 @@ public final class BenchCommand implements Command {
         int evalPaths = Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS);
         Integer iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE) : null;
         List<Long> seeds = seeds(a.getString("seeds"));
+        double checkpointSeconds = Inputs.checkpointSeconds(a);
         List<QualityRow> rows = new ArrayList<>();
         for (String row : a.has("rows") ? Arrays.asList(a.getString("rows").split(",", -1)) : defaultRows()) {
             String[] p = row.trim().split("/", -1);
@@ -160,7 +162,7 @@ public final class BenchCommand implements Command {
             Map<String, Object> m;
             try {
                 TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false,
-                        TrainRunner.Options.of(evalPaths, 2000, true), err);
+                        TrainRunner.Options.of(evalPaths, 2000, true, checkpointSeconds), err);
                 if (!o.finished()) {
                     // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here
                     err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "

@@ -32,7 +32,7 @@ public final class DemoCommand implements Command {
 
     @Override
     public String usage() {
-        return "demo [--out DIR] [--threads T] [--force] [--json]\n\n"
+        return "demo [--out DIR] [--threads T] [--checkpoint-seconds S] [--force] [--json]\n\n"
                 + "Trains the Path Integral Sampler with the log-variance loss on the 9-mode Gaussian mixture\n"
                 + "(batch 256, 50 steps, 800 iterations, exploring with noise scale 2 decaying to 1), evaluates it on 10 000 paths and prints the metrics\n"
                 + "beside the published row (Richter & Berner, ICLR 2024, trained 60 000 steps on a GPU).\n"
@@ -43,7 +43,7 @@ public final class DemoCommand implements Command {
     @Override
     public List<Flag> flags() {
         return List.of(Flag.option("out", "DIR", "run folder").withDefault("runs/demo"),
-                Flag.option("threads", "T", "worker threads").withDefault(2),
+                Flag.option("threads", "T", "worker threads").withDefault(2), Inputs.checkpointSecondsFlag(),
                 Flag.toggle("force", "replace a run other than a demo run in the folder"), Cli.JSON_FLAG);
     }
 
@@ -51,6 +51,7 @@ public final class DemoCommand implements Command {
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         a.requireAtMostPositionals(0);
         TrainingConfig c = protocol(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS));
+        double checkpointSeconds = Inputs.checkpointSeconds(a);
         Path dir = a.getPath("out");
         Inputs.folder("--out", dir);
         if (!RunFolder.runFiles(dir).isEmpty() && TrainFlags.holdsRunOf(dir, c)) {
@@ -63,6 +64,6 @@ public final class DemoCommand implements Command {
                 + " steps, " + c.iterations() + " iterations, " + c.threads() + " threads)");
         boolean json = a.getBoolean("json");
         return TrainCommand.finish(TrainRunner.run(c, dir, false,
-                new TrainRunner.Options(10000, 1000, 0, true, Long.MAX_VALUE, json, out), err), json, out, err);
+                new TrainRunner.Options(10000, 1000, 0, true, Long.MAX_VALUE, json, out, checkpointSeconds), err), json, out, err);
     }
 }

@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.girsanov.cli.Args;
+import org.girsanov.cli.Flag;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.CheckpointPolicy;
 
 /**
  * Checks of flag values and specs that every command runs before it starts any work, so that a bad value
@@ -33,6 +35,29 @@ final class Inputs {
         }
         return v;
     }
+
+    /**
+     * The {@code --checkpoint-seconds} flag (or its default): the least wall time between two checkpoints, a number
+     * of seconds from 0 (no time-based checkpoint) to {@link CheckpointPolicy#MAX_SECONDS}.
+     */
+    static double checkpointSeconds(Args a) {
+        double v = a.getDouble("checkpoint-seconds");
+        if (!(v >= 0 && v <= CheckpointPolicy.MAX_SECONDS)) {
+            throw new UserError("--checkpoint-seconds: " + a.getString("checkpoint-seconds") + " is out of range; allowed: 0 to "
+                    + (long) CheckpointPolicy.MAX_SECONDS + " seconds (0: no time-based checkpoint)");
+        }
+        return v;
+    }
+
+    /** The {@code --checkpoint-seconds} flag of every command that trains. */
+    static Flag checkpointSecondsFlag() {
+        return Flag.option("checkpoint-seconds", "S", "checkpoint whenever S seconds of wall time have passed since the last"
+                + " one, besides every " + CHECKPOINT_EVERY + " iterations and at the end (0: off)").withDefault((long) CheckpointPolicy.DEFAULT_SECONDS);
+    }
+
+    /** The iteration interval of checkpoints of the built-in protocols (their config's {@code checkpointEvery}). */
+    private static final int CHECKPOINT_EVERY = org.girsanov.samplers.train.TrainingConfig.defaults("gmm9", "pis", "lv")
+            .checkpointEvery();
 
     /** A finite number flag (when given), which must be {@code > 0}. */
     static void positiveIfGiven(Args a, String name) {

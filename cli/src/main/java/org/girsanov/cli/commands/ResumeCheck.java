@@ -22,10 +22,11 @@ final class ResumeCheck {
 
     /**
      * The flags a resume may change: {@code --iterations} extends the run (never below the iterations done),
-     * {@code --threads} does not change the numbers, the rest decide only the evaluation, output and reporting.
+     * {@code --threads} and {@code --checkpoint-seconds} do not change the numbers, the rest decide only the
+     * evaluation, output and reporting.
      */
-    static final List<String> FREE = List.of("iterations", "threads", "out", "resume", "force", "no-plots",
-            "stop-after", "json", "eval-paths", "sample-metric-k", "eval-refine");
+    static final List<String> FREE = List.of("iterations", "threads", "checkpoint-seconds", "out", "resume", "force",
+            "no-plots", "stop-after", "json", "eval-paths", "sample-metric-k", "eval-refine");
 
     private record Compared(String flag, Function<TrainingConfig, Object> stored, BiFunction<Args, String, Object> given) {
     }

@@ -61,6 +61,24 @@ final class RunFolder {
         }
     }
 
+    /**
+     * Deletes the temporary files an atomic write of a run file leaves behind when the process is killed during
+     * the write ({@code .checkpoint.girsanov.123.tmp}; the run file itself is intact), so kills do not pile them up.
+     */
+    static void removeStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".tmp") && allFiles().stream().anyMatch(f -> name.startsWith("." + f + "."))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
     static void writeJson(Path file, Object json) throws IOException {
         Json.writeFile(file, json);
     }

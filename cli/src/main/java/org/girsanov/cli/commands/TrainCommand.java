@@ -42,6 +42,7 @@ public final class TrainCommand implements Command {
             Flag.toggle("force", "replace the run the folder holds (its files are deleted first)"),
             Flag.toggle("no-plots", "skip the PNG plots"),
             Flag.option("stop-after", "I", "stop at iteration I as if interrupted (keeps the checkpoint; for testing --resume)"),
+            Inputs.checkpointSecondsFlag(),
             Cli.JSON_FLAG);
 
     @Override
@@ -61,12 +62,16 @@ public final class TrainCommand implements Command {
                 + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
                 + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"
                 + "run is refused unless --resume (continue it) or --force (delete its run files, then start over).\n\n"
+                + "The checkpoint is written atomically whenever --checkpoint-seconds (default 60) of wall time have\n"
+                + "passed since the last one, every 500 iterations and at the end, so a crash, even kill -9, loses at\n"
+                + "most about that much work; --resume continues from it to the same final numbers.\n\n"
                 + "Ctrl-C (SIGINT) or SIGTERM stops at the next iteration, keeps the checkpoint and exits 130 or 143\n"
                 + "(128 + the signal's number; with --json the object says finished: false, the checkpoint and the\n"
-                + "iteration); a second Ctrl-C stops at once. --resume continues to the same final numbers. On a resume\n"
-                + "only --iterations (at least the iterations done; a larger count extends the run, and the learning-rate\n"
-                + "and exploration schedules stretch to the new count from there on), --threads and the evaluation and\n"
-                + "output flags may differ from the checkpoint; flags left out take the checkpoint's values.";
+                + "iteration); a second Ctrl-C stops at once. On a resume only --iterations (at least the iterations\n"
+                + "done; a larger count extends the run, and the learning-rate and exploration schedules stretch to the\n"
+                + "new count from there on), --threads, --checkpoint-seconds and the evaluation and output flags may\n"
+                + "differ from the checkpoint; flags left out take the checkpoint's values. metrics.json's\n"
+                + "train_seconds adds up the training time of every segment (segment_train_seconds: this one's).";
     }
 
     @Override

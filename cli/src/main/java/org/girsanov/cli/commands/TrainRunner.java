@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,7 @@ import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.losses.NonFiniteException;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.train.CheckpointPolicy;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
 import org.girsanov.samplers.train.Trainer;
@@ -36,14 +38,15 @@ final class TrainRunner {
     }
 
     /**
-     * How a run is evaluated and reported: evaluation paths, points for the sample metrics, grid refinements,
-     * plots, the iteration to stop at as if interrupted, and whether {@code out} gets the JSON object of a
-     * stopped run (on every stop, a second signal included).
+     * How a run is evaluated, checkpointed and reported: evaluation paths, points for the sample metrics, grid
+     * refinements, plots, the iteration to stop at as if interrupted, whether {@code out} gets the JSON object of a
+     * stopped run (on every stop, a second signal included), and the least wall time between two checkpoints
+     * besides the config's iteration interval ({@link CheckpointPolicy}; 0: none by time).
      */
     record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, boolean json,
-                   PrintStream out) {
-        static Options of(int evalPaths, int sampleK, boolean plots) {
-            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, false, null);
+                   PrintStream out, double checkpointSeconds) {
+        static Options of(int evalPaths, int sampleK, boolean plots, double checkpointSeconds) {
+            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, false, null, checkpointSeconds);
         }
     }
 
@@ -59,6 +62,7 @@ final class TrainRunner {
     static Outcome run(TrainingConfig config, Path dir, boolean resume, Options o, PrintStream err) throws IOException {
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
+        RunFolder.removeStaleTemporaries(dir);
         Path ckpt = RunFolder.checkpoint(dir);
         long start = System.nanoTime();
         Trainer trainer;
@@ -68,7 +72,8 @@ final class TrainRunner {
             } catch (IOException | IllegalArgumentException e) {
                 throw new UserError("cannot resume from " + ckpt + ": " + e.getMessage(), e);
             }
-            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + config.iterations());
+            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + config.iterations()
+                    + String.format(Locale.ROOT, " (%.1f s of training so far)", trainer.trainingSeconds()));
             if (trainer.iteration() < config.iterations()) {
                 RunFolder.clear(dir, false); // the results of an earlier finish no longer describe the checkpoint
             }
@@ -90,11 +95,13 @@ final class TrainRunner {
             ProgressReporter progress = new ProgressReporter(err, System::nanoTime, trainer.config().iterations(),
                     Duration.ofSeconds(2), 0);
             TrainingListener listener = listener(progress, saved, err);
-            err.println("training to iteration " + trainer.config().iterations() + " (Ctrl-C stops after the current"
-                    + " iteration and keeps the checkpoint " + ckpt + ")");
+            err.println("training to iteration " + trainer.config().iterations() + " (checkpoint " + ckpt + " "
+                    + checkpointTimes(trainer.config(), o.checkpointSeconds()) + "; Ctrl-C stops after the current"
+                    + " iteration and keeps it)");
             try {
                 final Trainer tr = trainer;
-                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= o.stopAfter());
+                trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= o.stopAfter(),
+                        CheckpointPolicy.everySeconds(o.checkpointSeconds()));
             } catch (NonFiniteException e) {
                 throw new UserError("training stopped at iteration " + e.iteration() + ": " + e.quantity()
                         + " is not finite; the last good checkpoint is " + ckpt, e);
@@ -107,11 +114,10 @@ final class TrainRunner {
                 report(o, dir, trainer.iteration(), stage.get(), code);
                 return new Outcome(Map.of("iteration", trainer.iteration()), false, dir, code);
             }
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
             stage.set("evaluation");
             err.println("evaluating on " + o.evalPaths() + " paths ...");
             Evaluation ev = new Evaluator(o.evalPaths(), o.sampleK(), true, o.refinements()).evaluate(trainer);
-            Map<String, Object> m = metricsJson(trainer, ev, trainSeconds, (System.nanoTime() - start) / 1e9);
+            Map<String, Object> m = metricsJson(trainer, ev, (System.nanoTime() - start) / 1e9);
             stage.set("plots");
             RunFolder.writeJson(dir.resolve("metrics.json"), m);
             RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());
@@ -164,7 +170,25 @@ final class TrainRunner {
         };
     }
 
-    static Map<String, Object> metricsJson(Trainer trainer, Evaluation ev, double trainSeconds, double wallSeconds) {
+    /** When checkpoints are written: "every 60 s, every 500 iterations, at the end", or the part that applies. */
+    private static String checkpointTimes(TrainingConfig c, double seconds) {
+        java.util.List<String> when = new java.util.ArrayList<>();
+        if (seconds > 0) {
+            when.add("every " + (seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds)) + " s");
+        }
+        if (c.checkpointEvery() > 0) {
+            when.add("every " + c.checkpointEvery() + " iterations");
+        }
+        when.add("at the end");
+        return String.join(", ", when);
+    }
+
+    /**
+     * The metrics of a finished run: {@code train_seconds} is the training time of every segment of the run,
+     * resumes included, {@code segment_train_seconds} that of this process, and {@code wall_seconds} the earlier
+     * segments' training time plus this process's {@code segmentWallSeconds} (start to evaluation's end).
+     */
+    static Map<String, Object> metricsJson(Trainer trainer, Evaluation ev, double segmentWallSeconds) {
         Json.Obj m = Json.object();
         TrainingConfig c = trainer.config();
         m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
@@ -172,8 +196,9 @@ final class TrainRunner {
             m.with(e.getKey(), e.getValue());
         }
         m.with("iterations", trainer.iteration());
-        m.with("train_seconds", trainSeconds);
-        m.with("wall_seconds", wallSeconds);
+        m.with("train_seconds", trainer.trainingSeconds());
+        m.with("segment_train_seconds", trainer.segmentSeconds());
+        m.with("wall_seconds", trainer.trainingSeconds() - trainer.segmentSeconds() + segmentWallSeconds);
         m.with("seed", c.seed());
         m.with("threads", c.threads());
         m.withAll(Cli.build());

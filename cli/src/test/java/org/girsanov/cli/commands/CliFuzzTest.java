@@ -71,6 +71,7 @@ class CliFuzzTest {
             {"lr", "0", "-1e-3", "nan", "inf", "abc"}, {"threads", "0", "-2", "257"}, {"eval-paths", "0", "1", "-1"},
             {"sample-metric-k", "0", "1", "20001"}, {"eval-refine", "-1", "11", "40"}, {"replay-every", "-1"},
             {"exploration", "0", "-1", "nan"}, {"lr-logz-scale", "0", "-1"}, {"stop-after", "-1"},
+            {"checkpoint-seconds", "-1", "nan", "inf", "86401", "abc"},
             {"sampler", "xyz", "PIS"}, {"loss", "xyz", ""}, {"grid", "bogus", "power:x"}, {"divergence", "bogus", "exact"}};
         List<Case> cases = new ArrayList<>();
         for (String[] f : bad) {
@@ -98,6 +99,8 @@ class CliFuzzTest {
         }
         cases.add(new Case("--eval-paths", "bench", "quality", "--out", q, "--rows", "gmm9/pis/lv", "--eval-paths", "0"));
         cases.add(new Case("--threads", "bench", "quality", "--out", q, "--threads", "0"));
+        cases.add(new Case("--checkpoint-seconds", "bench", "quality", "--out", q, "--checkpoint-seconds", "-0.5"));
+        cases.add(new Case("--checkpoint-seconds", "demo", "--out", run.toString(), "--checkpoint-seconds", "1e6"));
         for (String t : new String[] {"0", "-1", "abc"}) {
             cases.add(new Case("--threads", "demo", "--out", run.toString(), "--threads", t));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.Main;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Json;
@@ -69,22 +70,39 @@ class CommandsEndToEndTest {
     }
 
     @Test
-    void interruptedThenResumedEqualsUninterrupted() throws Exception {
+    void interruptedThenResumedEqualsUninterruptedAndCountsTheTrainingTimeOfBothSegments() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Result full = run(train(a));
         assertEquals(0, full.code(), full.err());
-        Result stopped = run(train(b, "--stop-after", "2"));
-        assertEquals(Cli.EXIT_INTERRUPTED, stopped.code(), stopped.err());
-        assertFalse(Files.exists(b.resolve("metrics.json")));
-        Result resumed = run(train(b, "--resume"));
-        assertEquals(0, resumed.code(), resumed.err());
         Map<String, Object> x = full.json();
+        assertEquals(seconds(x, "train_seconds"), seconds(x, "segment_train_seconds"), "one segment");
+        Result stopped = run(train(b, "--stop-after", "2", "--checkpoint-seconds", "0.001"));
+        assertEquals(Cli.EXIT_INTERRUPTED, stopped.code(), stopped.err());
+        assertTrue(stopped.err().contains("every 0.001 s, every 500 iterations, at the end"), stopped.err());
+        assertFalse(Files.exists(b.resolve("metrics.json")));
+        double first = Double.parseDouble(ParameterFile.read(b.resolve(RunFolder.CHECKPOINT)).metadata().get("train_seconds"));
+        assertTrue(first > 0, "the checkpoint records the first segment's training time: " + first);
+        Path stale = Files.writeString(b.resolve("." + RunFolder.CHECKPOINT + ".123.tmp"), "torn by a kill");
+        Path mine = Files.writeString(b.resolve(".mine.tmp"), "not the run's");
+        Result resumed = run(train(b, "--resume", "--checkpoint-seconds", "0"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("s of training so far"), resumed.err());
         Map<String, Object> y = resumed.json();
-        for (String k : List.of("logZ_lb", "logZ_is", "ess", "delta_std", "sinkhorn", "eubo", "target_evaluations")) {
+        for (String k : List.of("logZ_lb", "logZ_is", "ess", "delta_std", "sinkhorn", "eubo", "target_evaluations", "iterations")) {
             assertEquals(x.get(k), y.get(k), k);
         }
         assertArrayEquals(Files.readAllBytes(a.resolve("samples.csv")), Files.readAllBytes(b.resolve("samples.csv")));
+        double total = seconds(y, "train_seconds");
+        assertTrue(total >= first, "train_seconds " + total + " counts the first segment's " + first);
+        assertEquals(first + seconds(y, "segment_train_seconds"), total, 1e-9);
+        assertTrue(seconds(y, "wall_seconds") >= total, y.toString());
+        assertFalse(Files.exists(stale), "a temporary file a kill left behind is removed");
+        assertTrue(Files.exists(mine), "other files stay");
+    }
+
+    private static double seconds(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
     }
 
     @Test

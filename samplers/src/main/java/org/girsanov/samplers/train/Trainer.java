@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.autodiff.nn.Parameter;
@@ -33,7 +34,8 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * Trains a diffusion sampler: Adam with an exponentially decaying learning rate (a learned {@code log Z} at
  * {@code logZLrScale} times the networks' rate), gradient-norm clipping,
  * an EMA of the weights, the loss divided by {@code d} (reference protocol of Richter &amp; Berner ICLR
- * 2024), a guard against non-finite values, periodic atomic checkpoints and exact resume.
+ * 2024), a guard against non-finite values, atomic checkpoints (every {@code checkpointEvery} iterations and
+ * every {@link CheckpointPolicy} interval of wall time) and exact resume.
  *
  * <p>Every random number of iteration {@code i} comes from streams keyed by {@code (seed, i, chunk)}, so a
  * run resumed from a checkpoint at iteration {@code i} continues with exactly the numbers an
@@ -58,6 +60,10 @@ public final class Trainer implements AutoCloseable {
     private final TrainingHistory history = new TrainingHistory();
     private final ExplorationSchedule exploration;
     private long iteration;
+    /** Training seconds of the segments before the checkpoint this trainer resumed from. */
+    private double earlierSeconds;
+    /** Nanoseconds spent in {@link #train} by this trainer. */
+    private long segmentNanos;
 
     public Trainer(TrainingConfig config, Target target) {
         this.config = config;
@@ -202,13 +208,24 @@ public final class Trainer implements AutoCloseable {
         return v;
     }
 
+    /** {@link #train(TrainingListener, Path, BooleanSupplier, CheckpointPolicy)} with {@link CheckpointPolicy#defaults()}. */
+    public void train(TrainingListener listener, Path checkpoint, BooleanSupplier stop) throws IOException {
+        train(listener, checkpoint, stop, CheckpointPolicy.defaults());
+    }
+
     /**
      * Trains until {@code config.iterations()} steps are done or {@code stop} says so, checkpointing to
-     * {@code checkpoint} (when not null) every {@code checkpointEvery} steps and at the end. On a
-     * non-finite value it stops, leaves the last good checkpoint in place, reports it to the listener
-     * and rethrows.
+     * {@code checkpoint} (when not null) every {@code checkpointEvery} steps, whenever {@code policy} says
+     * enough wall time has passed since the last checkpoint, and at the end. Every checkpoint is written
+     * atomically and records {@link #trainingSeconds()}. On a non-finite value it stops, leaves the last good
+     * checkpoint in place, reports it to the listener and rethrows.
      */
-    public void train(TrainingListener listener, Path checkpoint, BooleanSupplier stop) throws IOException {
+    public void train(TrainingListener listener, Path checkpoint, BooleanSupplier stop, CheckpointPolicy policy)
+            throws IOException {
+        LongSupplier clock = policy.clock();
+        long start = clock.getAsLong();
+        long before = segmentNanos;
+        long last = start;
         while (iteration < config.iterations()) {
             if (stop.getAsBoolean()) {
                 listener.message("stop requested at iteration " + iteration);
@@ -235,15 +252,34 @@ public final class Trainer implements AutoCloseable {
                 history.addEvaluation(iteration, ess, lb, is);
                 listener.evaluated(iteration, ess, lb, is);
             }
-            if (checkpoint != null && config.checkpointEvery() > 0 && iteration % config.checkpointEvery() == 0) {
+            long now = clock.getAsLong();
+            segmentNanos = before + (now - start);
+            boolean byIterations = config.checkpointEvery() > 0 && iteration % config.checkpointEvery() == 0;
+            if (checkpoint != null && iteration < config.iterations() && (byIterations || policy.due(now, last))) {
                 save(checkpoint);
+                last = now;
                 listener.checkpointed(iteration, checkpoint);
             }
         }
+        segmentNanos = before + (clock.getAsLong() - start);
         if (checkpoint != null) {
             save(checkpoint);
             listener.checkpointed(iteration, checkpoint);
         }
+    }
+
+    /**
+     * Wall seconds spent in {@link #train} over the whole run: those of the earlier segments (restored from the
+     * checkpoint; {@code 0} for a checkpoint written before this was recorded) plus {@link #segmentSeconds()}.
+     * Work lost to a crash after the last checkpoint is not counted.
+     */
+    public double trainingSeconds() {
+        return earlierSeconds + segmentSeconds();
+    }
+
+    /** Wall seconds spent in {@link #train} by this trainer, since it was created or resumed. */
+    public double segmentSeconds() {
+        return segmentNanos / 1e9;
     }
 
     /** {@code k} forward paths with the EMA weights (when {@code useEma}), keyed by {@code key}. */
@@ -299,6 +335,7 @@ public final class Trainer implements AutoCloseable {
         c.metadata().put("density_evaluations", Long.toString(counted.densityEvaluations()));
         c.metadata().put("score_evaluations", Long.toString(counted.scoreEvaluations()));
         c.metadata().put("ema_updates", Long.toString(ema == null ? 0 : ema.updateCount()));
+        c.metadata().put("train_seconds", Double.toString(trainingSeconds()));
         for (Map.Entry<String, String> e : config.toMap().entrySet()) {
             c.metadata().put("config." + e.getKey(), e.getValue());
         }
@@ -343,6 +380,7 @@ public final class Trainer implements AutoCloseable {
         t.iteration = Long.parseLong(c.metadata().get("iteration"));
         t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
                 Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));
+        t.earlierSeconds = Double.parseDouble(c.metadata().getOrDefault("train_seconds", "0"));
         return t;
     }
 
