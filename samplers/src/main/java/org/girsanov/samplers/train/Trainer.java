@@ -3,13 +3,9 @@ package org.girsanov.samplers.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
-import org.ejml.data.DMatrixRMaj;
-import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.autodiff.optim.Adam;
 import org.girsanov.autodiff.optim.Ema;
@@ -44,24 +40,22 @@ import org.girsanov.sde.path.ChunkedExecutor;
 public final class Trainer implements AutoCloseable {
     /** Random-stream purpose of the progress evaluations. */
     static final long PROGRESS_STREAM = 11;
-    static final String FORMAT = "girsanov-checkpoint";
-    static final int FORMAT_VERSION = 1;
 
     private final TrainingConfig config;
     private final Target target;
-    private final CountingTarget counted;
+    final CountingTarget counted;
     private final Sampler model;
     private final Loss loss;
-    private final List<Parameter> params;
-    private final Adam adam;
-    private final Ema ema;
+    final List<Parameter> params;
+    final Adam adam;
+    final Ema ema;
     private final RandomStreams streams;
     private final ChunkedExecutor executor;
-    private final TrainingHistory history = new TrainingHistory();
-    private final ExplorationSchedule exploration;
-    private long iteration;
+    final TrainingHistory history = new TrainingHistory();
+    final ExplorationSchedule exploration;
+    long iteration;
     /** Training seconds of the segments before the checkpoint this trainer resumed from. */
-    private double earlierSeconds;
+    double earlierSeconds;
     /** Nanoseconds spent in {@link #train} by this trainer. */
     private long segmentNanos;
 
@@ -303,48 +297,14 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------------------------------
-    // Checkpoints
-    // ------------------------------------------------------------------------------------------
-
-    /** Writes the whole training state atomically. */
+    /** Writes the whole training state atomically ({@link TrainerCheckpoint}). */
     public void save(Path file) throws IOException {
-        ParameterFile.Contents c = new ParameterFile.Contents();
-        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
-        for (Parameter p : params) {
-            values.put(p.name(), p.value().copy());
-        }
-        c.putMatrices("param/", values);
-        c.putMatrices("adam/", adam.state());
-        if (ema != null) {
-            c.putMatrices("ema/", ema.state());
-        }
-        if (exploration != null && exploration.buffer().size() > 0) {
-            c.matrices().put("buffer/states", exploration.buffer().states());
-            DMatrixRMaj scores = new DMatrixRMaj(exploration.buffer().size(), 1);
-            System.arraycopy(exploration.buffer().scores(), 0, scores.data, 0, scores.numRows);
-            c.matrices().put("buffer/scores", scores);
-            c.metadata().put("buffer_observations", Integer.toString(exploration.observations()));
-        }
-        c.matrices().put("history/loss", history.lossMatrix());
-        c.matrices().put("history/eval", history.evaluationMatrix());
-        c.metadata().put("format", FORMAT);
-        c.metadata().put("format_version", Integer.toString(FORMAT_VERSION));
-        c.metadata().put("iteration", Long.toString(iteration));
-        c.metadata().put("adam_steps", Long.toString(adam.stepCount()));
-        c.metadata().put("density_evaluations", Long.toString(counted.densityEvaluations()));
-        c.metadata().put("score_evaluations", Long.toString(counted.scoreEvaluations()));
-        c.metadata().put("ema_updates", Long.toString(ema == null ? 0 : ema.updateCount()));
-        c.metadata().put("train_seconds", Double.toString(trainingSeconds()));
-        for (Map.Entry<String, String> e : config.toMap().entrySet()) {
-            c.metadata().put("config." + e.getKey(), e.getValue());
-        }
-        ParameterFile.write(file, c);
+        TrainerCheckpoint.write(this, file);
     }
 
     /** The config stored in a checkpoint. */
     public static TrainingConfig readConfig(Path file) throws IOException {
-        return configOf(checkFormat(ParameterFile.read(file), file));
+        return TrainerCheckpoint.readConfig(file);
     }
 
     /**
@@ -353,57 +313,7 @@ public final class Trainer implements AutoCloseable {
      */
     public static Trainer resume(Path file, Target target, java.util.function.UnaryOperator<TrainingConfig> overrides)
             throws IOException {
-        ParameterFile.Contents c = checkFormat(ParameterFile.read(file), file);
-        TrainingConfig stored = configOf(c);
-        Trainer t = new Trainer(overrides.apply(stored), target);
-        Map<String, DMatrixRMaj> values = c.matricesWithPrefix("param/");
-        for (Parameter p : t.params) {
-            DMatrixRMaj v = values.get(p.name());
-            if (v == null) {
-                throw new IOException(file + ": checkpoint has no parameter '" + p.name() + "'");
-            }
-            if (v.numRows != p.rows() || v.numCols != p.cols()) {
-                throw new IOException(file + ": parameter '" + p.name() + "' is " + v.numRows + "x" + v.numCols
-                        + " in the checkpoint but " + p.rows() + "x" + p.cols() + " in the model");
-            }
-            p.value().setTo(v);
-        }
-        t.adam.loadState(Long.parseLong(c.metadata().get("adam_steps")), c.matricesWithPrefix("adam/"));
-        if (t.ema != null) {
-            t.ema.loadState(Long.parseLong(c.metadata().get("ema_updates")), c.matricesWithPrefix("ema/"));
-        }
-        t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
-        if (t.exploration != null && c.matrices().containsKey("buffer/states")) {
-            t.exploration.buffer().add(c.matrices().get("buffer/states").copy(), c.matrices().get("buffer/scores").data.clone());
-            t.exploration.restoreObservations(Integer.parseInt(c.metadata().get("buffer_observations")));
-        }
-        t.iteration = Long.parseLong(c.metadata().get("iteration"));
-        t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
-                Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));
-        t.earlierSeconds = Double.parseDouble(c.metadata().getOrDefault("train_seconds", "0"));
-        return t;
-    }
-
-    private static ParameterFile.Contents checkFormat(ParameterFile.Contents c, Path file) throws IOException {
-        if (!FORMAT.equals(c.metadata().get("format"))) {
-            throw new IOException(file + ": not a Girsanov training checkpoint (format = "
-                    + c.metadata().get("format") + ", expected " + FORMAT + ")");
-        }
-        String v = c.metadata().get("format_version");
-        if (!Integer.toString(FORMAT_VERSION).equals(v)) {
-            throw new IOException(file + ": checkpoint format version " + v + "; this build reads version " + FORMAT_VERSION);
-        }
-        return c;
-    }
-
-    private static TrainingConfig configOf(ParameterFile.Contents c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : c.metadata().entrySet()) {
-            if (e.getKey().startsWith("config.")) {
-                m.put(e.getKey().substring("config.".length()), e.getValue());
-            }
-        }
-        return TrainingConfig.fromMap(m);
+        return TrainerCheckpoint.resume(file, target, overrides);
     }
 
     @Override

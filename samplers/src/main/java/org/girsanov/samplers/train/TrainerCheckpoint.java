@@ -1,0 +1,122 @@
+package org.girsanov.samplers.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.io.ParameterFile;
+import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.targets.Target;
+
+/**
+ * The checkpoint of a {@link Trainer}: parameters, Adam and EMA state, the replay buffer, the loss and evaluation
+ * history, the iteration, the target-evaluation counts, the training seconds so far and the config — everything an
+ * exact resume needs — in one {@link ParameterFile}, written atomically.
+ */
+final class TrainerCheckpoint {
+    static final String FORMAT = "girsanov-checkpoint";
+    static final int FORMAT_VERSION = 1;
+
+    private TrainerCheckpoint() {
+    }
+
+    /** Writes the whole training state of {@code t} atomically. */
+    static void write(Trainer t, Path file) throws IOException {
+        ParameterFile.Contents c = new ParameterFile.Contents();
+        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
+        for (Parameter p : t.params) {
+            values.put(p.name(), p.value().copy());
+        }
+        c.putMatrices("param/", values);
+        c.putMatrices("adam/", t.adam.state());
+        if (t.ema != null) {
+            c.putMatrices("ema/", t.ema.state());
+        }
+        if (t.exploration != null && t.exploration.buffer().size() > 0) {
+            c.matrices().put("buffer/states", t.exploration.buffer().states());
+            DMatrixRMaj scores = new DMatrixRMaj(t.exploration.buffer().size(), 1);
+            System.arraycopy(t.exploration.buffer().scores(), 0, scores.data, 0, scores.numRows);
+            c.matrices().put("buffer/scores", scores);
+            c.metadata().put("buffer_observations", Integer.toString(t.exploration.observations()));
+        }
+        c.matrices().put("history/loss", t.history.lossMatrix());
+        c.matrices().put("history/eval", t.history.evaluationMatrix());
+        c.metadata().put("format", FORMAT);
+        c.metadata().put("format_version", Integer.toString(FORMAT_VERSION));
+        c.metadata().put("iteration", Long.toString(t.iteration));
+        c.metadata().put("adam_steps", Long.toString(t.adam.stepCount()));
+        c.metadata().put("density_evaluations", Long.toString(t.counted.densityEvaluations()));
+        c.metadata().put("score_evaluations", Long.toString(t.counted.scoreEvaluations()));
+        c.metadata().put("ema_updates", Long.toString(t.ema == null ? 0 : t.ema.updateCount()));
+        c.metadata().put("train_seconds", Double.toString(t.trainingSeconds()));
+        for (Map.Entry<String, String> e : t.config().toMap().entrySet()) {
+            c.metadata().put("config." + e.getKey(), e.getValue());
+        }
+        ParameterFile.write(file, c);
+    }
+
+    /** The config stored in a checkpoint. */
+    static TrainingConfig readConfig(Path file) throws IOException {
+        return configOf(checkFormat(ParameterFile.read(file), file));
+    }
+
+    /**
+     * A trainer restored from {@code file}, optionally with a different iteration budget or thread count
+     * ({@code overrides} applied to the stored config), continuing exactly where the checkpoint stopped.
+     */
+    static Trainer resume(Path file, Target target, java.util.function.UnaryOperator<TrainingConfig> overrides)
+            throws IOException {
+        ParameterFile.Contents c = checkFormat(ParameterFile.read(file), file);
+        TrainingConfig stored = configOf(c);
+        Trainer t = new Trainer(overrides.apply(stored), target);
+        Map<String, DMatrixRMaj> values = c.matricesWithPrefix("param/");
+        for (Parameter p : t.params) {
+            DMatrixRMaj v = values.get(p.name());
+            if (v == null) {
+                throw new IOException(file + ": checkpoint has no parameter '" + p.name() + "'");
+            }
+            if (v.numRows != p.rows() || v.numCols != p.cols()) {
+                throw new IOException(file + ": parameter '" + p.name() + "' is " + v.numRows + "x" + v.numCols
+                        + " in the checkpoint but " + p.rows() + "x" + p.cols() + " in the model");
+            }
+            p.value().setTo(v);
+        }
+        t.adam.loadState(Long.parseLong(c.metadata().get("adam_steps")), c.matricesWithPrefix("adam/"));
+        if (t.ema != null) {
+            t.ema.loadState(Long.parseLong(c.metadata().get("ema_updates")), c.matricesWithPrefix("ema/"));
+        }
+        t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
+        if (t.exploration != null && c.matrices().containsKey("buffer/states")) {
+            t.exploration.buffer().add(c.matrices().get("buffer/states").copy(), c.matrices().get("buffer/scores").data.clone());
+            t.exploration.restoreObservations(Integer.parseInt(c.metadata().get("buffer_observations")));
+        }
+        t.iteration = Long.parseLong(c.metadata().get("iteration"));
+        t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
+                Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));
+        t.earlierSeconds = Double.parseDouble(c.metadata().getOrDefault("train_seconds", "0"));
+        return t;
+    }
+
+    private static ParameterFile.Contents checkFormat(ParameterFile.Contents c, Path file) throws IOException {
+        if (!FORMAT.equals(c.metadata().get("format"))) {
+            throw new IOException(file + ": not a Girsanov training checkpoint (format = "
+                    + c.metadata().get("format") + ", expected " + FORMAT + ")");
+        }
+        String v = c.metadata().get("format_version");
+        if (!Integer.toString(FORMAT_VERSION).equals(v)) {
+            throw new IOException(file + ": checkpoint format version " + v + "; this build reads version " + FORMAT_VERSION);
+        }
+        return c;
+    }
+
+    private static TrainingConfig configOf(ParameterFile.Contents c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : c.metadata().entrySet()) {
+            if (e.getKey().startsWith("config.")) {
+                m.put(e.getKey().substring("config.".length()), e.getValue());
+            }
+        }
+        return TrainingConfig.fromMap(m);
+    }
+}
