@@ -11,7 +11,7 @@ import org.girsanov.samplers.targets.Target;
 /**
  * Langevin preconditioning (Zhang &amp; Chen ICLR 2022; docs/math.md §6):
  * <pre>
- *   u_θ(x, t) = NN₁(x, t) + NN₂(t) ⊙ clip(∇log ρ(x), ±c)
+ *   u_θ(x, t) = NN₁(x, t) + NN₂(t) ⊙ clip(s(x, t), ±c),   s = ∇log ρ by default ({@link ScoreField}),
  * </pre>
  * The score is evaluated on the value of {@code x} and enters as a constant (no gradient through it),
  * clipped to {@code ±c} ({@code c = 100} in the reference code). Without this term the time-reversal
@@ -20,27 +20,32 @@ import org.girsanov.samplers.targets.Target;
 public final class LangevinControl implements Control {
     private final Control network;
     private final TimeNet coefficient;
-    private final Target target;
+    private final ScoreField score;
     private final double clip;
 
+    /** {@code s = ∇log ρ}. */
     public LangevinControl(Control network, TimeNet coefficient, Target target, double clip) {
+        this(network, coefficient, ScoreField.target(target), clip);
+    }
+
+    public LangevinControl(Control network, TimeNet coefficient, ScoreField score, double clip) {
         if (!(clip > 0)) {
             throw new IllegalArgumentException("LangevinControl: clip = " + clip + "; must be > 0");
         }
         this.network = network;
         this.coefficient = coefficient;
-        this.target = target;
+        this.score = score;
         this.clip = clip;
     }
 
     @Override
     public Var apply(Tape t, Var x, double time) {
-        DMatrixRMaj score = target.score(x.value());
-        for (int i = 0; i < score.getNumElements(); i++) {
-            double s = score.data[i];
-            score.data[i] = Double.isNaN(s) ? s : Math.max(-clip, Math.min(clip, s));
+        DMatrixRMaj s = score.at(x.value(), time);
+        for (int i = 0; i < s.getNumElements(); i++) {
+            double v = s.data[i];
+            s.data[i] = Double.isNaN(v) ? v : Math.max(-clip, Math.min(clip, v));
         }
-        return t.add(network.apply(t, x, time), t.mul(coefficient.apply(t, time), t.constant(score)));
+        return t.add(network.apply(t, x, time), t.mul(coefficient.apply(t, time), t.constant(s)));
     }
 
     @Override

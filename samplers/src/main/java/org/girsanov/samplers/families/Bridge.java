@@ -28,8 +28,19 @@ import org.girsanov.sde.rnd.LogWeightForm;
  * ({@link KernelRatio}), which needs no divergence; with a {@link DivergenceEstimator}, the controlled Girsanov
  * form ({@link ControlledForm}), where the backward integral has become {@code Δt σ ∇·v}. Both converge to the
  * same continuous RND as {@code Δt → 0}; for a {@code v} constant in {@code x} they agree exactly.
+ *
+ * <p><b>Two speeds.</b> The inference control {@code v} learns at {@link #INFERENCE_LR_SCALE} times the rate of the
+ * generative control {@code u}, as in the reference code: both directions are free, so a pair that has found one
+ * mode is self-consistent (zero log-variance on the paths it visits); a slow {@code v} keeps the backward process
+ * near its start while {@code u} learns to cover the target.
  */
 public final class Bridge extends ComposedSampler {
+    /**
+     * Learning rate of the inference (backward) control relative to the generative (forward) one: 0.02, the
+     * {@code param_groups} of the bridge in the reference code of Richter &amp; Berner (ICLR 2024).
+     */
+    public static final double INFERENCE_LR_SCALE = 0.02;
+
     private final Control forwardControl;
     private final Control backwardControl;
     private final double sigma;
@@ -94,6 +105,11 @@ public final class Bridge extends ComposedSampler {
     @Override
     public String name() {
         return "bridge";
+    }
+
+    @Override
+    public double learningRateScale(Parameter p) {
+        return backwardControl.parameters().contains(p) ? INFERENCE_LR_SCALE : 1.0;
     }
 
     @Override

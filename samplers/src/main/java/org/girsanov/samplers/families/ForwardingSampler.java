@@ -53,6 +53,11 @@ public abstract class ForwardingSampler implements Sampler {
     }
 
     @Override
+    public double learningRateScale(Parameter p) {
+        return inner.learningRateScale(p);
+    }
+
+    @Override
     public Distribution prior() {
         return inner.prior();
     }

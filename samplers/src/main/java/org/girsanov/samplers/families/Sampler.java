@@ -30,4 +30,12 @@ public interface Sampler extends PathPair {
 
     /** Every learnable parameter, in a stable order. */
     List<Parameter> parameters();
+
+    /**
+     * The learning rate of {@code p} relative to the optimiser's ({@code 1}: the same). A family whose
+     * parameters must move at different speeds says so here (the bridge's inference control: {@link Bridge#INFERENCE_LR_SCALE}).
+     */
+    default double learningRateScale(Parameter p) {
+        return 1.0;
+    }
 }

@@ -5,6 +5,7 @@ import org.girsanov.autodiff.Probe;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.control.LangevinControl;
+import org.girsanov.samplers.control.ScoreField;
 import org.girsanov.samplers.control.TimeNet;
 import org.girsanov.samplers.families.Bridge;
 import org.girsanov.samplers.families.Dds;
@@ -62,8 +63,9 @@ public final class SamplerFactory {
             case "dis":
                 return new Dis(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
             case "bridge":
-                return new Bridge(target, grid, control("forward", c, target, rng), control("backward", c, target, rng),
-                        sigma, 1.0, divergence(c));
+                return new Bridge(target, grid, control("forward", c, d, ScoreField.towardsTarget(target, horizon), LERP_BIAS, rng),
+                        control("backward", c, d, ScoreField.fromPrior(BRIDGE_PRIOR_STD, horizon), LERP_BIAS, rng),
+                        sigma, BRIDGE_PRIOR_STD, divergence(c));
             case "gfn":
                 return new Gfn(target, grid, control("mean", c, target, rng),
                         new FourierMlp("logvar", d, d, c.width(), c.layers(), rng), sigma);
@@ -89,14 +91,23 @@ public final class SamplerFactory {
                 c.seed() ^ PROBE_STREAM);
     }
 
-    /** {@code NN₁(x,t) [+ NN₂(t) ⊙ ∇log ρ(x)]}. */
+    /** {@code NN₁(x,t) [+ NN₂(t) ⊙ ∇log ρ(x)]}, {@code NN₂} starting at {@code 0.01} (the PIS reference). */
     static Control control(String name, TrainingConfig c, Target target, UniformRandomProvider rng) {
-        int d = target.dimension();
+        return control(name, c, target.dimension(), ScoreField.target(target), 0.01, rng);
+    }
+
+    /** Prior of the bridge, {@code N(0, I)}. */
+    static final double BRIDGE_PRIOR_STD = 1.0;
+    /** Initial coefficient of the bridge's interpolated scores (the reference code's {@code LerpCtrl}: 1). */
+    static final double LERP_BIAS = 1.0;
+
+    /** {@code NN₁(x,t) [+ NN₂(t) ⊙ s(x,t)]}, the coefficient {@code NN₂} starting at {@code initial}, {@code s} clipped at ±100. */
+    static Control control(String name, TrainingConfig c, int d, ScoreField score, double initial, UniformRandomProvider rng) {
         FourierMlp net = new FourierMlp(name + ".nn", d, d, c.width(), c.layers(), rng);
         if (!c.langevin()) {
             return net;
         }
-        return new LangevinControl(net, new TimeNet(name + ".langevin", d, c.width(), c.layers(), 0.01, rng), target, 100.0);
+        return new LangevinControl(net, new TimeNet(name + ".langevin", d, c.width(), c.layers(), initial, rng), score, 100.0);
     }
 
     /**

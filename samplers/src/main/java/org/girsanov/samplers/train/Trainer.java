@@ -72,7 +72,7 @@ public final class Trainer implements AutoCloseable {
                 : LearningRateSchedule.exponential(config.lr(), config.lrFinal(), Math.max(1, config.iterations()));
         double[] lrScale = new double[params.size()];
         for (int k = 0; k < lrScale.length; k++) {
-            lrScale[k] = loss.logZParameters().contains(params.get(k)) ? config.logZLrScale() : 1.0;
+            lrScale[k] = loss.logZParameters().contains(params.get(k)) ? config.logZLrScale() : model.learningRateScale(params.get(k));
         }
         this.adam = new Adam(params, schedule, lrScale);
         this.ema = config.emaDecay() > 0 ? new Ema(params, config.emaDecay()) : null;
