@@ -36,9 +36,9 @@ import org.girsanov.sde.rnd.KernelRatio;
  * weight, {@code E[w] = Z}. With {@code f_θ = 0} both kernels are unadjusted Langevin (ULA) steps, {@code p→_n} with
  * step {@code σ_{t_n}²Δt_n} towards {@code π_{t_n}} and {@code p←_n} towards {@code π_{t_{n+1}}}, and {@code w} is the
  * unadjusted annealed importance weight (Thin et al. 2021; Geffner &amp; Domke 2021; tested path by path).
- * The authors' code evaluates both kernels of a step at one level {@code β_n}; this discretisation evaluates each
- * SDE at the left end of its own step, which has the same Δt → 0 limit and is what the consistency checks of the
- * engine assume. The network {@code f_θ} starts at 0 (Fourier MLP with a zero output layer): the untrained sampler
+ * The public reference code (shreyaspadhy/CMCD, DenisBless/variational_sampling_methods) evaluates the score of both
+ * kernels of step {@code n} at one level {@code β_n}; here each SDE is discretised by the engine's Euler–Maruyama
+ * kernel of docs/math.md §3, at the start of its own direction's step, with the same Δt → 0 limit. The network {@code f_θ} starts at 0 (Fourier MLP with a zero output layer): the untrained sampler
  * is unadjusted Langevin annealing. Trained with KL (the score is differentiated along the path,
  * {@link AnnealingPath#score}), LV, TB, DB or sub-TB.
  */
