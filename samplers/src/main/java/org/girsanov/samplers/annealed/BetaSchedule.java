@@ -25,9 +25,10 @@ public final class BetaSchedule {
         if (!(p > 0)) {
             throw new IllegalArgumentException("annealing schedule: exponent must be positive, got " + p);
         }
+        AnnealingSchedule schedule = AnnealingSchedule.power(p);
         double[] b = new double[levels + 1];
         for (int k = 0; k <= levels; k++) {
-            b[k] = Math.pow(k / (double) levels, p);
+            b[k] = schedule.beta(k / (double) levels);
         }
         b[levels] = 1.0;
         return b;
@@ -35,14 +36,22 @@ public final class BetaSchedule {
 
     /** Throws unless {@code betas} increases from 0 to 1. */
     static void validate(double[] betas) {
+        validate("levels", betas);
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} naming the schedule {@code name} unless
+     * {@code 0 = β_0 < β_1 < … < β_K = 1}.
+     */
+    static void validate(String name, double[] betas) {
         if (betas.length < 2 || betas[0] != 0.0 || betas[betas.length - 1] != 1.0) {
-            throw new IllegalArgumentException("annealing schedule must start at 0 and end at 1, got "
+            throw new IllegalArgumentException("annealing schedule " + name + " must start at 0 and end at 1, got "
                     + java.util.Arrays.toString(betas));
         }
         for (int k = 1; k < betas.length; k++) {
             if (!(betas[k] > betas[k - 1])) {
-                throw new IllegalArgumentException("annealing schedule must increase strictly; β_" + k + " = " + betas[k]
-                        + " after " + betas[k - 1]);
+                throw new IllegalArgumentException("annealing schedule " + name + " must increase strictly; β_" + k
+                        + " = " + betas[k] + " after " + betas[k - 1]);
             }
         }
     }

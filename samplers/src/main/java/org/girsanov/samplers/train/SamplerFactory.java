@@ -8,6 +8,7 @@ import org.girsanov.samplers.control.LangevinControl;
 import org.girsanov.samplers.control.ScoreField;
 import org.girsanov.samplers.control.TimeNet;
 import org.girsanov.samplers.families.Bridge;
+import org.girsanov.samplers.families.Cmcd;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
@@ -69,6 +70,8 @@ public final class SamplerFactory {
             case "gfn":
                 return new Gfn(target, grid, control("mean", c, target, rng),
                         new FourierMlp("logvar", d, d, c.width(), c.layers(), rng), sigma);
+            case "cmcd":
+                return new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
             default:
                 throw new IllegalArgumentException("sampler = '" + c.sampler() + "'; allowed: "
                         + String.join(", ", TrainingConfig.SAMPLERS));

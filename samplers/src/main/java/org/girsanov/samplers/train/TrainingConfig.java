@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code β: 0.1 → 10, T = 1, σ = 1}.
  *
  * @param targetSpec         the target, as a spec string ({@code gmm9}, {@code funnel:d=10}, …)
- * @param sampler            pis, dds, dis, bridge or gfn
+ * @param sampler            pis, dds, dis, bridge, gfn or cmcd
  * @param loss               kl, lv, tb, db or subtb
  * @param steps              number of time steps N of the training grid
  * @param batch              paths per gradient step
@@ -95,7 +95,7 @@ public record TrainingConfig(String targetSpec, String sampler, String loss, int
                 horizon, sigma, width, layers, langevin, exploration, evalEvery, evalPaths, checkpointEvery, "uniform");
     }
 
-    public static final java.util.List<String> SAMPLERS = java.util.List.of("pis", "dds", "dis", "bridge", "gfn");
+    public static final java.util.List<String> SAMPLERS = java.util.List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd");
     public static final java.util.List<String> LOSSES = java.util.List.of("kl", "lv", "tb", "db", "subtb");
 
     public TrainingConfig {

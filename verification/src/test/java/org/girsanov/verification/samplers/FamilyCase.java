@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.Bridge;
+import org.girsanov.samplers.families.Cmcd;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
@@ -16,7 +17,7 @@ import org.girsanov.verification.Generator;
 /**
  * A random instance of one sampler family on a random Gaussian target ({@link GaussianCase}): every family of
  * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
- * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5).
+ * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD σ = 1, prior N(0, 1), T = 1, linear β).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
@@ -59,11 +60,17 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
      * A sampler near its target but not at the optimum, where the importance identities have usable standard
      * errors: PIS with the Föllmer control perturbed by θ = 0.3; the other families with networks perturbed by {@link #NEAR} for
      * the target of {@link #optimum()}; the bridge for {@code Z · N(0, 2 I)}, the law at T = 1 of Brownian motion
-     * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}).
+     * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}); CMCD with
+     * the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
+     * optimum, which on 4–20 Euler steps is near but not at the discrete one.
      */
     Sampler near() {
         if (family.equals("pis")) {
             return gaussian.follmer(steps, 0.3);
+        }
+        if (family.equals("cmcd")) {
+            AnnealedGaussians path = new AnnealedGaussians(1.0, gaussian.mean(), gaussian.variance(), gaussian.logZ(), 1.0);
+            return new Cmcd(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0);
         }
         if (family.equals("bridge")) {
             int d = gaussian.dimension();
@@ -93,7 +100,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /**
      * A sampler with affine-Gaussian forward kernels (so its terminal law is Gaussian in closed form), away from
      * its optimum: PIS with the Föllmer control of another Gaussian (half the mean, 1.5 times the variance), which is
-     * linear in x; DDS and DIS with zero control.
+     * linear in x; DDS and DIS with zero control; CMCD with zero drift (its Langevin drift is linear for a Gaussian).
      */
     Sampler linear() {
         switch (family) {
@@ -107,6 +114,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             }
             case "dds":
             case "dis":
+            case "cmcd":
                 return build(gaussian.target(), 0.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: " + family + " has no affine-Gaussian instance");
@@ -128,6 +136,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "gfn":
                 return new Gfn(target, TimeGrid.uniform(GaussianCase.HORIZON, steps), net("u", d, d, perturb, 0),
                         net("c", d, d, perturb, 1), GaussianCase.SIGMA);
+            case "cmcd":
+                return new Cmcd(target, TimeGrid.uniform(1.0, steps), net("f", d, d, perturb, 0), 1.0, 1.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: unknown family " + family);
         }

@@ -24,7 +24,7 @@ class FamilyPropertiesTest {
     static final int TRIALS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn"})
+    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd"})
     void evidenceBoundsAndBothImportanceIdentitiesHoldForEveryFamily(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, family.hashCode(), (c, rng) ->
                 EvidenceBoundsCheck.check(c.near(), EvidenceBoundsCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -34,7 +34,10 @@ class FamilyPropertiesTest {
         vs.forEach(System.out::println);
     }
 
-    /** Not the bridge: the identity needs a backward process without parameters (see {@link LvKlGradientCheck}). */
+    /**
+     * Not the bridge or CMCD: the identity needs a backward process without parameters (see {@link LvKlGradientCheck});
+     * CMCD's backward drift contains {@code f_θ}.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"pis", "dds", "dis", "gfn"})
     void lvGradientIsTwiceKlGradientForEveryFamilyWithAFixedBackwardProcess(String family) {
@@ -52,7 +55,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn"})
+    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
@@ -79,7 +82,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis"})
+    @ValueSource(strings = {"pis", "dds", "dis", "cmcd"})
     void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
                 DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));
