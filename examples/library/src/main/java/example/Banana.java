@@ -6,7 +6,9 @@ import org.girsanov.samplers.targets.LogDensityTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
+import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.ProgressLog;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
@@ -18,7 +20,7 @@ public final class Banana {
             Var bend = tape.sub(x2, tape.square(x1));                       // x2 − x1²
             return tape.neg(tape.add(tape.scale(tape.square(x1), 0.5), tape.scale(tape.square(bend), 2.0)));
         });
-        TrainingConfig config = TrainingConfig.defaults("banana", "pis", "lv").withIterations(1000);
+        TrainingConfig config = TrainingConfig.defaults("banana", SamplerKind.PIS, LossKind.LV).withIterations(1000);
         try (Trainer trainer = new Trainer(config, banana)) {
             trainer.train(ProgressLog.to(System.err), Path.of("banana.girsanov"), () -> false);
             Evaluation ev = new Evaluator(10_000, 2_000, false).evaluate(trainer);

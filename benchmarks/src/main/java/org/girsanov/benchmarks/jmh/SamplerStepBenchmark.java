@@ -2,6 +2,8 @@ package org.girsanov.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +46,8 @@ public class SamplerStepBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        TrainingConfig c = TrainingConfig.defaults("gmm9", sampler, loss).withBatch(256).withSteps(50).withThreads(threads);
+        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.parse(sampler), LossKind.parse(loss)).withBatch(256)
+                .withSteps(50).withThreads(threads);
         trainer = new Trainer(c, TargetSpecs.parse("gmm9"));
     }
 

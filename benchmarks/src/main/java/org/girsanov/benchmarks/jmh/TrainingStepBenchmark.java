@@ -2,6 +2,8 @@ package org.girsanov.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +55,7 @@ public class TrainingStepBenchmark {
 
     /** The trainer of the benchmark (gmm9, PIS, LV, reference control). */
     public static Trainer newTrainer(int batch, int steps, int threads) {
-        TrainingConfig config = TrainingConfig.defaults("gmm9", "pis", "lv")
+        TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
                 .withBatch(batch).withSteps(steps).withThreads(threads);
         return new Trainer(config, TargetSpecs.parse("gmm9"));
     }

@@ -20,8 +20,10 @@ import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
-import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.Presets;
+import org.girsanov.samplers.train.SamplerKind;
+import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /**
@@ -128,13 +130,13 @@ public final class BenchCommand implements Command {
             }
             String spec = Protocol.targetSpec(p[0]);
             int dimension = Inputs.target("--rows: '" + row + "': target", spec).dimension();
-            if (!TrainingConfig.SAMPLERS.contains(p[1]) || !TrainingConfig.LOSSES.contains(p[2])) {
-                throw new UserError("--rows: '" + row + "': the sampler must be one of " + String.join(", ", TrainingConfig.SAMPLERS)
-                        + " and the loss one of " + String.join(", ", TrainingConfig.LOSSES));
+            if (!SamplerKind.ids().contains(p[1]) || !LossKind.ids().contains(p[2])) {
+                throw new UserError("--rows: '" + row + "': the sampler must be one of " + String.join(", ", SamplerKind.ids())
+                        + " and the loss one of " + String.join(", ", LossKind.ids()));
             }
             TrainingConfig c;
             try {
-                c = Presets.cpu(spec, dimension, p[1], p[2]).withThreads(threads);
+                c = Presets.cpu(spec, dimension, SamplerKind.parse(p[1]), LossKind.parse(p[2])).withThreads(threads);
                 c = iterations == null ? c : c.withIterations(iterations);
             } catch (IllegalArgumentException e) {
                 throw new UserError("--rows: '" + row + "': " + e.getMessage());
@@ -158,7 +160,8 @@ public final class BenchCommand implements Command {
         for (QualityRow qr : rows) {
             String row = qr.name();
             TrainingConfig c = qr.config();
-            err.println("== " + row + " (" + c.batch() + " paths x " + c.steps() + " steps, " + c.iterations() + " iterations)");
+            err.println("== " + row + " (" + c.optimisation().batch() + " paths x " + c.time().steps() + " steps, "
+                    + c.optimisation().iterations() + " iterations)");
             Map<String, Object> m;
             try {
                 TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false,
@@ -284,7 +287,8 @@ public final class BenchCommand implements Command {
     }
 
     private int perf(Args a, PrintStream out, PrintStream err) throws Exception {
-        TrainingConfig c = TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(Inputs.intIn(a, "batch", 1, 1_000_000))
+        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
+                .withBatch(Inputs.intIn(a, "batch", 1, 1_000_000))
                 .withSteps(Inputs.intIn(a, "steps", 1, 100_000)).withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS))
                 .withIterations(1000);
         int repeats = Inputs.intIn(a, "repeats", 1, 1000);
@@ -303,10 +307,11 @@ public final class BenchCommand implements Command {
         Arrays.sort(sorted);
         double median = repeats % 2 == 1 ? sorted[repeats / 2] : 0.5 * (sorted[repeats / 2 - 1] + sorted[repeats / 2]);
         err.printf("PIS-LV training step on gmm9, batch %d, %d steps, %d threads: median %.1f ms over %d steps (3 warm-up)%n",
-                c.batch(), c.steps(), c.threads(), median, repeats);
+                c.optimisation().batch(), c.time().steps(), c.run().threads(), median, repeats);
         if (a.getBoolean("json")) {
-            out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch", c.batch())
-                    .with("steps", c.steps()).with("threads", c.threads()).withAll(Cli.build())));
+            out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch",
+                    c.optimisation().batch()).with("steps", c.time().steps()).with("threads", c.run().threads())
+                    .withAll(Cli.build())));
         }
         return Cli.EXIT_OK;
     }

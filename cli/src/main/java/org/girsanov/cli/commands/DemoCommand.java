@@ -60,8 +60,8 @@ public final class DemoCommand implements Command {
         } else {
             TrainFlags.claim(dir, a.getBoolean("force"), false, "demo", err);
         }
-        err.println("girsanov demo: PIS + log-variance loss on gmm9 (" + c.batch() + " paths x " + c.steps()
-                + " steps, " + c.iterations() + " iterations, " + c.threads() + " threads)");
+        err.println("girsanov demo: PIS + log-variance loss on gmm9 (" + c.optimisation().batch() + " paths x "
+                + c.time().steps() + " steps, " + c.optimisation().iterations() + " iterations, " + c.run().threads() + " threads)");
         boolean json = a.getBoolean("json");
         return TrainCommand.finish(TrainRunner.run(c, dir, false,
                 new TrainRunner.Options(10000, 1000, 0, true, Long.MAX_VALUE, json, out, checkpointSeconds), err), json, out, err);

@@ -93,7 +93,7 @@ public final class EvaluateCommand implements Command {
                 for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
                     m.with(e.getKey(), e.getValue());
                 }
-                m.with("seed", t.config().seed());
+                m.with("seed", t.config().run().seed());
             }
         } else {
             if (samples.numCols != target.dimension()) {

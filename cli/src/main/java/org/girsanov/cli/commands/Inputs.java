@@ -56,8 +56,8 @@ final class Inputs {
     }
 
     /** The iteration interval of checkpoints of the built-in protocols (their config's {@code checkpointEvery}). */
-    private static final int CHECKPOINT_EVERY = org.girsanov.samplers.train.TrainingConfig.defaults("gmm9", "pis", "lv")
-            .checkpointEvery();
+    private static final int CHECKPOINT_EVERY = org.girsanov.samplers.train.TrainingConfig.defaults("gmm9",
+            org.girsanov.samplers.train.SamplerKind.PIS, org.girsanov.samplers.train.LossKind.LV).run().checkpointEvery();
 
     /** A finite number flag (when given), which must be {@code > 0}. */
     static void positiveIfGiven(Args a, String name) {

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
+import org.girsanov.samplers.train.DivergenceForm;
+import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
@@ -35,17 +37,17 @@ final class ResumeCheck {
     static final List<String> COMPARED_FLAGS;
     private static final List<Compared> COMPARED = List.of(
             new Compared("target", c -> canonical(c.targetSpec()), (a, f) -> canonical(a.getString(f))),
-            new Compared("sampler", TrainingConfig::sampler, Args::getString),
-            new Compared("loss", TrainingConfig::loss, Args::getString),
-            new Compared("steps", TrainingConfig::steps, Args::getInt),
-            new Compared("batch", TrainingConfig::batch, Args::getInt),
-            new Compared("lr", TrainingConfig::lr, Args::getDouble),
-            new Compared("seed", TrainingConfig::seed, Args::getLong),
-            new Compared("grid", TrainingConfig::grid, Args::getString),
-            new Compared("replay-every", TrainingConfig::replayEvery, Args::getInt),
-            new Compared("divergence", TrainingConfig::divergence, Args::getString),
-            new Compared("lr-logz-scale", TrainingConfig::logZLrScale, Args::getDouble),
-            new Compared("exploration", TrainingConfig::exploration, Args::getDouble));
+            new Compared("sampler", c -> c.sampler().id(), Args::getString),
+            new Compared("loss", c -> c.loss().id(), Args::getString),
+            new Compared("steps", c -> c.time().steps(), Args::getInt),
+            new Compared("batch", c -> c.optimisation().batch(), Args::getInt),
+            new Compared("lr", c -> c.optimisation().lr(), Args::getDouble),
+            new Compared("seed", c -> c.run().seed(), Args::getLong),
+            new Compared("grid", c -> c.time().grid(), (a, f) -> GridSpec.parse(a.getString(f))),
+            new Compared("replay-every", c -> c.exploration().replayEvery(), Args::getInt),
+            new Compared("divergence", TrainingConfig::divergence, (a, f) -> DivergenceForm.parse(a.getString(f))),
+            new Compared("lr-logz-scale", c -> c.optimisation().logZLrScale(), Args::getDouble),
+            new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();
@@ -78,7 +80,7 @@ final class ResumeCheck {
                     + " the checkpoint " + ckpt + ":\n" + String.join("\n", differ) + "\nleave "
                     + (differ.size() == 1 ? "it" : "them") + " out to continue the run as it was, or train into another --out");
         }
-        int iterations = a.has("iterations") ? a.getInt("iterations") : stored.iterations();
+        int iterations = a.has("iterations") ? a.getInt("iterations") : stored.optimisation().iterations();
         if (iterations < done) {
             throw new UserError("--iterations: " + iterations + " is fewer than the " + done + " iterations the checkpoint "
                     + ckpt + " has done; give at least " + done + " (a larger count extends the run)");

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.girsanov.cli.AtomicFiles;
 import org.girsanov.cli.Plots;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
@@ -83,7 +85,7 @@ public final class ScalingCurves {
     }
 
     static TrainingConfig config(String target, int threads) {
-        return TrainingConfig.defaults(target, "pis", "lv").withBatch(BATCH).withSteps(STEPS).toBuilder().width(WIDTH)
+        return TrainingConfig.defaults(target, SamplerKind.PIS, LossKind.LV).withBatch(BATCH).withSteps(STEPS).toBuilder().width(WIDTH)
                 .threads(threads).build();
     }
 

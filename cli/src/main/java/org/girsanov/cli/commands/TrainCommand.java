@@ -11,7 +11,11 @@ import org.girsanov.cli.Flag;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
+import org.girsanov.samplers.train.DivergenceForm;
+import org.girsanov.samplers.train.GridSpec;
+import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.Presets;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /** {@code girsanov train}: trains a sampler with the CPU protocol of its quality-suite row, or given flags. */
@@ -81,18 +85,19 @@ public final class TrainCommand implements Command {
 
     static TrainingConfig config(Args a) {
         String spec = a.getString("target");
-        String sampler = a.getChoice("sampler", TrainingConfig.SAMPLERS);
-        String loss = a.getChoice("loss", TrainingConfig.LOSSES);
+        SamplerKind sampler = SamplerKind.parse(a.getChoice("sampler", SamplerKind.ids()));
+        LossKind loss = LossKind.parse(a.getChoice("loss", LossKind.ids()));
         int dimension = TrainRunner.parseTarget(spec).dimension();
         TrainingConfig p = Presets.cpu(spec, dimension, sampler, loss);
         try {
-            return new TrainingConfig(p.targetSpec(), p.sampler(), p.loss(), a.getInt("steps", p.steps()),
-                    a.getInt("batch", p.batch()), a.getInt("iterations", p.iterations()), a.getDouble("lr", p.lr()),
-                    p.lrFinal(), p.clip(), p.emaDecay(), a.getLong("seed"), a.getInt("threads"), p.chunkSize(),
-                    p.horizon(), p.sigma(), p.width(), p.layers(), p.langevin(),
-                    a.getDouble("exploration", p.exploration()), p.evalEvery(), p.evalPaths(), p.checkpointEvery(),
-                    a.getString("grid", p.grid()), a.getInt("replay-every"), a.getString("divergence"),
-                    a.getDouble("lr-logz-scale", p.logZLrScale()));
+            return p.toBuilder().steps(a.getInt("steps", p.time().steps()))
+                    .batch(a.getInt("batch", p.optimisation().batch()))
+                    .iterations(a.getInt("iterations", p.optimisation().iterations()))
+                    .lr(a.getDouble("lr", p.optimisation().lr())).seed(a.getLong("seed")).threads(a.getInt("threads"))
+                    .exploration(a.getDouble("exploration", p.exploration().kappa()))
+                    .grid(a.has("grid") ? GridSpec.parse(a.getString("grid")) : p.time().grid())
+                    .replayEvery(a.getInt("replay-every")).divergence(DivergenceForm.parse(a.getString("divergence")))
+                    .logZLrScale(a.getDouble("lr-logz-scale", p.optimisation().logZLrScale())).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));
         }
@@ -109,7 +114,7 @@ public final class TrainCommand implements Command {
         TrainingConfig c = config(a);
         TrainRunner.Options o = TrainFlags.options(a, out);
         Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(c.targetSpec()).replaceAll("[^A-Za-z0-9_.=-]", "_")
-                + "-" + c.sampler() + "-" + c.loss()));
+                + "-" + c.sampler().id() + "-" + c.loss().id()));
         Inputs.folder("--out", dir);
         boolean resuming = resume && Files.exists(RunFolder.checkpoint(dir));
         if (resuming) {

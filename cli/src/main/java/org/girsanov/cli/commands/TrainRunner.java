@@ -72,9 +72,10 @@ final class TrainRunner {
             } catch (IOException | IllegalArgumentException e) {
                 throw new UserError("cannot resume from " + ckpt + ": " + e.getMessage(), e);
             }
-            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of " + config.iterations()
+            err.println("resuming " + ckpt + " at iteration " + trainer.iteration() + " of "
+                    + config.optimisation().iterations()
                     + String.format(Locale.ROOT, " (%.1f s of training so far)", trainer.trainingSeconds()));
-            if (trainer.iteration() < config.iterations()) {
+            if (trainer.iteration() < config.optimisation().iterations()) {
                 RunFolder.clear(dir, false); // the results of an earlier finish no longer describe the checkpoint
             }
         } else {
@@ -92,10 +93,11 @@ final class TrainRunner {
                     err.println("stopped now; the last checkpoint is kept");
                     report(o, dir, saved.get(), stage.get(), code);
                 })) {
-            ProgressReporter progress = new ProgressReporter(err, System::nanoTime, trainer.config().iterations(),
-                    Duration.ofSeconds(2), 0);
+            ProgressReporter progress = new ProgressReporter(err, System::nanoTime,
+                    trainer.config().optimisation().iterations(), Duration.ofSeconds(2), 0);
             TrainingListener listener = listener(progress, saved, err);
-            err.println("training to iteration " + trainer.config().iterations() + " (checkpoint " + ckpt + " "
+            err.println("training to iteration " + trainer.config().optimisation().iterations() + " (checkpoint " + ckpt
+                    + " "
                     + checkpointTimes(trainer.config(), o.checkpointSeconds()) + "; Ctrl-C stops after the current"
                     + " iteration and keeps it)");
             try {
@@ -107,7 +109,7 @@ final class TrainRunner {
                         + " is not finite; the last good checkpoint is " + ckpt, e);
             }
             progress.finish();
-            if (trainer.iteration() < trainer.config().iterations()) {
+            if (trainer.iteration() < trainer.config().optimisation().iterations()) {
                 err.println("stopped at iteration " + trainer.iteration() + "; the checkpoint " + ckpt
                         + " is saved; continue with --resume");
                 int code = shutdown.exitCode();
@@ -123,7 +125,7 @@ final class TrainRunner {
             RunFolder.writeSamples(dir.resolve("samples.csv"), ev.samples());
             if (o.plots()) {
                 RunFolder.plots(dir, target, ev.samples(), trainer.history(),
-                        trainer.config().sampler().toUpperCase() + "-" + trainer.config().loss().toUpperCase() + " on "
+                        trainer.config().sampler().id().toUpperCase() + "-" + trainer.config().loss().id().toUpperCase() + " on "
                                 + target.name());
             }
             return new Outcome(m, true, dir, Cli.EXIT_OK);
@@ -176,8 +178,8 @@ final class TrainRunner {
         if (seconds > 0) {
             when.add("every " + (seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds)) + " s");
         }
-        if (c.checkpointEvery() > 0) {
-            when.add("every " + c.checkpointEvery() + " iterations");
+        if (c.run().checkpointEvery() > 0) {
+            when.add("every " + c.run().checkpointEvery() + " iterations");
         }
         when.add("at the end");
         return String.join(", ", when);
@@ -191,7 +193,7 @@ final class TrainRunner {
     static Map<String, Object> metricsJson(Trainer trainer, Evaluation ev, double segmentWallSeconds) {
         Json.Obj m = Json.object();
         TrainingConfig c = trainer.config();
-        m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
+        m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
         for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
             m.with(e.getKey(), e.getValue());
         }
@@ -199,8 +201,8 @@ final class TrainRunner {
         m.with("train_seconds", trainer.trainingSeconds());
         m.with("segment_train_seconds", trainer.segmentSeconds());
         m.with("wall_seconds", trainer.trainingSeconds() - trainer.segmentSeconds() + segmentWallSeconds);
-        m.with("seed", c.seed());
-        m.with("threads", c.threads());
+        m.with("seed", c.run().seed());
+        m.with("threads", c.run().threads());
         m.withAll(Cli.build());
         withPublished(m, c);
         return m;
@@ -209,9 +211,9 @@ final class TrainRunner {
     /** The quality-suite entry of a row whose training failed: its identity, the published numbers and {@code failed}. */
     static Map<String, Object> failedRow(TrainingConfig c, String message) {
         Json.Obj m = Json.object();
-        m.with("target", c.targetSpec()).with("sampler", c.sampler()).with("loss", c.loss());
+        m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
         m.with("failed", message);
-        m.with("seed", c.seed());
+        m.with("seed", c.run().seed());
         m.withAll(Cli.build());
         withPublished(m, c);
         return m;
@@ -219,7 +221,7 @@ final class TrainRunner {
 
     /** Adds the published row of {@code c}'s (target, sampler, loss) under {@code published}, when there is one. */
     private static void withPublished(Json.Obj m, TrainingConfig c) {
-        PublishedRow.find(publishedName(c.targetSpec()), c.sampler(), c.loss()).ifPresent(p -> m.with("published",
+        PublishedRow.find(publishedName(c.targetSpec()), c.sampler().id(), c.loss().id()).ifPresent(p -> m.with("published",
                 Json.object().with("delta_logZ_lb", nullIfNaN(p.deltaLogZLb())).with("delta_logZ_is", nullIfNaN(p.deltaLogZIs()))
                         .with("ess", p.ess()).with("delta_std", p.deltaStd())));
     }

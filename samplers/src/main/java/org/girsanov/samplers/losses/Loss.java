@@ -17,8 +17,8 @@ public interface Loss {
 
     /**
      * The learned scalar {@code log Z_θ} among {@link #parameters()}, if any: the trainer may give it a larger
-     * learning rate than the networks ({@code TrainingConfig.logZLrScale}), since it must travel as far as
-     * {@code log Z} itself (42.8 on mw50) while the networks only adjust.
+     * learning rate than the networks ({@code TrainingConfig.Optimisation.logZLrScale}), since it must travel as
+     * far as {@code log Z} itself (42.8 on mw50) while the networks only adjust.
      */
     default List<Parameter> logZParameters() {
         return List.of();

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * When {@link Trainer#train(TrainingListener, java.nio.file.Path, java.util.function.BooleanSupplier, CheckpointPolicy)}
- * writes a checkpoint besides every {@link TrainingConfig#checkpointEvery()} iterations and at the end: whenever at
+ * writes a checkpoint besides every {@link TrainingConfig.Run#checkpointEvery()} iterations and at the end: whenever at
  * least {@link #seconds()} of wall time have passed since the last checkpoint (or since training started), so a
  * crash loses at most about that much work however slow an iteration is. {@code 0} turns the time-based checkpoint
  * off. A run option, not part of the config: it never changes the numbers a run produces.

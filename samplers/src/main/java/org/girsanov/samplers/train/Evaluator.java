@@ -74,7 +74,7 @@ public final class Evaluator {
         }
         final Sampler evaluated = model;
         return trainer.withWeights(true, () -> evaluate(evaluated, trainer.target(), trainer.streams(),
-                trainer.config().chunkSize(), trainer));
+                trainer.config().run().chunkSize(), trainer));
     }
 
     private Evaluation evaluate(Sampler model, Target target, RandomStreams streams, int chunkSize, Trainer trainer) {

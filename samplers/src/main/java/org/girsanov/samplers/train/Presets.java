@@ -1,7 +1,5 @@
 package org.girsanov.samplers.train;
 
-import java.util.List;
-
 /**
  * Named training protocols. A preset may depend on the sampler, the loss and the target's dimension — never on
  * the target's name or its known {@code log Z}: users run it on targets nobody has seen.
@@ -36,21 +34,21 @@ public final class Presets {
      *
      * @param dimension the target's dimension {@code d}
      */
-    public static TrainingConfig cpu(String targetSpec, int dimension, String sampler, String loss) {
+    public static TrainingConfig cpu(String targetSpec, int dimension, SamplerKind sampler, LossKind loss) {
         if (dimension < 1) {
             throw new IllegalArgumentException("Presets.cpu: dimension = " + dimension + "; must be >= 1");
         }
         TrainingConfig c = TrainingConfig.defaults(targetSpec, sampler, loss)
                 .withBatch(dimension >= 50 ? 128 : 256).withSteps(50).withIterations(1500);
-        if (List.of("tb", "db", "subtb").contains(loss)) {
+        if (loss.learnsLogZ()) {
             c = c.withLogZLrScale(LOG_Z_LR_SCALE);
         }
-        return "kl".equals(loss) ? c : c.withExploration(EXPLORATION);
+        return loss.offPolicy() ? c.withExploration(EXPLORATION) : c;
     }
 
     /** The demo: PIS with the LV loss on {@code gmm9}, fewer paths and iterations than {@link #cpu}, a few minutes on 2 cores. */
     public static TrainingConfig demo() {
-        return TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(256).withSteps(50).withIterations(800)
+        return TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withBatch(256).withSteps(50).withIterations(800)
                 .withExploration(EXPLORATION);
     }
 }

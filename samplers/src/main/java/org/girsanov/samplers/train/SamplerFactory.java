@@ -41,41 +41,33 @@ public final class SamplerFactory {
     }
 
     /** The default horizon T of a sampler. */
-    public static double defaultHorizon(String sampler) {
-        return "pis".equals(sampler) ? 5.0 : 1.0;
+    public static double defaultHorizon(SamplerKind sampler) {
+        return sampler == SamplerKind.PIS ? 5.0 : 1.0;
     }
 
     /** The default σ of a sampler. */
-    public static double defaultSigma(String sampler) {
-        return "pis".equals(sampler) ? Math.sqrt(0.2) : 1.0;
+    public static double defaultSigma(SamplerKind sampler) {
+        return sampler == SamplerKind.PIS ? Math.sqrt(0.2) : 1.0;
     }
 
     public static Sampler model(TrainingConfig c, Target target) {
-        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, INIT_STREAM);
-        double horizon = c.horizon() > 0 ? c.horizon() : defaultHorizon(c.sampler());
-        double sigma = c.sigma() > 0 ? c.sigma() : defaultSigma(c.sampler());
-        TimeGrid grid = TrainingConfig.timeGrid(c.grid(), horizon, c.steps());
+        UniformRandomProvider rng = new RandomStreams(c.run().seed()).stream(0, 0, INIT_STREAM);
+        TrainingConfig.Discretisation time = c.time();
+        double horizon = time.horizon() > 0 ? time.horizon() : defaultHorizon(c.sampler());
+        double sigma = time.sigma() > 0 ? time.sigma() : defaultSigma(c.sampler());
+        TimeGrid grid = time.grid().on(horizon, time.steps());
         int d = target.dimension();
-        switch (c.sampler()) {
-            case "pis":
-                return new Pis(target, grid, control("control", c, target, rng), sigma);
-            case "dds":
-                return new Dds(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
-            case "dis":
-                return new Dis(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
-            case "bridge":
-                return new Bridge(target, grid, control("forward", c, d, ScoreField.towardsTarget(target, horizon), LERP_BIAS, rng),
-                        control("backward", c, d, ScoreField.fromPrior(BRIDGE_PRIOR_STD, horizon), LERP_BIAS, rng),
-                        sigma, BRIDGE_PRIOR_STD, divergence(c));
-            case "gfn":
-                return new Gfn(target, grid, control("mean", c, target, rng),
-                        new FourierMlp("logvar", d, d, c.width(), c.layers(), rng), sigma);
-            case "cmcd":
-                return new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
-            default:
-                throw new IllegalArgumentException("sampler = '" + c.sampler() + "'; allowed: "
-                        + String.join(", ", TrainingConfig.SAMPLERS));
-        }
+        return switch (c.sampler()) {
+            case PIS -> new Pis(target, grid, control("control", c, target, rng), sigma);
+            case DDS -> new Dds(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
+            case DIS -> new Dis(target, grid, control("control", c, target, rng), sigma, 0.1, 10.0);
+            case BRIDGE -> new Bridge(target, grid, control("forward", c, d, ScoreField.towardsTarget(target, horizon), LERP_BIAS, rng),
+                    control("backward", c, d, ScoreField.fromPrior(BRIDGE_PRIOR_STD, horizon), LERP_BIAS, rng),
+                    sigma, BRIDGE_PRIOR_STD, divergence(c));
+            case GFN -> new Gfn(target, grid, control("mean", c, target, rng),
+                    new FourierMlp("logvar", d, d, c.network().width(), c.network().layers(), rng), sigma);
+            case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
+        };
     }
 
     /**
@@ -84,14 +76,14 @@ public final class SamplerFactory {
      * two passes of a streamed loss, resumed runs and any thread count see the same probes).
      */
     static DivergenceEstimator divergence(TrainingConfig c) {
-        if ("none".equals(c.divergence())) {
+        if (DivergenceForm.NONE.equals(c.divergence())) {
             return null;
         }
-        if ("exact".equals(c.divergence())) {
+        if (DivergenceForm.EXACT.equals(c.divergence())) {
             return DivergenceEstimator.exact();
         }
-        return DivergenceEstimator.hutchinsonKeyed(TrainingConfig.hutchinsonProbes(c.divergence()), Probe.RADEMACHER,
-                c.seed() ^ PROBE_STREAM);
+        return DivergenceEstimator.hutchinsonKeyed(c.divergence().probes(), Probe.RADEMACHER,
+                c.run().seed() ^ PROBE_STREAM);
     }
 
     /** {@code NN₁(x,t) [+ NN₂(t) ⊙ ∇log ρ(x)]}, {@code NN₂} starting at {@code 0.01} (the PIS reference). */
@@ -106,11 +98,12 @@ public final class SamplerFactory {
 
     /** {@code NN₁(x,t) [+ NN₂(t) ⊙ s(x,t)]}, the coefficient {@code NN₂} starting at {@code initial}, {@code s} clipped at ±100. */
     static Control control(String name, TrainingConfig c, int d, ScoreField score, double initial, UniformRandomProvider rng) {
-        FourierMlp net = new FourierMlp(name + ".nn", d, d, c.width(), c.layers(), rng);
-        if (!c.langevin()) {
+        TrainingConfig.Network n = c.network();
+        FourierMlp net = new FourierMlp(name + ".nn", d, d, n.width(), n.layers(), rng);
+        if (!n.langevin()) {
             return net;
         }
-        return new LangevinControl(net, new TimeNet(name + ".langevin", d, c.width(), c.layers(), initial, rng), score, 100.0);
+        return new LangevinControl(net, new TimeNet(name + ".langevin", d, n.width(), n.layers(), initial, rng), score, 100.0);
     }
 
     /**
@@ -118,25 +111,18 @@ public final class SamplerFactory {
      * and layers, seeded from its own stream (purpose {@value #FLOW_STREAM}), and {@code log Z_θ = 0}.
      */
     static LogFlow logFlow(TrainingConfig c, Sampler model) {
-        UniformRandomProvider rng = new RandomStreams(c.seed()).stream(0, 0, FLOW_STREAM);
-        return new LogFlow(new FourierMlp("flow", model.dimension(), 1, c.width(), c.layers(), rng), "flow.logZ");
+        UniformRandomProvider rng = new RandomStreams(c.run().seed()).stream(0, 0, FLOW_STREAM);
+        return new LogFlow(new FourierMlp("flow", model.dimension(), 1, c.network().width(), c.network().layers(), rng),
+                "flow.logZ");
     }
 
     public static Loss loss(TrainingConfig c, Sampler model) {
-        switch (c.loss()) {
-            case "kl":
-                return new KlLoss();
-            case "lv":
-                return new LogVarianceLoss();
-            case "tb":
-                return new TrajectoryBalanceLoss();
-            case "db":
-                return new DetailedBalanceLoss(logFlow(c, model));
-            case "subtb":
-                return new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
-            default:
-                throw new IllegalArgumentException("loss = '" + c.loss() + "'; allowed: "
-                        + String.join(", ", TrainingConfig.LOSSES));
-        }
+        return switch (c.loss()) {
+            case KL -> new KlLoss();
+            case LV -> new LogVarianceLoss();
+            case TB -> new TrajectoryBalanceLoss();
+            case DB -> new DetailedBalanceLoss(logFlow(c, model));
+            case SUBTB -> new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
+        };
     }
 }

@@ -68,17 +68,19 @@ public final class Trainer implements AutoCloseable {
         List<Parameter> all = new ArrayList<>(model.parameters());
         all.addAll(loss.parameters());
         this.params = List.copyOf(all);
-        LearningRateSchedule schedule = config.lr() == config.lrFinal() ? LearningRateSchedule.constant(config.lr())
-                : LearningRateSchedule.exponential(config.lr(), config.lrFinal(), Math.max(1, config.iterations()));
+        TrainingConfig.Optimisation o = config.optimisation();
+        LearningRateSchedule schedule = o.lr() == o.lrFinal() ? LearningRateSchedule.constant(o.lr())
+                : LearningRateSchedule.exponential(o.lr(), o.lrFinal(), Math.max(1, o.iterations()));
         double[] lrScale = new double[params.size()];
         for (int k = 0; k < lrScale.length; k++) {
-            lrScale[k] = loss.logZParameters().contains(params.get(k)) ? config.logZLrScale() : model.learningRateScale(params.get(k));
+            lrScale[k] = loss.logZParameters().contains(params.get(k)) ? o.logZLrScale() : model.learningRateScale(params.get(k));
         }
         this.adam = new Adam(params, schedule, lrScale);
-        this.ema = config.emaDecay() > 0 ? new Ema(params, config.emaDecay()) : null;
-        this.streams = new RandomStreams(config.seed());
-        this.executor = new ChunkedExecutor(config.threads());
-        this.exploration = config.replayEvery() > 0 && loss.offPolicy() ? replaySchedule(config, counted) : null;
+        this.ema = o.emaDecay() > 0 ? new Ema(params, o.emaDecay()) : null;
+        this.streams = new RandomStreams(config.run().seed());
+        this.executor = new ChunkedExecutor(config.run().threads());
+        this.exploration = config.exploration().replayEvery() > 0 && loss.offPolicy() ? replaySchedule(config, counted)
+                : null;
     }
 
     /** Random-stream purpose of the forward paths that feed the replay buffer. */
@@ -91,9 +93,11 @@ public final class Trainer implements AutoCloseable {
      * on backward paths from buffer states. The forward noise scale decays as for plain exploration.
      */
     private static ExplorationSchedule replaySchedule(TrainingConfig c, Target target) {
-        ReplayBuffer buffer = new ReplayBuffer(8 * c.batch(), target.dimension(), c.batch());
-        return new ExplorationSchedule(target, buffer, new LocalSearch(0.05, 10, 20), c.seed(), c.exploration(),
-                Math.max(1, c.iterations() / 2), c.replayEvery(), c.batch(), 5);
+        int batch = c.optimisation().batch();
+        ReplayBuffer buffer = new ReplayBuffer(8 * batch, target.dimension(), batch);
+        return new ExplorationSchedule(target, buffer, new LocalSearch(0.05, 10, 20), c.run().seed(),
+                c.exploration().kappa(), Math.max(1, c.optimisation().iterations() / 2), c.exploration().replayEvery(),
+                batch, 5);
     }
 
     /** The exploration schedule when replay is on, else {@code null}. */
@@ -146,13 +150,13 @@ public final class Trainer implements AutoCloseable {
     /** The behaviour of iteration {@code i}: κ decays linearly from {@code exploration} to 1 over half the run. */
     Behaviour behaviour(long i) {
         if (exploration != null) {
-            return exploration.batchFor(i, config.batch());
+            return exploration.batchFor(i, config.optimisation().batch());
         }
-        if (config.exploration() == 1.0) {
+        if (config.exploration().kappa() == 1.0) {
             return Behaviour.onPolicy();
         }
-        double half = Math.max(1, config.iterations() / 2.0);
-        double kappa = 1 + (config.exploration() - 1) * Math.max(0, 1 - i / half);
+        double half = Math.max(1, config.optimisation().iterations() / 2.0);
+        double kappa = 1 + (config.exploration().kappa() - 1) * Math.max(0, 1 - i / half);
         return kappa == 1.0 ? Behaviour.onPolicy() : Behaviour.explore(kappa);
     }
 
@@ -164,7 +168,7 @@ public final class Trainer implements AutoCloseable {
      * {@link TimeGrid#jittered} grid of the same steps, drawn from the iteration's own stream.
      */
     Sampler trainedOn(long i) {
-        if (!config.jitteredGrid()) {
+        if (!config.time().grid().jittered()) {
             return model;
         }
         return model.withGrid(TimeGrid.jittered(model.grid().end(), model.grid().steps(), streams.stream(i, 0, GRID_STREAM)));
@@ -176,12 +180,12 @@ public final class Trainer implements AutoCloseable {
      */
     public LossValue step() {
         Parameter.zeroGrads(params);
-        if (exploration != null && iteration % config.replayEvery() == 0) {
-            exploration.observe(iteration, PathBatch.simulate(model, config.batch(), Behaviour.onPolicy(), null, streams,
-                    iteration, BUFFER_FEED_STREAM, config.chunkSize(), executor).endPoints());
+        if (exploration != null && iteration % config.exploration().replayEvery() == 0) {
+            exploration.observe(iteration, PathBatch.simulate(model, config.optimisation().batch(), Behaviour.onPolicy(),
+                    null, streams, iteration, BUFFER_FEED_STREAM, config.run().chunkSize(), executor).endPoints());
         }
-        TrainingBatch batch = new TrainingBatch(trainedOn(iteration), config.batch(), config.chunkSize(), behaviour(iteration),
-                streams, iteration, executor, 1.0 / model.dimension());
+        TrainingBatch batch = new TrainingBatch(trainedOn(iteration), config.optimisation().batch(),
+                config.run().chunkSize(), behaviour(iteration), streams, iteration, executor, 1.0 / model.dimension());
         LossValue v = loss.evaluate(batch);
         if (!Double.isFinite(v.loss())) {
             throw new NonFiniteException(iteration, loss.name() + " loss", "value " + v.loss());
@@ -190,8 +194,8 @@ public final class Trainer implements AutoCloseable {
         if (!Double.isFinite(norm)) {
             throw new NonFiniteException(iteration, "gradient norm", "value " + norm);
         }
-        if (config.clip() > 0) {
-            GradClip.clipGlobalNorm(params, config.clip());
+        if (config.optimisation().clip() > 0) {
+            GradClip.clipGlobalNorm(params, config.optimisation().clip());
         }
         adam.step();
         if (ema != null) {
@@ -208,7 +212,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Trains until {@code config.iterations()} steps are done or {@code stop} says so, checkpointing to
+     * Trains until {@code config.optimisation().iterations()} steps are done or {@code stop} says so, checkpointing to
      * {@code checkpoint} (when not null) every {@code checkpointEvery} steps, whenever {@code policy} says
      * enough wall time has passed since the last checkpoint, and at the end. Every checkpoint is written
      * atomically and records {@link #trainingSeconds()}. On a non-finite value it stops, leaves the last good
@@ -220,7 +224,7 @@ public final class Trainer implements AutoCloseable {
         long start = clock.getAsLong();
         long before = segmentNanos;
         long last = start;
-        while (iteration < config.iterations()) {
+        while (iteration < config.optimisation().iterations()) {
             if (stop.getAsBoolean()) {
                 listener.message("stop requested at iteration " + iteration);
                 break;
@@ -237,9 +241,9 @@ public final class Trainer implements AutoCloseable {
                 listener.message("iteration " + (iteration - 1) + ": " + v.excluded() + " of " + v.logWeights().length
                         + " paths had a non-finite log-weight and were left out of the loss");
             }
-            listener.step(iteration, config.iterations(), v.loss(), v.excluded());
-            if (config.evalEvery() > 0 && iteration % config.evalEvery() == 0) {
-                PathBatch p = simulate(Math.min(2048, config.evalPaths()), PROGRESS_STREAM, iteration, true);
+            listener.step(iteration, config.optimisation().iterations(), v.loss(), v.excluded());
+            if (config.run().evalEvery() > 0 && iteration % config.run().evalEvery() == 0) {
+                PathBatch p = simulate(Math.min(2048, config.run().evalPaths()), PROGRESS_STREAM, iteration, true);
                 double ess = Metrics.ess(p.logWeights());
                 double lb = Metrics.logZLowerBound(p.logWeights());
                 double is = Metrics.logZImportance(p.logWeights());
@@ -248,8 +252,10 @@ public final class Trainer implements AutoCloseable {
             }
             long now = clock.getAsLong();
             segmentNanos = before + (now - start);
-            boolean byIterations = config.checkpointEvery() > 0 && iteration % config.checkpointEvery() == 0;
-            if (checkpoint != null && iteration < config.iterations() && (byIterations || policy.due(now, last))) {
+            int every = config.run().checkpointEvery();
+            boolean byIterations = every > 0 && iteration % every == 0;
+            if (checkpoint != null && iteration < config.optimisation().iterations()
+                    && (byIterations || policy.due(now, last))) {
                 save(checkpoint);
                 last = now;
                 listener.checkpointed(iteration, checkpoint);
@@ -279,7 +285,7 @@ public final class Trainer implements AutoCloseable {
     /** {@code k} forward paths with the EMA weights (when {@code useEma}), keyed by {@code key}. */
     public PathBatch simulate(int k, long purpose, long key, boolean useEma) {
         return withWeights(useEma, () -> PathBatch.simulate(model, k, Behaviour.onPolicy(), null, streams, key, purpose,
-                config.chunkSize(), executor));
+                config.run().chunkSize(), executor));
     }
 
     /** Runs {@code body} with the EMA weights swapped in (when there is an EMA and {@code useEma}). */

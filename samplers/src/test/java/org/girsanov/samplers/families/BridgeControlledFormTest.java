@@ -14,6 +14,9 @@ import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.DivergenceForm;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.sde.TimeGrid;
@@ -197,13 +200,14 @@ class BridgeControlledFormTest {
 
     @Test
     void configNamesTheAllowedFormsAndKeepsThemToTheBridge() {
-        TrainingConfig bridge = TrainingConfig.defaults("gmm9", "bridge", "lv");
-        assertEquals("none", bridge.divergence());
-        assertEquals("hutchinson:3", TrainingConfig.fromMap(bridge.withDivergence("hutchinson:3").toMap()).divergence());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bridge.withDivergence("hutchinson:0"));
+        TrainingConfig bridge = TrainingConfig.defaults("gmm9", SamplerKind.BRIDGE, LossKind.LV);
+        assertEquals("none", bridge.divergence().toString());
+        assertEquals("hutchinson:3", TrainingConfig.fromMap(bridge.withDivergence(DivergenceForm.hutchinson(3)).toMap()).divergence()
+                .toString());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bridge.withDivergence(DivergenceForm.parse("hutchinson:0")));
         assertTrue(bad.getMessage().contains("allowed: none, exact, hutchinson"), bad.getMessage());
         IllegalArgumentException pis = assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.defaults("gmm9", "pis", "lv").withDivergence("exact"));
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withDivergence(DivergenceForm.EXACT));
         assertTrue(pis.getMessage().contains("bridge sampler only"), pis.getMessage());
     }
 
@@ -213,8 +217,8 @@ class BridgeControlledFormTest {
     }
 
     static long[] parametersAfterTwoSteps(int threads) {
-        TrainingConfig c = TrainingConfig.defaults("gmm9", "bridge", "lv").withBatch(128).withSteps(6)
-                .withDivergence("hutchinson:2").withThreads(threads);
+        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.BRIDGE, LossKind.LV).withBatch(128).withSteps(6)
+                .withDivergence(DivergenceForm.hutchinson(2)).withThreads(threads);
         try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
             assertTrue(Double.isFinite(t.step().loss()));
             assertTrue(Double.isFinite(t.step().loss()));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeterminismTest {
     static long[] bitsAfterTwoSteps(int threads) {
-        TrainingConfig config = TrainingConfig.defaults("gmm9", "pis", "lv").withBatch(256).withSteps(8)
+        TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withBatch(256).withSteps(8)
                 .withThreads(threads);
         try (Trainer t = new Trainer(config, TargetSpecs.parse("gmm9"))) {
             t.step();

@@ -10,6 +10,8 @@ import org.girsanov.samplers.targets.LogDensityTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
+import org.girsanov.samplers.train.LossKind;
+import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.samplers.train.TrainingListener;
@@ -28,7 +30,7 @@ class ReadmeExampleTest {
             Var bend = tape.sub(x2, tape.square(x1));
             return tape.neg(tape.add(tape.scale(tape.square(x1), 0.5), tape.scale(tape.square(bend), 2.0)));
         });
-        TrainingConfig config = TrainingConfig.defaults("banana", "pis", "lv").withIterations(3).withBatch(16).withSteps(5);
+        TrainingConfig config = TrainingConfig.defaults("banana", SamplerKind.PIS, LossKind.LV).withIterations(3).withBatch(16).withSteps(5);
         Path file = dir.resolve("banana.girsanov");
         try (Trainer trainer = new Trainer(config, banana)) {
             trainer.train(new TrainingListener() { }, file, () -> false);

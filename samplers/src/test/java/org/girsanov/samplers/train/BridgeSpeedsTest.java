@@ -16,9 +16,8 @@ class BridgeSpeedsTest {
     @Test
     void theInferenceControlMovesAtItsOwnRate() {
         double lr = 1e-3;
-        TrainingConfig c = TrainingRunsTest.config("lv", 1).toBuilder().lr(lr).lrFinal(lr).clip(0).build();
-        c = new TrainingConfig(c.targetSpec(), "bridge", c.loss(), 8, 64, 1, lr, lr, 0, 0, c.seed(), c.threads(), c.chunkSize(),
-                0, 0, 16, 1, true, 1.0, 0, 2000, 0);
+        TrainingConfig c = TrainingRunsTest.config(LossKind.LV, 1).toBuilder().sampler(SamplerKind.BRIDGE).steps(8).batch(64)
+                .lr(lr).lrFinal(lr).clip(0).emaDecay(0).width(16).layers(1).build();
         try (Trainer t = new Trainer(c, TrainingRunsTest.GAUSS)) {
             double[] before = TrainingRunsTest.values(t);
             t.step();

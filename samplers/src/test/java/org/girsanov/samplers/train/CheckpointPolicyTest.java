@@ -32,7 +32,7 @@ class CheckpointPolicyTest {
 
     /** The tiny config of the training tests: {@code iterations} steps, iteration checkpoints every {@code every}. */
     private static TrainingConfig config(int iterations, int every) {
-        return TrainingRunsTest.config("lv", iterations).withBatch(8).withSteps(4).toBuilder().checkpointEvery(every).build();
+        return TrainingRunsTest.config(LossKind.LV, iterations).withBatch(8).withSteps(4).toBuilder().checkpointEvery(every).build();
     }
 
     /** Trains {@code t} on {@code policy}, recording every checkpoint as (iteration, its train_seconds). */

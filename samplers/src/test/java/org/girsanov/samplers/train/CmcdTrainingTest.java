@@ -20,7 +20,7 @@ class CmcdTrainingTest {
             new double[] {0.3, 0.7});
 
     static TrainingConfig config(String loss, int iterations) {
-        return TrainingConfig.defaults("two", "cmcd", loss).toBuilder().steps(20).batch(128).iterations(iterations)
+        return TrainingConfig.defaults("two", SamplerKind.CMCD, LossKind.parse(loss)).toBuilder().steps(20).batch(128).iterations(iterations)
                 .lr(1e-2).lrFinal(1e-3).emaDecay(0.0).width(32).layers(1).langevin(false).evalEvery(0).evalPaths(2000)
                 .build();
     }

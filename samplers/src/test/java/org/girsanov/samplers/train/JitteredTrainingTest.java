@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JitteredTrainingTest {
     static TrainingConfig config() {
-        return TrainingRunsTest.config("lv", 6).withBatch(64).withSteps(8).withGrid(TrainingConfig.JITTERED);
+        return TrainingRunsTest.config(LossKind.LV, 6).withBatch(64).withSteps(8).withGrid(GridSpec.JITTERED);
     }
 
     @Test
@@ -29,7 +29,7 @@ class JitteredTrainingTest {
             assertEquals(t.trainedOn(0).grid(), t.trainedOn(0).grid());
             assertNotEquals(t.trainedOn(0).grid(), t.trainedOn(1).grid());
         }
-        try (Trainer t = new Trainer(config().withGrid("uniform"), TrainingRunsTest.GAUSS)) {
+        try (Trainer t = new Trainer(config().withGrid(GridSpec.UNIFORM), TrainingRunsTest.GAUSS)) {
             assertEquals(t.model().grid(), t.trainedOn(3).grid());
         }
     }
@@ -42,7 +42,7 @@ class JitteredTrainingTest {
             straight = TrainingRunsTest.values(t);
         }
         double[] uniform;
-        try (Trainer t = new Trainer(config().withGrid("uniform"), TrainingRunsTest.GAUSS)) {
+        try (Trainer t = new Trainer(config().withGrid(GridSpec.UNIFORM), TrainingRunsTest.GAUSS)) {
             TrainingRunsTest.steps(t, 6);
             uniform = TrainingRunsTest.values(t);
         }

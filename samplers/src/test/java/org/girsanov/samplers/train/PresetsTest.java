@@ -17,14 +17,15 @@ class PresetsTest {
 
     @Test
     void protocolIsBlindToTheTargetsName() {
-        for (String loss : TrainingConfig.LOSSES) {
-            assertEquals(withoutTarget(Presets.cpu("gmm9", 2, "pis", loss)), withoutTarget(Presets.cpu("gaussian:d=2", 2, "pis", loss)), loss);
+        for (LossKind loss : LossKind.values()) {
+            assertEquals(withoutTarget(Presets.cpu("gmm9", 2, SamplerKind.PIS, loss)),
+                    withoutTarget(Presets.cpu("gaussian:d=2", 2, SamplerKind.PIS, loss)), loss.id());
         }
-        assertEquals(256, Presets.cpu("x", 49, "dis", "lv").batch());
-        assertEquals(128, Presets.cpu("x", 50, "dis", "lv").batch());
-        assertEquals(1.0, Presets.cpu("x", 2, "pis", "kl").exploration());
-        assertEquals(Presets.EXPLORATION, Presets.cpu("x", 2, "pis", "lv").exploration());
-        assertEquals(Presets.LOG_Z_LR_SCALE, Presets.cpu("x", 2, "gfn", "tb").logZLrScale());
-        assertThrows(IllegalArgumentException.class, () -> Presets.cpu("x", 0, "pis", "lv"));
+        assertEquals(256, Presets.cpu("x", 49, SamplerKind.DIS, LossKind.LV).optimisation().batch());
+        assertEquals(128, Presets.cpu("x", 50, SamplerKind.DIS, LossKind.LV).optimisation().batch());
+        assertEquals(1.0, Presets.cpu("x", 2, SamplerKind.PIS, LossKind.KL).exploration().kappa());
+        assertEquals(Presets.EXPLORATION, Presets.cpu("x", 2, SamplerKind.PIS, LossKind.LV).exploration().kappa());
+        assertEquals(Presets.LOG_Z_LR_SCALE, Presets.cpu("x", 2, SamplerKind.GFN, LossKind.TB).optimisation().logZLrScale());
+        assertThrows(IllegalArgumentException.class, () -> Presets.cpu("x", 0, SamplerKind.PIS, LossKind.LV));
     }
 }

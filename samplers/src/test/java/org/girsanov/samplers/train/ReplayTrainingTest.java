@@ -19,7 +19,7 @@ class ReplayTrainingTest {
     Path dir;
 
     private static TrainingConfig config(int iterations) {
-        return TrainingConfig.defaults("gmm9", "pis", "tb").withBatch(16).withSteps(5).withIterations(iterations)
+        return TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.TB).withBatch(16).withSteps(5).withIterations(iterations)
                 .withExploration(1.5).withReplayEvery(2);
     }
 
@@ -67,7 +67,7 @@ class ReplayTrainingTest {
     @Test
     void replayNeedsAnOffPolicyLoss() {
         assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.defaults("gmm9", "pis", "kl").withReplayEvery(2));
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL).withReplayEvery(2));
     }
 
     private static double[] flatten(Trainer t) {

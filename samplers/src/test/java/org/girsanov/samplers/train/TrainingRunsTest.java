@@ -26,9 +26,15 @@ class TrainingRunsTest {
     static final GaussianTarget GAUSS = GaussianTarget.isotropic("gauss", new double[] {1.0, -0.5}, 0.5, 1.3);
 
     /** Small PIS config: width 32, 1 layer, N = 20, batch 256, constant lr 5e-3, no EMA. */
-    static TrainingConfig config(String loss, int iterations) {
-        return new TrainingConfig("gauss", "pis", loss, 20, 256, iterations, 5e-3, 5e-3, 1.0, 0.0, 1, 2, 64, 0, 0, 32, 1,
-                true, 1.0, 0, 2000, 0);
+    static TrainingConfig config(LossKind loss, int iterations) {
+        return small(loss).steps(20).batch(256).iterations(iterations).lr(5e-3).lrFinal(5e-3).build();
+    }
+
+    /** PIS on {@code gauss}: width 32, 1 layer, clip 1, no EMA, seed 1, 2 threads, no progress evaluations or checkpoints. */
+    private static TrainingConfig.Builder small(LossKind loss) {
+        return TrainingConfig.defaults("gauss", SamplerKind.PIS, loss).toBuilder().clip(1.0).emaDecay(0.0).seed(1)
+                .threads(2).chunkSize(64).horizon(0).sigma(0).width(32).layers(1).langevin(true).exploration(1.0)
+                .evalEvery(0).evalPaths(2000).checkpointEvery(0);
     }
 
     static double[] values(Trainer t) {
@@ -52,20 +58,15 @@ class TrainingRunsTest {
     }
 
     /** N = 10, batch 128, Adam 1e-2 → 1e-3. */
-    static TrainingConfig fast(String loss, int iterations) {
-        return new TrainingConfig("gauss", "pis", loss, 10, 128, iterations, 1e-2, 1e-3, 1.0, 0.0, 1, 2, 64, 0, 0, 32, 1,
-                true, 1.0, 0, 2000, 0);
+    static TrainingConfig fast(LossKind loss, int iterations) {
+        return small(loss).steps(10).batch(128).iterations(iterations).lr(1e-2).lrFinal(1e-3).build();
     }
 
     @Test
     void gaussianReachesHighEssAndTbLearnsLogZ() {
         // log Z = 0.5: Adam moves the scalar log Z_θ by at most ~lr per step, and it shares the network's lr.
         GaussianTarget gauss = GaussianTarget.isotropic("gauss", new double[] {1.0, -0.5}, 0.5, 0.5);
-        TrainingConfig f = fast("tb", 120);
-        TrainingConfig constantLr = new TrainingConfig(f.targetSpec(), f.sampler(), f.loss(), f.steps(), f.batch(),
-                f.iterations(), 1e-2, 1e-2, f.clip(), f.emaDecay(), f.seed(), f.threads(), f.chunkSize(), f.horizon(),
-                f.sigma(), f.width(), f.layers(), f.langevin(), f.exploration(), f.evalEvery(), f.evalPaths(),
-                f.checkpointEvery());
+        TrainingConfig constantLr = fast(LossKind.TB, 120).toBuilder().lr(1e-2).lrFinal(1e-2).build();
         try (Trainer t = new Trainer(constantLr, gauss)) {
             steps(t, 120);
             PathBatch p = t.simulate(2000, 99, 0, false);
@@ -84,7 +85,7 @@ class TrainingRunsTest {
         // log Z = 8: at the networks' rate (1e-2 constant) Adam moves log Z_θ by at most ~1.2 in 120 steps;
         // at 20× it gets there.
         GaussianTarget gauss = GaussianTarget.isotropic("gauss", new double[] {1.0, -0.5}, 0.5, 8.0);
-        TrainingConfig f = fast("tb", 120).toBuilder().lr(1e-2).lrFinal(1e-2).build();
+        TrainingConfig f = fast(LossKind.TB, 120).toBuilder().lr(1e-2).lrFinal(1e-2).build();
         double[] learned = new double[2];
         double[] scales = {1.0, 20.0};
         for (int k = 0; k < 2; k++) {
@@ -95,7 +96,7 @@ class TrainingRunsTest {
         }
         assertTrue(learned[0] < 1.5, "scale 1: log Z_θ = " + learned[0]);
         assertEquals(8.0, learned[1], 0.3, "scale 20: log Z_θ = " + learned[1]);
-        assertEquals(20.0, TrainingConfig.fromMap(f.withLogZLrScale(20).toMap()).logZLrScale());
+        assertEquals(20.0, TrainingConfig.fromMap(f.withLogZLrScale(20).toMap()).optimisation().logZLrScale());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.withLogZLrScale(0));
         assertTrue(e.getMessage().contains("logZLrScale"), e.getMessage());
     }
@@ -104,7 +105,7 @@ class TrainingRunsTest {
     void twoModeMixtureGetsTheModeWeightsRight() {
         GaussianMixture gmm = GaussianMixture.isotropic("two", new double[][] {{-1.5, 0}, {1.5, 0}}, 0.4,
                 new double[] {0.3, 0.7});
-        try (Trainer t = new Trainer(fast("lv", 150), gmm)) {
+        try (Trainer t = new Trainer(fast(LossKind.LV, 150), gmm)) {
             steps(t, 150);
             PathBatch p = t.simulate(4000, 99, 0, false);
             double ess = LogWeights.effectiveSampleSize(p.logWeights());
@@ -123,7 +124,7 @@ class TrainingRunsTest {
 
     @Test
     void resumedRunIsBitwiseTheUninterruptedRun(@TempDir Path dir) throws Exception {
-        for (String loss : new String[] {"lv", "db"}) {
+        for (LossKind loss : new LossKind[] {LossKind.LV, LossKind.DB}) {
             TrainingConfig c = config(loss, 6).withBatch(64).withSteps(8);
             Path file = dir.resolve(loss + ".ckpt");
             double[] straight;
@@ -145,7 +146,7 @@ class TrainingRunsTest {
 
     @Test
     void sameSeedSameNumbersForOneAndTwoThreads() {
-        for (String loss : new String[] {"db", "subtb", "lv"}) {
+        for (LossKind loss : new LossKind[] {LossKind.DB, LossKind.SUBTB, LossKind.LV}) {
             TrainingConfig c = config(loss, 3).withBatch(96).withSteps(6);
             double[] one;
             try (Trainer t = new Trainer(c.withThreads(1), GAUSS)) {
@@ -154,7 +155,7 @@ class TrainingRunsTest {
             }
             try (Trainer t = new Trainer(c.withThreads(2), GAUSS)) {
                 steps(t, 3);
-                assertArrayEquals(one, values(t), loss);
+                assertArrayEquals(one, values(t), loss.id());
             }
         }
     }
@@ -179,11 +180,8 @@ class TrainingRunsTest {
                 return broken.get() ? t.add(v, t.scalar(Double.NaN)) : v;
             }
         };
-        TrainingConfig base = config("lv", 10).withBatch(32).withSteps(5);
-        TrainingConfig c = new TrainingConfig(base.targetSpec(), base.sampler(), base.loss(), base.steps(), base.batch(),
-                base.iterations(), base.lr(), base.lrFinal(), base.clip(), base.emaDecay(), base.seed(), base.threads(),
-                base.chunkSize(), base.horizon(), base.sigma(), base.width(), base.layers(), false, base.exploration(),
-                0, 100, 2);
+        TrainingConfig c = config(LossKind.LV, 10).withBatch(32).withSteps(5).toBuilder().langevin(false).evalEvery(0)
+                .evalPaths(100).checkpointEvery(2).build();
         Path file = dir.resolve("run.ckpt");
         try (Trainer t = new Trainer(c, flaky)) {
             NonFiniteException e = assertThrows(NonFiniteException.class, () -> t.train(new TrainingListener() {

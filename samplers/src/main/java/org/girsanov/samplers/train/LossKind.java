@@ -1,0 +1,62 @@
+package org.girsanov.samplers.train;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The training losses a {@link TrainingConfig} can use; {@link #id()} is the name configs and the CLI use. */
+public enum LossKind {
+    /** The reverse KL divergence, on-policy (gradients through the simulated paths). */
+    KL,
+    /** The log-variance divergence. */
+    LV,
+    /** Trajectory balance, with a learned {@code log Z}. */
+    TB,
+    /** Detailed balance, with learned log-flows and {@code log Z}. */
+    DB,
+    /** Sub-trajectory balance, with learned log-flows and {@code log Z}. */
+    SUBTB;
+
+    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db} or {@code subtb}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #id()}, so that the loss reads the same in a message, a file name or a table. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    /**
+     * Whether the loss may be evaluated on paths of another process than the one trained (exploration, replay):
+     * every loss but KL, whose gradient goes through the simulated paths themselves.
+     */
+    public boolean offPolicy() {
+        return this != KL;
+    }
+
+    /** Whether the loss has a learned scalar {@code log Z_θ} (TB, DB, sub-TB). */
+    public boolean learnsLogZ() {
+        return this == TB || this == DB || this == SUBTB;
+    }
+
+    /** Every {@link #id()}, in declaration order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(LossKind::id).toList();
+    }
+
+    /**
+     * The loss named {@code id} (exactly, lower case).
+     *
+     * @throws IllegalArgumentException naming the allowed values otherwise
+     */
+    public static LossKind parse(String id) {
+        for (LossKind k : values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("loss = '" + id + "'; allowed: " + String.join(", ", ids()));
+    }
+}

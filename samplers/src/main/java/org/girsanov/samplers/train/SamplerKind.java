@@ -1,0 +1,51 @@
+package org.girsanov.samplers.train;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The sampler families a {@link TrainingConfig} can train; {@link #id()} is the name configs and the CLI use. */
+public enum SamplerKind {
+    /** The Path Integral Sampler ({@link org.girsanov.samplers.families.Pis}; Zhang &amp; Chen, ICLR 2022). */
+    PIS,
+    /** The Denoising Diffusion Sampler ({@link org.girsanov.samplers.families.Dds}; Vargas et al., ICLR 2023). */
+    DDS,
+    /** The time-reversed Diffusion Sampler ({@link org.girsanov.samplers.families.Dis}; Berner et al., TMLR 2024). */
+    DIS,
+    /** The diffusion bridge, both directions learned ({@link org.girsanov.samplers.families.Bridge}; Richter &amp; Berner, ICLR 2024). */
+    BRIDGE,
+    /** The discrete-time GFlowNet sampler with learned variances ({@link org.girsanov.samplers.families.Gfn}; Sendera et al., NeurIPS 2024). */
+    GFN,
+    /** Controlled Monte Carlo diffusions along an annealing path ({@link org.girsanov.samplers.families.Cmcd}; Vargas et al., ICLR 2024). */
+    CMCD;
+
+    /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn} or {@code cmcd}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #id()}, so that the kind reads the same in a message, a file name or a table. */
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    /** Every {@link #id()}, in declaration order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(SamplerKind::id).toList();
+    }
+
+    /**
+     * The kind named {@code id} (exactly, lower case).
+     *
+     * @throws IllegalArgumentException naming the allowed values otherwise
+     */
+    public static SamplerKind parse(String id) {
+        for (SamplerKind k : values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("sampler = '" + id + "'; allowed: " + String.join(", ", ids()));
+    }
+}

@@ -1,0 +1,163 @@
+package org.girsanov.samplers.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.girsanov.sde.TimeGrid;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The typed config: its specs, its checks and the flat string form of config.json and checkpoints. */
+class TrainingConfigTest {
+    /**
+     * {@code toMap()} of a config with every field off its default, as the flat-record TrainingConfig (before the
+     * typed one) wrote it into config.json and checkpoints.
+     */
+    static final String WRITTEN_BEFORE = "target=manywell:d=5,w=5,delta=4, sampler=bridge, loss=tb, steps=37, batch=96, "
+            + "iterations=1234, lr=0.003, lr_final=2.0E-4, clip=0.5, ema_decay=0.95, seed=-42, threads=3, chunk_size=32, "
+            + "horizon=2.5, sigma=0.7, width=48, layers=3, langevin=false, exploration=1.5, eval_every=7, eval_paths=999, "
+            + "checkpoint_every=11, grid=power:2, replay_every=4, divergence=hutchinson:3, logz_lr_scale=50.0";
+    /** {@code toMap()} of the pre-typed {@code defaults("gmm9", "pis", "kl")}. */
+    static final String DEFAULTS_BEFORE = "target=gmm9, sampler=pis, loss=kl, steps=100, batch=512, iterations=2000, "
+            + "lr=0.005, lr_final=1.0E-4, clip=1.0, ema_decay=0.99, seed=0, threads=2, chunk_size=64, horizon=0.0, "
+            + "sigma=0.0, width=64, layers=2, langevin=true, exploration=1.0, eval_every=100, eval_paths=20000, "
+            + "checkpoint_every=500, grid=uniform, replay_every=0, divergence=none, logz_lr_scale=1.0";
+
+    /** The ordered map of a {@code k=v, k=v} listing (no value holds ", "). */
+    static Map<String, String> map(String listing) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : listing.split(", ")) {
+            int eq = kv.indexOf('=');
+            m.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return m;
+    }
+
+    @Test
+    void aConfigWrittenBeforeTheTypedConfigReadsAndWritesBackTheSame() {
+        TrainingConfig c = TrainingConfig.fromMap(map(WRITTEN_BEFORE));
+        assertEquals("manywell:d=5,w=5,delta=4", c.targetSpec());
+        assertEquals(SamplerKind.BRIDGE, c.sampler());
+        assertEquals(LossKind.TB, c.loss());
+        assertEquals(new TrainingConfig.Discretisation(37, GridSpec.power(2), 2.5, 0.7), c.time());
+        assertEquals(new TrainingConfig.Optimisation(96, 1234, 3e-3, 2e-4, 0.5, 0.95, 50), c.optimisation());
+        assertEquals(new TrainingConfig.Network(48, 3, false), c.network());
+        assertEquals(new TrainingConfig.Exploration(1.5, 4), c.exploration());
+        assertEquals(DivergenceForm.hutchinson(3), c.divergence());
+        assertEquals(new TrainingConfig.Run(-42, 3, 32, 7, 999, 11), c.run());
+        assertEquals(List.copyOf(map(WRITTEN_BEFORE).entrySet()), List.copyOf(c.toMap().entrySet()));
+
+        TrainingConfig d = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL);
+        assertEquals(List.copyOf(map(DEFAULTS_BEFORE).entrySet()), List.copyOf(d.toMap().entrySet()));
+        assertEquals(d, TrainingConfig.fromMap(map(DEFAULTS_BEFORE)));
+    }
+
+    @Test
+    void keysAnOlderConfigLacksTakeTheDefaults() {
+        Map<String, String> m = map(DEFAULTS_BEFORE);
+        for (String k : List.of("grid", "replay_every", "divergence", "logz_lr_scale", "exploration")) {
+            m.remove(k);
+        }
+        assertEquals(TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL), TrainingConfig.fromMap(m));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.fromMap(Map.of("target", "gmm9", "sampler", "pis")));
+        assertEquals("config: missing key 'loss'", e.getMessage());
+    }
+
+    @Test
+    void gridSpecsReadAndWriteBack() {
+        for (String spec : List.of("uniform", "jittered", "cosine", "power:2", "power:1.5", "power:0.25")) {
+            assertEquals(spec, GridSpec.parse(spec).toString());
+        }
+        assertEquals(GridSpec.power(2), GridSpec.parse("power:2.0"));
+        assertTrue(GridSpec.JITTERED.jittered());
+        assertFalse(GridSpec.UNIFORM.jittered());
+        assertEquals(TimeGrid.uniform(5, 8), GridSpec.JITTERED.on(5, 8));
+        assertEquals(TimeGrid.power(5, 8, 1.5), GridSpec.parse("power:1.5").on(5, 8));
+        assertEquals(TimeGrid.cosine(1, 4), GridSpec.COSINE.on(1, 4));
+        message("grid = 'bogus'; allowed: uniform, jittered, cosine, power:κ (e.g. power:2)", () -> GridSpec.parse("bogus"));
+        message("grid = 'power:x': κ is not a number; allowed: uniform, jittered, cosine, power:κ",
+                () -> GridSpec.parse("power:x"));
+        message("grid = 'power:-1': kappa = -1.0; must be finite and > 0", () -> GridSpec.parse("power:-1"));
+    }
+
+    @Test
+    void divergenceFormsReadAndWriteBack() {
+        for (String spec : List.of("none", "exact", "hutchinson", "hutchinson:3")) {
+            assertEquals(spec, DivergenceForm.parse(spec).toString());
+        }
+        assertEquals(DivergenceForm.hutchinson(1), DivergenceForm.parse("hutchinson:1"));
+        assertEquals(0, DivergenceForm.EXACT.probes());
+        assertEquals(3, DivergenceForm.parse("hutchinson:3").probes());
+        String allowed = "; allowed: none, exact, hutchinson, hutchinson:m (m >= 1 probes)";
+        message("divergence = 'hutchinson:0'" + allowed, () -> DivergenceForm.parse("hutchinson:0"));
+        message("divergence = 'bogus'" + allowed, () -> DivergenceForm.parse("bogus"));
+    }
+
+    @Test
+    void samplersAndLossesByName() {
+        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd"), SamplerKind.ids());
+        assertEquals(List.of("kl", "lv", "tb", "db", "subtb"), LossKind.ids());
+        for (SamplerKind k : SamplerKind.values()) {
+            assertEquals(k, SamplerKind.parse(k.id()));
+        }
+        for (LossKind k : LossKind.values()) {
+            assertEquals(k, LossKind.parse(k.id()));
+            assertEquals(k != LossKind.KL, k.offPolicy());
+            assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
+        }
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn", () -> SamplerKind.parse("PIS"));
+        message("loss = 'x'; allowed: kl, lv, tb, db, subtb", () -> LossKind.parse("x"));
+    }
+
+    /** The messages start with the field's name, which the CLI maps to its flag. */
+    @Test
+    void eachPartChecksItsFieldsAndTheConfigHowTheyCombine() {
+        TrainingConfig.Builder b = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toBuilder();
+        message("steps = 0; must be >= 1", () -> b.steps(0).build());
+        b.steps(10);
+        message("batch = -3; must be >= 1", () -> b.batch(-3).build());
+        b.batch(8);
+        message("iterations = -1; must be >= 0", () -> b.iterations(-1).build());
+        b.iterations(5);
+        message("lr = 0.0, lrFinal = 1.0E-4; both must be > 0", () -> b.lr(0).build());
+        b.lr(1e-3);
+        message("emaDecay = 1.0; must be in [0, 1)", () -> b.emaDecay(1).build());
+        b.emaDecay(0);
+        message("logZLrScale = NaN; must be finite and > 0", () -> b.logZLrScale(Double.NaN).build());
+        b.logZLrScale(1);
+        message("width = 0; must be >= 1", () -> b.width(0).build());
+        b.width(4);
+        message("layers = -1; must be >= 0", () -> b.layers(-1).build());
+        b.layers(1);
+        message("exploration = 0.5; must be finite and >= 1", () -> b.exploration(0.5).build());
+        b.exploration(2);
+        message("replayEvery = -1; must be >= 0 (0: no replay)", () -> b.replayEvery(-1).build());
+        b.replayEvery(0);
+        message("threads = 0; must be >= 1", () -> b.threads(0).build());
+        b.threads(1);
+        message("chunkSize = 0; must be >= 1", () -> b.chunkSize(0).build());
+        b.chunkSize(64);
+        message("evalPaths = 0; must be >= 1", () -> b.evalPaths(0).build());
+        b.evalPaths(100);
+        message("exploration = 2.0 needs an off-policy loss (lv, tb, db, subtb); kl is on-policy",
+                () -> b.loss(LossKind.KL).build());
+        b.exploration(1);
+        message("replayEvery = 3 needs an off-policy loss (lv, tb, db, subtb); kl is on-policy",
+                () -> b.replayEvery(3).build());
+        b.replayEvery(0);
+        message("divergence = 'exact' applies to the bridge sampler only; pis needs divergence = none",
+                () -> b.divergence(DivergenceForm.EXACT).build());
+        assertEquals(DivergenceForm.EXACT, b.sampler(SamplerKind.BRIDGE).build().divergence());
+        message("grid = null; required", () -> b.grid(null).build());
+    }
+
+    private static void message(String expected, Executable e) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, e).getMessage());
+    }
+}
