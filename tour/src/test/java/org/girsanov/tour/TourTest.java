@@ -41,6 +41,7 @@ class TourTest {
         PAGES.put("README.md", Map.of());
         PAGES.put("01-tape.md", Map.of("Chapter1", (out, img) -> Chapter1.run(out)));
         PAGES.put("02-divergences.md", Map.of("Chapter2", (out, img) -> Chapter2.run(out)));
+        PAGES.put("03-path-weights.md", Map.of("Chapter3", (out, img) -> Chapter3.run(out)));
     }
 
     static final boolean UPDATE = Boolean.getBoolean("tour.update");
