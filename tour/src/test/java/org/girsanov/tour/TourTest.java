@@ -43,6 +43,7 @@ class TourTest {
         PAGES.put("02-divergences.md", Map.of("Chapter2", (out, img) -> Chapter2.run(out)));
         PAGES.put("03-path-weights.md", Map.of("Chapter3", (out, img) -> Chapter3.run(out)));
         PAGES.put("04-girsanov.md", Map.of("Chapter4", (out, img) -> Chapter4.run(out)));
+        PAGES.put("05-dt-to-zero.md", Map.of("Chapter5", (out, img) -> Chapter5.run(out)));
     }
 
     static final boolean UPDATE = Boolean.getBoolean("tour.update");
