@@ -44,6 +44,7 @@ class TourTest {
         PAGES.put("03-path-weights.md", Map.of("Chapter3", (out, img) -> Chapter3.run(out)));
         PAGES.put("04-girsanov.md", Map.of("Chapter4", (out, img) -> Chapter4.run(out)));
         PAGES.put("05-dt-to-zero.md", Map.of("Chapter5", (out, img) -> Chapter5.run(out)));
+        PAGES.put("06-pis.md", Map.of("Chapter6", Chapter6::run));
     }
 
     static final boolean UPDATE = Boolean.getBoolean("tour.update");
