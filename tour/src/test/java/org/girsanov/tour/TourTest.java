@@ -45,6 +45,7 @@ class TourTest {
         PAGES.put("04-girsanov.md", Map.of("Chapter4", (out, img) -> Chapter4.run(out)));
         PAGES.put("05-dt-to-zero.md", Map.of("Chapter5", (out, img) -> Chapter5.run(out)));
         PAGES.put("06-pis.md", Map.of("Chapter6", Chapter6::run));
+        PAGES.put("07-off-policy.md", Map.of("Chapter7", (out, img) -> Chapter7.run(out)));
     }
 
     static final boolean UPDATE = Boolean.getBoolean("tour.update");
