@@ -38,6 +38,8 @@ public final class TourPage {
     /**
      * Parses a page.
      *
+     * @param markdown the page's text
+     * @return the page with its quoted blocks
      * @throws IllegalArgumentException naming the marker's line if a marker is not followed by a fenced block
      */
     public static TourPage parse(String markdown) {
@@ -93,23 +95,40 @@ public final class TourPage {
         return line;
     }
 
-    /** The page's text (line ends normalised to {@code \n}). */
+    /**
+     * The page's text.
+     *
+     * @return the text, line ends normalised to {@code \n}
+     */
     public String text() {
         return text;
     }
 
-    /** The quoted blocks in page order. */
+    /**
+     * The quoted blocks.
+     *
+     * @return every block, in page order
+     */
     public List<Block> blocks() {
         return blocks;
     }
 
-    /** The blocks of one kind, in page order. */
+    /**
+     * The blocks of one kind.
+     *
+     * @param kind {@code source} or {@code output}
+     * @return the blocks of that kind, in page order
+     */
     public List<Block> blocks(String kind) {
         return blocks.stream().filter(b -> b.kind().equals(kind)).toList();
     }
 
     /**
-     * The page with block {@code index}'s content replaced by {@code content} (a final newline is added if missing).
+     * The page with one block's content replaced.
+     *
+     * @param index   the block's index in {@link #blocks()}
+     * @param content the new content (a final newline is added if missing)
+     * @return the new page
      */
     public TourPage with(int index, String content) {
         Block b = blocks.get(index);
@@ -117,7 +136,11 @@ public final class TourPage {
         return parse(text.substring(0, b.contentStart()) + c + text.substring(b.contentEnd()));
     }
 
-    /** The relative link targets of the page ({@code [text](target)} not starting with a scheme or {@code #}). */
+    /**
+     * The relative link targets of the page: {@code [text](target)} whose target has no scheme and is not an anchor.
+     *
+     * @return the targets without their {@code #fragment}, in page order
+     */
     public List<String> relativeLinks() {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("\\]\\(([^)\\s]+)\\)").matcher(text);
