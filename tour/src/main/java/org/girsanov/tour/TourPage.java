@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
  *   …
  *   ```
  * </pre>
- * The fence must start on the line after the marker and end with a line holding only the fence. Immutable:
+ * A marker is a line of its own (an indented one, in a Markdown code block, is text). The fence must start on the line
+ * after the marker and end with a line holding only the fence. Immutable:
  * {@link #with} returns the page with one block's content replaced (how the pages are refreshed).
  */
 public final class TourPage {
-    private static final Pattern MARKER = Pattern.compile("<!--\\s*(source|output):\\s*(\\S+)\\s*-->");
+    private static final Pattern MARKER = Pattern.compile("^<!--[ \\t]*(source|output):[ \\t]*(\\S+)[ \\t]*-->[ \\t]*$",
+            Pattern.MULTILINE);
 
     /** One quoted block: its kind ({@code source} or {@code output}), its key, and its content's place in the page. */
     public record Block(String kind, String key, int contentStart, int contentEnd, String content) {

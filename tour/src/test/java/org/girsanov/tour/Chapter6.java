@@ -36,7 +36,7 @@ public final class Chapter6 {
     /** Nine equal modes N(m, 0.3 I), m ∈ {−4, 0, 4}², normalised (log Z = 0). */
     static final GaussianMixture TARGET = GridMixture.grid("grid9", new double[] {-4, 0, 4}, 0.3);
     static final int STEPS = 20;
-    static final int ITERATIONS = 300;
+    static final int ITERATIONS = 200;
     static final int BATCH = 64;
     static final int SAMPLES = 2000;
 
@@ -95,12 +95,14 @@ public final class Chapter6 {
                 max = Math.max(max, v);
             }
             double sum = 0;
+            double sum2 = 0;
             for (double v : lw.logWeights()) {
                 sum += Math.exp(v - max);
+                sum2 += Math.exp(2 * (v - max));
             }
             int covered = 0;
-            out.printf(Locale.ROOT, "%n%s: ELBO %.3f, log Z estimate %.3f; samples per mode:%n", run.name(), elbo,
-                    max + Math.log(sum / SAMPLES));
+            out.printf(Locale.ROOT, "%n%s: ELBO %.3f, log Z estimate %.3f, ESS %.3f; samples per mode:%n", run.name(), elbo,
+                    max + Math.log(sum / SAMPLES), sum * sum / (SAMPLES * sum2));
             for (int row = 2; row >= 0; row--) {
                 out.printf(Locale.ROOT, "  %5d %5d %5d%n", counts[0][row], counts[1][row], counts[2][row]);
                 for (int col = 0; col < 3; col++) {

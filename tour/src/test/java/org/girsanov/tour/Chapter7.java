@@ -45,7 +45,7 @@ public final class Chapter7 {
             return OptionalDouble.of(LOG_Z);
         }
     };
-    static final int ITERATIONS = 300;
+    static final int ITERATIONS = 200;
     static final int BATCH = 64;
 
     /** How a run chooses its paths: initial exploration κ (decaying to 1 at half-time), and every how many iterations replay. */

@@ -32,6 +32,12 @@ class TourPageTest {
     }
 
     @Test
+    void aMarkerMustBeALineOfItsOwn() {
+        TourPage p = TourPage.parse("example:\n    <!-- output: A -->   then a block\nno block here\n");
+        assertEquals(0, p.blocks().size());
+    }
+
+    @Test
     void aMarkerWithoutItsFenceIsAnErrorNamingTheLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TourPage.parse("a\n<!-- output: A -->\ntext\n"));

@@ -118,9 +118,14 @@ class TourTest {
     static String output(Program p) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Path images = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "tour-img").toAbsolutePath();
+        long start = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
             p.run(out, images);
         }
+        System.err.printf(java.util.Locale.ROOT, "tour: a chapter program ran in %.1f s (%.1f s of CPU)%n",
+                (System.nanoTime() - start) / 1e9,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
         for (Path drawn : pngs(images)) {
             Path shown = tourDir().resolve("img").resolve(drawn.getFileName());
             if (UPDATE) {
