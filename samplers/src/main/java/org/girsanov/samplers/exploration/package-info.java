@@ -4,6 +4,6 @@
  * {@link org.girsanov.samplers.exploration.LocalSearch} that refreshes them, and an
  * {@link org.girsanov.samplers.exploration.ExplorationSchedule} that says, per iteration, whether to train on
  * variance-inflated forward paths or on backward paths from the buffer
- * ({@link org.girsanov.samplers.paths.Behaviour#backwardFrom}), or to mix both in one step.
+ * ({@link org.girsanov.sde.path.Behaviour#backwardFrom}), or to mix both in one step.
  */
 package org.girsanov.samplers.exploration;
