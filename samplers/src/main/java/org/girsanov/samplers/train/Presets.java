@@ -21,16 +21,31 @@ public final class Presets {
      */
     public static final double LOG_Z_LR_SCALE = 50.0;
 
+    /** Time steps of the CPU protocol: the reference's 200. */
+    public static final int STEPS = 200;
+    /** Gradient steps of the CPU protocol. */
+    public static final int ITERATIONS = 4000;
+    /** Gradient steps of the CPU protocol for the bridge (two networks per step: twice the cost of one). */
+    public static final int BRIDGE_ITERATIONS = 2000;
+
     private Presets() {
     }
 
     /**
      * The CPU protocol, the default of {@code girsanov train} and of the quality suite: the reference protocol of
      * Richter &amp; Berner (ICLR 2024) scaled to a 2-core CPU. The network (Fourier MLP width 64, two layers, Langevin
-     * term), σ, T, the learning-rate decay 5e-3 → 1e-4, clipping, EMA and the loss scaling are theirs; the batch
-     * (256, or 128 from {@code d = 50}), the steps (50) and the iterations (1 500) are smaller, so a row trains in
-     * well under 30 minutes; the off-policy losses explore ({@link #EXPLORATION}) and TB/DB/sub-TB learn
+     * term), σ, T, the {@value #STEPS} Euler steps, the learning-rate decay 5e-3 → 1e-4, clipping, EMA and the loss
+     * scaling are theirs; the batch (256, or 128 from {@code d = 50}) and the iterations ({@value #ITERATIONS}; the
+     * bridge, which trains two networks per step, {@value #BRIDGE_ITERATIONS}) are smaller than their 2 048 × 60 000,
+     * so a row trains within 30 minutes; the off-policy losses explore ({@link #EXPLORATION}) and TB/DB/sub-TB learn
      * {@code log Z} faster ({@link #LOG_Z_LR_SCALE}).
+     *
+     * <p>Why 200 steps (BENCHMARKS.md, "What buys quality"): the forward kernels of PIS have the fixed variance
+     * {@code σ²Δt}, while the optimal kernel near a mode of curvature {@code c} has the smaller
+     * {@code ≈ σ²Δt / (1 + σ²Δt c)}; no control can close that, and the per-step floor
+     * {@code (d/2)(r − 1 − ln r)}, {@code r = 1 + σ²Δt c}, summed over the steps, falls like {@code 1/N}. On gmm9
+     * PIS-LV, 4× the iterations at 50 steps changed nothing while 200 steps and 4 000 iterations gave
+     * {@code Δlog Z} lb 0.057 (published 0.046), ESS 0.89 (0.91).
      *
      * @param dimension the target's dimension {@code d}
      */
@@ -39,7 +54,8 @@ public final class Presets {
             throw new IllegalArgumentException("Presets.cpu: dimension = " + dimension + "; must be >= 1");
         }
         TrainingConfig c = TrainingConfig.defaults(targetSpec, sampler, loss)
-                .withBatch(dimension >= 50 ? 128 : 256).withSteps(50).withIterations(1500);
+                .withBatch(dimension >= 50 ? 128 : 256).withSteps(STEPS)
+                .withIterations(sampler == SamplerKind.BRIDGE ? BRIDGE_ITERATIONS : ITERATIONS);
         if (loss.learnsLogZ()) {
             c = c.withLogZLrScale(LOG_Z_LR_SCALE);
         }

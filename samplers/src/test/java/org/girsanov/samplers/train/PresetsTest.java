@@ -27,5 +27,10 @@ class PresetsTest {
         assertEquals(Presets.EXPLORATION, Presets.cpu("x", 2, SamplerKind.PIS, LossKind.LV).exploration().kappa());
         assertEquals(Presets.LOG_Z_LR_SCALE, Presets.cpu("x", 2, SamplerKind.GFN, LossKind.TB).optimisation().logZLrScale());
         assertThrows(IllegalArgumentException.class, () -> Presets.cpu("x", 0, SamplerKind.PIS, LossKind.LV));
+        for (SamplerKind s : SamplerKind.values()) {
+            TrainingConfig c = Presets.cpu("x", 10, s, LossKind.LV);
+            assertEquals(200, c.time().steps(), s.id());
+            assertEquals(s == SamplerKind.BRIDGE ? 2000 : 4000, c.optimisation().iterations(), s.id());
+        }
     }
 }
