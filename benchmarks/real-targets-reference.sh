@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=cli/target/girsanov.jar
 [ -f "$JAR" ] || mvn -B -q -pl cli -am package -DskipTests
+# run a copy, so that rebuilding the jar meanwhile cannot change the program under a long run
+RUNJAR=$(mktemp --suffix=.jar) && cp "$JAR" "$RUNJAR" && trap 'rm -f "$RUNJAR"' EXIT
+JAR=$RUNJAR
 OUT=samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json
 NOTE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 run() { nice -n 15 java -jar "$JAR" reference --note "$NOTE" --out "$OUT" "$@"; }
