@@ -10,20 +10,23 @@ JAR=cli/target/girsanov.jar
 # run a copy, so that rebuilding the jar meanwhile cannot change the program under a long run
 RUNJAR=$(mktemp --suffix=.jar) && cp "$JAR" "$RUNJAR" && trap 'rm -f "$RUNJAR"' EXIT
 JAR=$RUNJAR
-OUT=samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json
+OUT=${OUT:-samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json}
 NOTE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 run() { nice -n 15 java -jar "$JAR" reference --note "$NOTE" --out "$OUT" "$@"; }
 targets=("${@:-breast-cancer ionosphere sonar eight-schools}")
 for t in ${targets[*]}; do
   case "$t" in
-    breast-cancer|ionosphere|sonar)
+    breast-cancer)
       run --target "$t" --seed 1 --is-draws 4000000 --nu 20 --smc-particles 1000 --smc-levels 1000 --smc-runs 10 \
           --smc-leapfrog 5 --chains 8 --warmup 1000 --steps 10000 --leapfrog 10 ;;
+    ionosphere|sonar)
+      run --target "$t" --seed 1 --is-draws 2000000 --nu 20 --smc-particles 500 --smc-levels 500 --smc-runs 10 \
+          --smc-leapfrog 5 --chains 8 --warmup 500 --steps 5000 --leapfrog 10 ;;
     eight-schools)
       # exact by quadrature (EightSchools); the two estimators are a check of it and of the estimators
-      run --target eight-schools:form=noncentred --seed 1 --is-draws 4000000 --nu 2 --smc-sigma 5 \
-          --smc-particles 1000 --smc-levels 1000 --smc-runs 10 --smc-leapfrog 5 --chains 8 --warmup 1000 \
-          --steps 10000 --leapfrog 10 ;;
+      run --target eight-schools:form=noncentred --seed 1 --is-draws 2000000 --nu 2 --smc-sigma 5 \
+          --smc-particles 500 --smc-levels 500 --smc-runs 10 --smc-leapfrog 5 --chains 8 --warmup 500 \
+          --steps 5000 --leapfrog 10 ;;
     *) echo "unknown target $t; allowed: breast-cancer ionosphere sonar eight-schools" >&2; exit 1 ;;
   esac
 done
