@@ -9,8 +9,9 @@ package org.girsanov.samplers.mcmc;
  * <pre>
  *   ρ̂_t = 1 − (W − (1/M) Σ_c γ_{c,t}) / var⁺,
  *   P_k = ρ̂_{2k} + ρ̂_{2k+1}, summed while positive and made non-increasing,
- *   τ̂ = −1 + 2 Σ_k P_k,        ESS = M L / τ̂.
+ *   τ̂ = −1 + 2 Σ_k P_k,        ESS = M L / max(τ̂, 1/log₁₀(M L)),
  * </pre>
+ * the last bound (Stan's) capping ESS at {@code M L log₁₀(M L)} for antithetic chains.
  * For independent draws {@code ESS ≈ M L}; for an AR(1) chain with coefficient φ, {@code ESS ≈ M L (1 − φ)/(1 + φ)}.
  */
 public final class EffectiveSampleSize {
@@ -50,7 +51,8 @@ public final class EffectiveSampleSize {
             previous = p;
             tau += 2 * p;
         }
-        return m * (double) l / Math.max(tau, 1.0 / Math.log10(Math.max(m * (double) l, 10)));
+        double draws = m * (double) l;
+        return draws / Math.max(tau, 1.0 / Math.log10(Math.max(draws, 10)));
     }
 
     private static double rho(double[][] split, double[] means, double w, double varPlus, int lag) {
