@@ -16,7 +16,12 @@ run() { nice -n 15 java -jar "$JAR" reference --note "$NOTE" --out "$OUT" "$@"; 
 targets=("${@:-breast-cancer ionosphere sonar eight-schools}")
 for t in ${targets[*]}; do
   case "$t" in
-    breast-cancer|ionosphere|sonar)
+    breast-cancer)
+      # seed 1 with the Ionosphere/Sonar budget gave -55.2289 ± 0.0042 (its SMC 2 SE above its IS) and chains with
+      # R-hat 1.06; the shipped reference is this longer run
+      run --target "$t" --seed 2 --is-draws 6000000 --nu 10 --smc-particles 1000 --smc-levels 500 --smc-runs 10 \
+          --smc-leapfrog 5 --chains 8 --warmup 1000 --steps 10000 --leapfrog 20 ;;
+    ionosphere|sonar)
       run --target "$t" --seed 1 --is-draws 2000000 --nu 20 --smc-particles 500 --smc-levels 500 --smc-runs 10 \
           --smc-leapfrog 5 --chains 8 --warmup 500 --steps 5000 --leapfrog 10 ;;
     eight-schools)

@@ -36,6 +36,11 @@ def main():
         print("- (a) %s" % e["logZ_importance"]["method"])
         print("- (b) %s" % e["logZ_smc"]["method"])
         print("- moments: %s" % e["moments"]["method"])
+        for r in e.get("replications", []):
+            print("- replication (%s): log Z %.4f ± %.4f from (a) %.4f ± %.4f and (b) %.4f ± %.4f; moments max R̂ %.4f,"
+                  " min ESS %.0f" % (r["command"], r["logZ"], r["logZ_se"], r["logZ_importance"]["logZ"],
+                                     r["logZ_importance"]["se"], r["logZ_smc"]["logZ"], r["logZ_smc"]["se"],
+                                     r["moments"]["max_rhat"], r["moments"]["min_ess"]))
         print("- command: `%s` (seed %d, %s, %.0f s on the shared 2-core machine)\n" % (
             e["command"], e["seed"], e.get("note", ""), e["wall_seconds"]))
         print("| coordinate | mean | std | MCSE(mean) | R̂ | ESS |")
