@@ -6,12 +6,13 @@ import org.girsanov.cli.commands.BenchCommand;
 import org.girsanov.cli.commands.CheckCommand;
 import org.girsanov.cli.commands.DemoCommand;
 import org.girsanov.cli.commands.EvaluateCommand;
+import org.girsanov.cli.commands.ReferenceCommand;
 import org.girsanov.cli.commands.SampleCommand;
 import org.girsanov.cli.commands.TrainCommand;
 
 /**
  * Entry point of {@code girsanov.jar} (run by the {@code ./girsanov} launcher): the commands demo, train,
- * sample, evaluate, check and bench; {@code jmh [JMH options]} runs the JMH micro-benchmarks.
+ * sample, evaluate, check, bench and reference; {@code jmh [JMH options]} runs the JMH micro-benchmarks.
  */
 public final class Main {
     private Main() {
@@ -20,7 +21,7 @@ public final class Main {
     /** The commands of the program. */
     public static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SampleCommand(), new EvaluateCommand(),
-                new CheckCommand(), new BenchCommand());
+                new CheckCommand(), new BenchCommand(), new ReferenceCommand());
     }
 
     public static void main(String[] args) throws Exception {

@@ -100,7 +100,10 @@ public final class EvaluateCommand implements Command {
                 throw new UserError("--samples: " + a.getPath("samples") + ": samples have " + samples.numCols + " columns; target "
                         + target.name() + " has dimension " + target.dimension());
             }
-            if (ref != null) {
+            if (ref == null && !target.hasExactSampler() && target.reference().isPresent()) {
+                // a real target: Δstd against its reference moments; the sample metrics need reference samples
+                m.with("delta_std", DeltaStd.compute(samples, target.reference().get().std())).with("samples", samples.numRows);
+            } else if (ref != null) {
                 if (ref.numCols != samples.numCols) {
                     throw new UserError("--reference: " + a.getPath("reference") + ": " + ref.numCols + " columns; samples have " + samples.numCols);
                 }
@@ -109,12 +112,14 @@ public final class EvaluateCommand implements Command {
             } else {
                 throw new UserError("target " + target.name() + " has no exact sampler; give --reference FILE.csv");
             }
-            m.with("delta_std", DeltaStd.compute(samples, ref));
-            int k = Math.min(sampleK, Math.min(samples.numRows, ref.numRows));
-            SinkhornResult s = Sinkhorn.cost(firstRows(samples, k), firstRows(ref, k));
-            m.with("sinkhorn", s.cost()).with("sinkhorn_k", k).with("sinkhorn_iterations", s.iterations())
-                    .with("sinkhorn_converged", s.converged());
-            m.with("samples", samples.numRows);
+            if (ref != null) {
+                m.with("delta_std", DeltaStd.compute(samples, ref));
+                int k = Math.min(sampleK, Math.min(samples.numRows, ref.numRows));
+                SinkhornResult s = Sinkhorn.cost(firstRows(samples, k), firstRows(ref, k));
+                m.with("sinkhorn", s.cost()).with("sinkhorn_k", k).with("sinkhorn_iterations", s.iterations())
+                        .with("sinkhorn_converged", s.converged());
+                m.with("samples", samples.numRows);
+            }
         }
         m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).withAll(Cli.build());
         for (Map.Entry<String, Object> e : m.entrySet()) {

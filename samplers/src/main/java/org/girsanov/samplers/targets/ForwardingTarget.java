@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -49,6 +50,11 @@ public abstract class ForwardingTarget implements Target {
     @Override
     public OptionalDouble logZ() {
         return inner.logZ();
+    }
+
+    @Override
+    public Optional<TargetReference> reference() {
+        return inner.reference();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -43,6 +44,14 @@ public interface Target {
     /** {@code log Z} when known exactly. */
     default OptionalDouble logZ() {
         return OptionalDouble.empty();
+    }
+
+    /**
+     * Reference values estimated by independent long runs ({@code log Z} with its error, posterior mean and
+     * standard deviation per coordinate), for targets without closed forms; empty by default.
+     */
+    default Optional<TargetReference> reference() {
+        return Optional.empty();
     }
 
     /** Whether {@link #sample(int, UniformRandomProvider)} is available. */

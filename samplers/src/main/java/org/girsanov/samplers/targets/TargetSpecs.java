@@ -15,6 +15,11 @@ import java.util.Set;
  *   manywell:d=5,w=5,delta=4
  *   gaussian:d=3,mean=0,var=1,logz=0       Z · N(mean·1, var·I)
  *   gmm:file=PATH.json                     see {@link MixtureFile}
+ *   logistic:data=PATH.csv,prior=1,standardize=false
+ *                                          Bayesian logistic regression ({@link LogisticRegression}) on a CSV
+ *                                          of features..., label ({@link ClassificationData}); prior N(0, prior² I)
+ *   breast-cancer   sonar   ionosphere     the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
+ *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
  * </pre>
  * Parameters not given take the defaults shown. Unknown names or parameters, and values that do not
  * parse, raise an {@link IllegalArgumentException} that lists the valid choices.
@@ -35,6 +40,11 @@ public final class TargetSpecs {
         m.put("manywell", ordered("d", "5", "w", "5", "delta", "4"));
         m.put("gaussian", ordered("d", "3", "mean", "0", "var", "1", "logz", "0"));
         m.put("gmm", ordered("file", ""));
+        m.put("logistic", ordered("data", "", "prior", "1", "standardize", "false"));
+        m.put("breast-cancer", Map.of());
+        m.put("sonar", Map.of());
+        m.put("ionosphere", Map.of());
+        m.put("eight-schools", ordered("form", "centred"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -142,6 +152,25 @@ public final class TargetSpecs {
                 }
                 return MixtureFile.read(Path.of(file));
             }
+            case "logistic": {
+                String file = p.get("data");
+                if (file.isEmpty()) {
+                    throw new IllegalArgumentException("target logistic: needs data=PATH.csv (spec \"" + spec + "\")");
+                }
+                ClassificationData data = ClassificationData.read(Path.of(file));
+                if (bool(name, p, "standardize")) {
+                    data = data.standardized();
+                }
+                return new LogisticRegression("logistic(" + Path.of(file).getFileName() + ")", data, real(name, p, "prior"), null);
+            }
+            case "breast-cancer":
+                return RealTargets.breastCancer();
+            case "sonar":
+                return RealTargets.sonar();
+            case "ionosphere":
+                return RealTargets.ionosphere();
+            case "eight-schools":
+                return RealTargets.eightSchools(EightSchools.Form.parse(p.get("form")));
             default:
                 throw new IllegalStateException("unhandled target " + name);
         }
@@ -163,6 +192,15 @@ public final class TargetSpecs {
             throw new IllegalArgumentException("target " + target + ": parameter " + key + " must be a number, got \""
                     + p.get(key) + "\"", e);
         }
+    }
+
+    private static boolean bool(String target, Map<String, String> p, String key) {
+        String v = p.get(key).toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("target " + target + ": parameter " + key + " must be true or false, got \""
+                    + p.get(key) + "\"");
+        }
+        return v.equals("true");
     }
 
     /** Every fixed benchmark instance by name (a convenience for reports). */

@@ -23,7 +23,8 @@ import org.girsanov.sde.path.Behaviour;
  *   <li>with an exact sampler: {@code eubo} (mean log w of backward paths started at exact samples),
  *       {@code delta_std} and {@code sinkhorn} (entropic OT at ε = 1e-3, run to convergence) against exact
  *       samples, on at most {@code sampleMetricK} points each, and {@code mmd} (Gaussian kernel, median
- *       heuristic);</li>
+ *       heuristic); without one but with a {@link Target#reference() reference}, {@code delta_std} against
+ *       its standard deviations;</li>
  *   <li>for mixtures: {@code mode_coverage}, the fraction of components holding at least 1% of their
  *       expected share of the K samples.</li>
  * </ul>
@@ -115,6 +116,8 @@ public final class Evaluator {
                 m.put("sinkhorn_iterations", (double) s.iterations());
                 m.put("sinkhorn_converged", s.converged() ? 1.0 : 0.0);
             }
+        } else if (target.reference().isPresent()) {
+            m.put("delta_std", DeltaStd.compute(fwd.endPoints(), target.reference().get().std()));
         }
         if (target instanceof MixtureTarget mix) {
             ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), fwd.endPoints());

@@ -1,0 +1,45 @@
+package org.girsanov.samplers.targets;
+
+/**
+ * The shipped real-data posteriors (docs/targets-and-metrics.md, "Real targets"): Bayesian logistic regression
+ * ({@link LogisticRegression}, prior {@code N(0, I)}, features standardised, intercept first) on
+ * <ul>
+ *   <li>{@code breast-cancer}: Breast Cancer Wisconsin (Diagnostic), N = 569, 30 features, d = 31
+ *       (the benchmark of Blessing et al., "Beyond ELBOs", ICML 2024);</li>
+ *   <li>{@code sonar}: Sonar (mines vs rocks), N = 208, 60 features, d = 61;</li>
+ *   <li>{@code ionosphere}: Ionosphere, N = 351, 34 features (one constant, which standardises to 0), d = 35;</li>
+ * </ul>
+ * read from the class path ({@code data/*.csv}, with their sources and licences in {@code data/README.md}), and
+ * Rubin's eight schools ({@link EightSchools}). Each carries its reference values ({@link ShippedReferences}) when
+ * they have been computed.
+ */
+public final class RealTargets {
+    private RealTargets() {
+    }
+
+    public static LogisticRegression breastCancer() {
+        return logistic("breast-cancer", "breast_cancer.csv");
+    }
+
+    public static LogisticRegression sonar() {
+        return logistic("sonar", "sonar.csv");
+    }
+
+    public static LogisticRegression ionosphere() {
+        return logistic("ionosphere", "ionosphere.csv");
+    }
+
+    /** Eight schools in the given form; its reference is exact (quadrature). */
+    public static EightSchools eightSchools(EightSchools.Form form) {
+        return new EightSchools(form);
+    }
+
+    /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv} or {@code ionosphere.csv}. */
+    public static ClassificationData data(String file) {
+        return ClassificationData.resource("data/" + file).standardized();
+    }
+
+    private static LogisticRegression logistic(String name, String file) {
+        return new LogisticRegression(name, data(file), 1.0, ShippedReferences.lookup(name).orElse(null));
+    }
+}
