@@ -16,7 +16,8 @@ import java.util.Arrays;
  * violation of the plan before the update, {@code Σ_i a_i |exp((f_i^old − f_i^new)/ε) − 1|}, comes from the
  * same pass.
  *
- * <p><b>Truncated kernel.</b> At small ε almost every term of a row's log-sum-exp is below {@code e^-50}
+ * <p><b>Truncated kernel</b> (the sparse truncation of Schmitzer, SIAM J. Sci. Comput. 2019, in the form that
+ * keeps results exact). At small ε almost every term of a row's log-sum-exp is below {@code e^-50}
  * of the largest. A dense pass keeps, per row, the columns within {@code −KEEP = 100} (in the exponent) of
  * its maximum ({@link TruncatedSupport}); later passes sum over that support only, for as long as the other
  * potential has moved by less than 24.5 ε, which guarantees the skipped terms are exactly those a dense
