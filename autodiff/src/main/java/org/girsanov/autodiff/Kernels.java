@@ -187,7 +187,8 @@ final class Kernels {
     }
 
     /**
-     * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)}, with {@code tanh u} by {@link #fastTanh};
+     * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)} ({@link Gelu#gelu}), with {@code tanh u} by
+     * {@link #fastTanh};
      * when {@code th} is not null it receives {@code tanh u} for the backward. Bitwise the scalar formula, in
      * three passes over {@code y} so that only the {@code exp} pass is scalar: HotSpot (17) vectorises the
      * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation;
@@ -215,8 +216,8 @@ final class Kernels {
     }
 
     /**
-     * {@code r = go ⊙ gelu'(x)}, {@code gelu'(a) = ½(1 + t) + ½ a (1 − t²) c (1 + 3k a²)}, with {@code t = tanh u}
-     * from the forward pass.
+     * {@code r = go ⊙ gelu'(x)} ({@link Gelu#geluDerivative} states {@code gelu'}), with {@code t = tanh u} from
+     * the forward pass.
      */
     static void geluBackward(double[] go, double[] x, double[] th, double[] r, int len) {
         for (int i = 0; i < len; i++) {
