@@ -23,7 +23,7 @@ class RealTargetEvaluationTest {
     void evaluatorUsesTheReference() throws Exception {
         Target t = TargetSpecs.parse("eight-schools:form=noncentred");
         assertFalse(t.hasExactSampler());
-        TrainingConfig config = TrainingConfig.defaults("eight-schools:form=noncentred", "pis", "lv").withIterations(2)
+        TrainingConfig config = TrainingConfig.defaults("eight-schools:form=noncentred", org.girsanov.samplers.train.SamplerKind.PIS, org.girsanov.samplers.train.LossKind.LV).withIterations(2)
                 .withBatch(16).withSteps(5);
         try (Trainer trainer = new Trainer(config, t)) {
             trainer.train(new TrainingListener() { }, dir.resolve("c.girsanov"), () -> false);
