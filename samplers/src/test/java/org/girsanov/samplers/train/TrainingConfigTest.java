@@ -111,7 +111,7 @@ class TrainingConfigTest {
             assertEquals(k != LossKind.KL, k.offPolicy());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
-        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn", () -> SamplerKind.parse("PIS"));
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd", () -> SamplerKind.parse("PIS"));
         message("loss = 'x'; allowed: kl, lv, tb, db, subtb", () -> LossKind.parse("x"));
     }
 
