@@ -1,7 +1,5 @@
 package org.girsanov.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The {@code girsanov} command: a registry of {@link Command}s and the dispatcher that runs one.
@@ -271,7 +268,7 @@ public final class Cli {
     /** The top-level help: commands, global flags, conventions. */
     public String overview() {
         StringBuilder sb = new StringBuilder();
-        sb.append(PROGRAM).append(' ').append(version())
+        sb.append(PROGRAM).append(' ').append(Build.version())
                 .append(" — diffusion-based samplers, trained and checked in pure Java\n\n");
         sb.append("usage: ").append(PROGRAM).append(" <command> [flags]\n");
         sb.append("       ").append(PROGRAM).append(" help <command>      flags and examples of a command\n\n");
@@ -313,61 +310,8 @@ public final class Cli {
 
     // ------------------------------------------------------------------ version
 
-    /**
-     * The version: the jar manifest's {@code Implementation-Version}, else the Maven
-     * {@code pom.properties} packaged in the jar, else {@code "dev"} (running from classes).
-     */
-    public static String version() {
-        String v = Cli.class.getPackage() == null ? null : Cli.class.getPackage().getImplementationVersion();
-        if (v != null) {
-            return v;
-        }
-        try (InputStream in = Cli.class.getResourceAsStream(
-                "/META-INF/maven/org.girsanov/girsanov-cli/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String pv = p.getProperty("version");
-                if (pv != null) {
-                    return pv;
-                }
-            }
-        } catch (IOException ignored) {
-            // fall through
-        }
-        return "dev";
-    }
-
-    /**
-     * The commit this build was made from ({@code git.properties}, written at build time), with {@code -dirty} when
-     * the working tree had uncommitted changes; {@code "unknown"} outside a git checkout.
-     */
-    public static String commit() {
-        try (InputStream in = Cli.class.getResourceAsStream("git.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String id = p.getProperty("git.commit.id.abbrev");
-                if (id != null && !id.isBlank()) {
-                    return id + ("true".equals(p.getProperty("git.dirty")) ? "-dirty" : "");
-                }
-            }
-        } catch (IOException ignored) {
-            // fall through
-        }
-        return "unknown";
-    }
-
-    /** The build every result names: {@code version} and {@code commit}. */
-    public static java.util.Map<String, Object> build() {
-        java.util.Map<String, Object> b = new java.util.LinkedHashMap<>();
-        b.put("version", version());
-        b.put("commit", commit());
-        return b;
-    }
-
     static String versionLine() {
-        return PROGRAM + " " + version() + " (commit " + commit() + ", Java " + Runtime.version() + ", " + System.getProperty("java.vm.name")
+        return PROGRAM + " " + Build.version() + " (commit " + Build.commit() + ", Java " + Runtime.version() + ", " + System.getProperty("java.vm.name")
                 + ")";
     }
 

@@ -29,7 +29,7 @@ final class VersionCommand implements Command {
     public int run(Args args, PrintStream out, PrintStream err) {
         args.requireAtMostPositionals(0);
         if (args.getBoolean("json")) {
-            out.println(Json.write(Json.object().with("name", Cli.PROGRAM).withAll(Cli.build())
+            out.println(Json.write(Json.object().with("name", Cli.PROGRAM).withAll(Build.info())
                     .with("java", Runtime.version().toString())
                     .with("vm", System.getProperty("java.vm.name"))
                     .with("processors", Runtime.getRuntime().availableProcessors())

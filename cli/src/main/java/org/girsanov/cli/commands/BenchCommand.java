@@ -10,6 +10,7 @@ import java.util.Map;
 import org.girsanov.benchmarks.baselines.BaselineBenchmark;
 import org.girsanov.benchmarks.baselines.SampleMetric;
 import org.girsanov.cli.Args;
+import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
@@ -172,7 +173,7 @@ public final class BenchCommand implements Command {
                             + dir.resolve("quality.json"));
                     if (a.getBoolean("json")) {
                         out.println(Json.write(Json.object().with("finished", false).with("stopped_during", row)
-                                .with("rows", results).with("exitCode", o.exitCode()).withAll(Cli.build())));
+                                .with("rows", results).with("exitCode", o.exitCode()).withAll(Build.info())));
                     }
                     return o.exitCode();
                 }
@@ -185,12 +186,12 @@ public final class BenchCommand implements Command {
                 failed++;
             }
             results.add(m);
-            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).withAll(Cli.build()));
+            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).withAll(Build.info()));
         }
         err.println();
         err.println(QualityTable.markdown(results));
         if (a.getBoolean("json")) {
-            out.println(Json.write(Json.object().with("rows", results).withAll(Cli.build())));
+            out.println(Json.write(Json.object().with("rows", results).withAll(Build.info())));
         }
         if (failed > 0) {
             err.println("bench quality: " + failed + " of " + rows.size() + " rows failed (see the table)");
@@ -281,7 +282,7 @@ public final class BenchCommand implements Command {
         (json ? err : out).print(bench.format(all));
         if (json) {
             out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
-                    .with("rows", bench.json(all)).withAll(Cli.build())));
+                    .with("rows", bench.json(all)).withAll(Build.info())));
         }
         return Cli.EXIT_OK;
     }
@@ -311,7 +312,7 @@ public final class BenchCommand implements Command {
         if (a.getBoolean("json")) {
             out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch",
                     c.optimisation().batch()).with("steps", c.time().steps()).with("threads", c.run().threads())
-                    .withAll(Cli.build())));
+                    .withAll(Build.info())));
         }
         return Cli.EXIT_OK;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.cli.Args;
+import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
@@ -121,7 +122,7 @@ public final class EvaluateCommand implements Command {
                 m.with("samples", samples.numRows);
             }
         }
-        m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).withAll(Cli.build());
+        m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).withAll(Build.info());
         for (Map.Entry<String, Object> e : m.entrySet()) {
             err.printf("%-22s %s%n", e.getKey(), e.getValue());
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.girsanov.cli.Args;
+import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
@@ -120,7 +121,7 @@ public final class ReferenceCommand implements Command {
         }
         if (a.getBoolean("json")) {
             out.println(Json.write(Json.object().with("target", target.name()).with("reference", entry)
-                    .with("wall_seconds", secs).with("seed", seed).with("version", Cli.version())));
+                    .with("wall_seconds", secs).with("seed", seed).with("version", Build.version())));
         }
         if (!r.agree()) {
             throw new UserError(target.name() + ": the estimators disagree by more than 3 standard errors; nothing written."

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.girsanov.cli.Args;
+import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
@@ -60,7 +61,7 @@ public final class SampleCommand implements Command {
             if (a.getBoolean("json")) {
                 out.println(Json.write(Json.object().with("samples", file.toString()).with("n", n)
                         .with("target", t.config().targetSpec()).with("wall_seconds", secs)
-                        .with("seed", a.getLong("seed")).withAll(Cli.build())));
+                        .with("seed", a.getLong("seed")).withAll(Build.info())));
             }
         }
         return Cli.EXIT_OK;

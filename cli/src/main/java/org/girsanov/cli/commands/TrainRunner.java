@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.ProgressReporter;
@@ -203,7 +204,7 @@ final class TrainRunner {
         m.with("wall_seconds", trainer.trainingSeconds() - trainer.segmentSeconds() + segmentWallSeconds);
         m.with("seed", c.run().seed());
         m.with("threads", c.run().threads());
-        m.withAll(Cli.build());
+        m.withAll(Build.info());
         withPublished(m, c);
         return m;
     }
@@ -214,7 +215,7 @@ final class TrainRunner {
         m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
         m.with("failed", message);
         m.with("seed", c.run().seed());
-        m.withAll(Cli.build());
+        m.withAll(Build.info());
         withPublished(m, c);
         return m;
     }
