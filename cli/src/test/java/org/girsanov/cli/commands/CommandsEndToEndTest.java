@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.girsanov.autodiff.io.ParameterFile;
-import org.girsanov.cli.Main;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.Plots;
@@ -25,19 +21,8 @@ class CommandsEndToEndTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
-        }
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                Main.commands());
-        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String[] TINY = {"--steps", "5", "--batch", "16", "--iterations", "4", "--eval-paths", "64",
@@ -54,7 +39,7 @@ class CommandsEndToEndTest {
     @Test
     void trainWritesRunFolderWithStableKeysAndPlots() throws Exception {
         Path run = dir.resolve("run");
-        Result r = run(train(run));
+        CliRun r = run(train(run));
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = r.json();
         for (String k : List.of("logZ_lb", "logZ_is", "logZ_true", "ess", "delta_std", "sinkhorn", "eubo", "mmd", "mode_coverage", "wall_seconds",
@@ -73,11 +58,11 @@ class CommandsEndToEndTest {
     void interruptedThenResumedEqualsUninterruptedAndCountsTheTrainingTimeOfBothSegments() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        Result full = run(train(a));
+        CliRun full = run(train(a));
         assertEquals(0, full.code(), full.err());
         Map<String, Object> x = full.json();
         assertEquals(seconds(x, "train_seconds"), seconds(x, "segment_train_seconds"), "one segment");
-        Result stopped = run(train(b, "--stop-after", "2", "--checkpoint-seconds", "0.001"));
+        CliRun stopped = run(train(b, "--stop-after", "2", "--checkpoint-seconds", "0.001"));
         assertEquals(Cli.EXIT_INTERRUPTED, stopped.code(), stopped.err());
         assertTrue(stopped.err().contains("every 0.001 s, every 500 iterations, at the end"), stopped.err());
         assertFalse(Files.exists(b.resolve("metrics.json")));
@@ -85,7 +70,7 @@ class CommandsEndToEndTest {
         assertTrue(first > 0, "the checkpoint records the first segment's training time: " + first);
         Path stale = Files.writeString(b.resolve("." + RunFolder.CHECKPOINT + ".123.tmp"), "torn by a kill");
         Path mine = Files.writeString(b.resolve(".mine.tmp"), "not the run's");
-        Result resumed = run(train(b, "--resume", "--checkpoint-seconds", "0"));
+        CliRun resumed = run(train(b, "--resume", "--checkpoint-seconds", "0"));
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("s of training so far"), resumed.err());
         Map<String, Object> y = resumed.json();
@@ -110,25 +95,25 @@ class CommandsEndToEndTest {
         Path run = dir.resolve("run");
         assertEquals(0, run(train(run)).code());
         Path csv = dir.resolve("s.csv");
-        Result s = run("sample", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(), "--n", "50", "--out",
+        CliRun s = run("sample", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(), "--n", "50", "--out",
                 csv.toString(), "--json");
         assertEquals(0, s.code(), s.err());
         assertEquals(51, Files.readAllLines(csv).size());
-        Result e1 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--json");
+        CliRun e1 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--json");
         assertEquals(0, e1.code(), e1.err());
         assertTrue(e1.json().containsKey("sinkhorn") && e1.json().containsKey("delta_std"));
-        Result e2 = run("evaluate", "--target", "gmm9", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
+        CliRun e2 = run("evaluate", "--target", "gmm9", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
                 "--paths", "64", "--sample-metric-k", "32", "--json");
         assertEquals(0, e2.code(), e2.err());
         assertTrue(e2.json().containsKey("ess") && e2.json().containsKey("eubo"));
-        Result e3 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--reference", csv.toString(), "--json");
+        CliRun e3 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--reference", csv.toString(), "--json");
         assertEquals(0, e3.code(), e3.err());
         assertEquals(0.0, ((Number) e3.json().get("delta_std")).doubleValue(), 1e-12);
     }
 
     @Test
     void checkConsistencyPrintsLevels() {
-        Result r = run("check", "consistency", "--sde", "brownian", "--levels", "3", "--paths", "20", "--json");
+        CliRun r = run("check", "consistency", "--sde", "brownian", "--levels", "3", "--paths", "20", "--json");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = r.json();
         assertTrue(m.containsKey("levels") && m.containsKey("fitted_order"), m.keySet().toString());
@@ -146,7 +131,7 @@ class CommandsEndToEndTest {
             String[] args = train(run);
             args[6] = loss;
             assertEquals(0, run(args).code());
-            Result r = run("check", "consistency", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
+            CliRun r = run("check", "consistency", "--checkpoint", run.resolve(RunFolder.CHECKPOINT).toString(),
                     "--levels", "3", "--paths", "16", "--json");
             assertEquals(0, r.code(), r.err());
             @SuppressWarnings("unchecked")
@@ -156,19 +141,19 @@ class CommandsEndToEndTest {
             assertTrue(((Number) levels.get(0).get("mean_abs_error")).doubleValue() > 0);
             assertEquals(loss.equals("db"), levels.get(0).get("nelson") != null, "the split needs log-flows: " + levels.get(0));
         }
-        Result both = run("check", "consistency", "--sde", "brownian", "--checkpoint", "x");
+        CliRun both = run("check", "consistency", "--sde", "brownian", "--checkpoint", "x");
         assertEquals(Cli.EXIT_USAGE, both.code(), both.err());
-        Result missing = run("check", "consistency", "--checkpoint", dir.resolve("none").toString());
+        CliRun missing = run("check", "consistency", "--checkpoint", dir.resolve("none").toString());
         assertEquals(Cli.EXIT_USER_ERROR, missing.code(), missing.err());
         assertTrue(missing.err().contains("none"), missing.err());
     }
 
     @Test
     void benchPerfAndQualityOnTinySettings() {
-        Result p = run("bench", "perf", "--batch", "16", "--steps", "5", "--repeats", "2", "--json");
+        CliRun p = run("bench", "perf", "--batch", "16", "--steps", "5", "--repeats", "2", "--json");
         assertEquals(0, p.code(), p.err());
         assertTrue(((Number) p.json().get("median_step_ms")).doubleValue() > 0);
-        Result q = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
+        CliRun q = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
                 "--out", dir.resolve("q").toString(), "--json");
         assertEquals(0, q.code(), q.err());
         assertTrue(q.err().contains("| gmm9 | pis | tb |"), q.err());
@@ -177,7 +162,7 @@ class CommandsEndToEndTest {
     @Test
     void benchQualityOverSeedsGivesOneRowWithMeanAndSpreadAndTableAssemblesParts() throws Exception {
         Path q = dir.resolve("seeds");
-        Result r = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", "0,1", "--iterations", "2", "--eval-paths", "64",
+        CliRun r = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", "0,1", "--iterations", "2", "--eval-paths", "64",
                 "--out", q.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         @SuppressWarnings("unchecked")
@@ -195,16 +180,16 @@ class CommandsEndToEndTest {
         assertTrue(line.contains(ess), "ESS as mean ± sample std (" + ess + ") in " + line);
         assertTrue(line.contains(String.valueOf(runs.get(0).get("commit"))), "the row names its commit: " + line);
 
-        Result t = run("bench", "table", q.resolve("quality.json").toString(), q.resolve("quality.json").toString());
+        CliRun t = run("bench", "table", q.resolve("quality.json").toString(), q.resolve("quality.json").toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("| gmm9 | pis | tb | 0, 1 | "), "the same seeds twice are one row: " + t.out());
         assertEquals(1, t.out().lines().filter(l -> l.startsWith("| gmm9")).count(), t.out());
         assertTrue(t.out().contains(ess), "a part given twice counts once: " + t.out());
-        Result bad = run("bench", "table", dir.resolve("missing.json").toString());
+        CliRun bad = run("bench", "table", dir.resolve("missing.json").toString());
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("missing.json"), bad.err());
         for (String seeds : List.of("0,x", "1,1", "-2")) {
-            Result s = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", seeds, "--out", dir.resolve("s").toString());
+            CliRun s = run("bench", "quality", "--rows", "gmm9/pis/tb", "--seeds", seeds, "--out", dir.resolve("s").toString());
             assertEquals(Cli.EXIT_USER_ERROR, s.code(), seeds);
             assertTrue(s.err().contains("--seeds"), s.err());
             assertFalse(Files.exists(dir.resolve("s")), "nothing ran for --seeds " + seeds);
@@ -213,7 +198,7 @@ class CommandsEndToEndTest {
 
     @Test
     void benchBaselinesJsonIsOneObjectAndEveryMethodStaysWithinTheBudget() {
-        Result r = run("bench", "baselines", "--budget", "200000", "--targets", "gaussian:d=2", "--samples", "300", "--json");
+        CliRun r = run("bench", "baselines", "--budget", "200000", "--targets", "gaussian:d=2", "--samples", "300", "--json");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = r.json();
         assertEquals(200000L, ((Number) m.get("budget")).longValue());
@@ -225,7 +210,7 @@ class CommandsEndToEndTest {
             assertTrue(used <= 200000 && (row.get("method").equals("exact") || used >= 180000), row.toString());
         }
         assertTrue(r.err().contains("target evals"), "the table goes to stderr: " + r.err());
-        Result bad = run("bench", "baselines", "--budget", "20000", "--json");
+        CliRun bad = run("bench", "baselines", "--budget", "20000", "--json");
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("--budget: 20000 is out of range; allowed: 200000 to"), bad.err());
     }
@@ -234,7 +219,7 @@ class CommandsEndToEndTest {
     void aBadQualityRowIsRejectedBeforeAnyRowRuns() {
         Path q = dir.resolve("qf");
         for (String rows : List.of("gmm9/pis/tb,gmm7/pis/tb", "gmm9/xyz/lv", "lv", "gmm9/pis/tb,,")) {
-            Result r = run("bench", "quality", "--rows", rows, "--iterations", "2", "--eval-paths", "64", "--out", q.toString(), "--json");
+            CliRun r = run("bench", "quality", "--rows", rows, "--iterations", "2", "--eval-paths", "64", "--out", q.toString(), "--json");
             assertEquals(Cli.EXIT_USER_ERROR, r.code(), rows + ": " + r.err());
             assertTrue(r.err().contains("--rows"), r.err());
             assertFalse(Files.exists(q), "no row ran for " + rows);
@@ -243,23 +228,23 @@ class CommandsEndToEndTest {
 
     @Test
     void userErrorsGiveMessagesNotStackTraces() throws Exception {
-        Result badFlag = run("train", "--target", "gmm9", "--bacth", "3");
+        CliRun badFlag = run("train", "--target", "gmm9", "--bacth", "3");
         assertEquals(Cli.EXIT_USAGE, badFlag.code());
         assertTrue(badFlag.err().contains("--batch"), badFlag.err());
-        Result badTarget = run("train", "--target", "gmm7");
+        CliRun badTarget = run("train", "--target", "gmm7");
         assertEquals(Cli.EXIT_USER_ERROR, badTarget.code());
         assertTrue(badTarget.err().contains("gmm9"), "lists valid targets: " + badTarget.err());
-        Result badSampler = run("train", "--target", "gmm9", "--sampler", "xyz");
+        CliRun badSampler = run("train", "--target", "gmm9", "--sampler", "xyz");
         assertEquals(Cli.EXIT_USAGE, badSampler.code(), badSampler.err());
-        Result missing = run("sample", "--checkpoint", dir.resolve("nope.bin").toString(), "--out", dir.resolve("o.csv").toString());
+        CliRun missing = run("sample", "--checkpoint", dir.resolve("nope.bin").toString(), "--out", dir.resolve("o.csv").toString());
         assertEquals(Cli.EXIT_USER_ERROR, missing.code());
         assertTrue(missing.err().contains("nope.bin"), missing.err());
         Path corrupt = dir.resolve("corrupt.girsanov");
         Files.writeString(corrupt, "not a checkpoint");
-        Result bad = run("evaluate", "--target", "gmm9", "--checkpoint", corrupt.toString());
+        CliRun bad = run("evaluate", "--target", "gmm9", "--checkpoint", corrupt.toString());
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("corrupt.girsanov"), bad.err());
-        for (Result r : List.of(badFlag, badTarget, badSampler, missing, bad)) {
+        for (CliRun r : List.of(badFlag, badTarget, badSampler, missing, bad)) {
             assertFalse(r.err().contains("\tat org."), "no stack trace: " + r.err());
         }
     }

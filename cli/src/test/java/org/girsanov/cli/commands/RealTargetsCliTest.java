@@ -3,16 +3,12 @@ package org.girsanov.cli.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Json;
-import org.girsanov.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +17,8 @@ class RealTargetsCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(out.trim());
-        }
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                Main.commands());
-        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -41,7 +26,7 @@ class RealTargetsCliTest {
     void referenceMergesAnEntryWithBothEstimatesAndTheMoments() throws Exception {
         Path out = dir.resolve("refs.json");
         Files.writeString(out, "{\"other\": {\"logZ\": 1}}");
-        Result r = run("reference", "--target", "eight-schools:form=noncentred", "--smc-sigma", "5", "--is-draws", "50000",
+        CliRun r = run("reference", "--target", "eight-schools:form=noncentred", "--smc-sigma", "5", "--is-draws", "50000",
                 "--nu", "2", "--smc-particles", "100", "--smc-levels", "40", "--smc-runs", "3", "--chains", "2", "--warmup",
                 "100", "--steps", "200", "--out", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
@@ -61,7 +46,7 @@ class RealTargetsCliTest {
 
     @Test
     void referenceNeedsAHessianAndASigma(@TempDir Path tmp) {
-        Result r = run("reference", "--target", "funnel10");
+        CliRun r = run("reference", "--target", "funnel10");
         assertEquals(Cli.EXIT_USER_ERROR, r.code());
         assertTrue(r.err().contains("no closed-form Hessian") && r.err().contains("breast-cancer"), r.err());
         r = run("reference", "--target", "eight-schools:form=noncentred");
@@ -83,7 +68,7 @@ class RealTargetsCliTest {
             b.append('\n');
         }
         Files.writeString(samples, b.toString());
-        Result r = run("evaluate", "--target", "eight-schools", "--samples", samples.toString(), "--json");
+        CliRun r = run("evaluate", "--target", "eight-schools", "--samples", samples.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(((Number) r.json().get("delta_std")).doubleValue() > 0, r.out());
     }
