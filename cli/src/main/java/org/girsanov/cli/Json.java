@@ -1,14 +1,11 @@
 package org.girsanov.cli;
 
 import java.io.IOException;
-import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,7 @@ import java.util.Map;
  */
 public final class Json {
 
-    private static final int MAX_DEPTH = 512;
+    static final int MAX_DEPTH = 512;
 
     private Json() {}
 
@@ -81,7 +78,7 @@ public final class Json {
     /** JSON for {@code value}; pretty = two-space indentation, one member per line. */
     public static String write(Object value, boolean pretty) {
         StringBuilder sb = new StringBuilder();
-        new Writer(sb, pretty).value(value, 0);
+        new JsonWriter(sb, pretty).value(value, 0);
         return sb.toString();
     }
 
@@ -93,154 +90,13 @@ public final class Json {
     /** {@code s} as a JSON string literal, quotes included. */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2);
-        Writer.string(sb, s);
+        JsonWriter.string(sb, s);
         return sb.toString();
     }
 
     /** A double as JSON: {@link Double#toString} when finite, {@code null} otherwise. */
     public static String number(double x) {
         return Double.isFinite(x) ? Double.toString(x) : "null";
-    }
-
-    private static final class Writer {
-        private final StringBuilder sb;
-        private final boolean pretty;
-
-        Writer(StringBuilder sb, boolean pretty) {
-            this.sb = sb;
-            this.pretty = pretty;
-        }
-
-        void value(Object v, int depth) {
-            if (depth > MAX_DEPTH) {
-                throw new IllegalArgumentException("JSON nesting deeper than " + MAX_DEPTH + " (a cycle?)");
-            }
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof CharSequence || v instanceof Character) {
-                string(sb, v.toString());
-            } else if (v instanceof Enum<?> e) {
-                string(sb, e.name());
-            } else if (v instanceof Boolean b) {
-                sb.append(b.booleanValue());
-            } else if (v instanceof Double d) {
-                sb.append(number(d));
-            } else if (v instanceof Float f) {
-                sb.append(Float.isFinite(f) ? Float.toString(f) : "null");
-            } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
-                    || v instanceof BigInteger) {
-                sb.append(v);
-            } else if (v instanceof BigDecimal bd) {
-                sb.append(bd.toString());
-            } else if (v instanceof Number n) {
-                sb.append(number(n.doubleValue()));
-            } else if (v instanceof Map<?, ?> m) {
-                object(m, depth);
-            } else if (v instanceof Iterable<?> it) {
-                List<Object> items = new ArrayList<>();
-                it.forEach(items::add);
-                array(items, depth);
-            } else if (v.getClass().isArray()) {
-                int n = Array.getLength(v);
-                List<Object> items = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    items.add(Array.get(v, i));
-                }
-                array(items, depth);
-            } else {
-                throw new IllegalArgumentException("cannot write a " + v.getClass().getName() + " as JSON");
-            }
-        }
-
-        private void object(Map<?, ?> m, int depth) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                newline(depth + 1);
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(pretty ? ": " : ":");
-                value(e.getValue(), depth + 1);
-                if (it.hasNext()) {
-                    sb.append(',');
-                }
-            }
-            newline(depth);
-            sb.append('}');
-        }
-
-        private void array(List<Object> items, int depth) {
-            if (items.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            boolean inline = !pretty || items.stream().allMatch(Writer::isScalar);
-            sb.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                    if (pretty && inline) {
-                        sb.append(' ');
-                    }
-                }
-                if (!inline) {
-                    newline(depth + 1);
-                }
-                value(items.get(i), depth + 1);
-            }
-            if (!inline) {
-                newline(depth);
-            }
-            sb.append(']');
-        }
-
-        private static boolean isScalar(Object v) {
-            return v == null || v instanceof CharSequence || v instanceof Number || v instanceof Boolean
-                    || v instanceof Character || v instanceof Enum<?>;
-        }
-
-        private void newline(int depth) {
-            if (pretty) {
-                sb.append('\n');
-                for (int i = 0; i < depth; i++) {
-                    sb.append("  ");
-                }
-            }
-        }
-
-        static void string(StringBuilder sb, String s) {
-            sb.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    case '\b' -> sb.append("\\b");
-                    case '\f' -> sb.append("\\f");
-                    default -> {
-                        boolean loneSurrogate = Character.isHighSurrogate(c)
-                                ? !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
-                                : Character.isLowSurrogate(c)
-                                        && !(i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
-                        // Control characters must be escaped; U+2028/2029 break JavaScript
-                        // embedding; a lone surrogate cannot be encoded in UTF-8 at all.
-                        if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f || loneSurrogate) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
-        }
     }
 
     // ------------------------------------------------------------------ reading
@@ -310,7 +166,7 @@ public final class Json {
      * @throws JsonException on any syntax error, naming its position
      */
     public static Object parse(String text) {
-        Parser p = new Parser(text);
+        JsonParser p = new JsonParser(text);
         p.skipWhitespace();
         Object v = p.value(0);
         p.skipWhitespace();
@@ -359,232 +215,6 @@ public final class Json {
             return "boolean";
         }
         return v.getClass().getSimpleName();
-    }
-
-    private static final class Parser {
-        private final String s;
-        private int pos;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        JsonException error(String message) {
-            return new JsonException(message, s, pos);
-        }
-
-        String describeHere() {
-            if (pos >= s.length()) {
-                return "end of input";
-            }
-            char c = s.charAt(pos);
-            return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
-        }
-
-        void skipWhitespace() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                    pos++;
-                } else {
-                    break;
-                }
-            }
-        }
-
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw error("JSON nested deeper than " + MAX_DEPTH);
-            }
-            if (pos >= s.length()) {
-                throw error("expected a value but found end of input");
-            }
-            char c = s.charAt(pos);
-            switch (c) {
-                case '{':
-                    return object(depth);
-                case '[':
-                    return array(depth);
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
-                    }
-                    throw error("expected a value but found " + describeHere());
-            }
-        }
-
-        private void literal(String word) {
-            if (!s.startsWith(word, pos)) {
-                throw error("expected '" + word + "'");
-            }
-            pos += word.length();
-        }
-
-        private Map<String, Object> object(int depth) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            pos++; // {
-            skipWhitespace();
-            if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
-                return m;
-            }
-            while (true) {
-                skipWhitespace();
-                if (pos >= s.length() || s.charAt(pos) != '"') {
-                    throw error("expected a string key but found " + describeHere());
-                }
-                int keyPos = pos;
-                String key = string();
-                if (m.containsKey(key)) {
-                    pos = keyPos;
-                    throw error("duplicate key " + quote(key));
-                }
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                m.put(key, value(depth + 1));
-                skipWhitespace();
-                if (pos < s.length() && s.charAt(pos) == ',') {
-                    pos++;
-                } else if (pos < s.length() && s.charAt(pos) == '}') {
-                    pos++;
-                    return m;
-                } else {
-                    throw error("expected ',' or '}' but found " + describeHere());
-                }
-            }
-        }
-
-        private List<Object> array(int depth) {
-            List<Object> list = new ArrayList<>();
-            pos++; // [
-            skipWhitespace();
-            if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                skipWhitespace();
-                list.add(value(depth + 1));
-                skipWhitespace();
-                if (pos < s.length() && s.charAt(pos) == ',') {
-                    pos++;
-                } else if (pos < s.length() && s.charAt(pos) == ']') {
-                    pos++;
-                    return list;
-                } else {
-                    throw error("expected ',' or ']' but found " + describeHere());
-                }
-            }
-        }
-
-        private void expect(char c) {
-            if (pos >= s.length() || s.charAt(pos) != c) {
-                throw error("expected '" + c + "' but found " + describeHere());
-            }
-            pos++;
-        }
-
-        private String string() {
-            pos++; // opening quote
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (pos >= s.length()) {
-                    throw error("unterminated string");
-                }
-                char c = s.charAt(pos);
-                if (c == '"') {
-                    pos++;
-                    return sb.toString();
-                } else if (c == '\\') {
-                    pos++;
-                    if (pos >= s.length()) {
-                        throw error("unterminated string");
-                    }
-                    char e = s.charAt(pos);
-                    switch (e) {
-                        case '"' -> sb.append('"');
-                        case '\\' -> sb.append('\\');
-                        case '/' -> sb.append('/');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'u' -> {
-                            if (pos + 4 >= s.length()) {
-                                throw error("truncated \\u escape");
-                            }
-                            int code = 0;
-                            for (int k = 1; k <= 4; k++) {
-                                int d = Character.digit(s.charAt(pos + k), 16);
-                                if (d < 0) {
-                                    pos += k;
-                                    throw error("bad hex digit in \\u escape");
-                                }
-                                code = code * 16 + d;
-                            }
-                            sb.append((char) code);
-                            pos += 4;
-                        }
-                        default -> throw error("bad escape '\\" + e + "'");
-                    }
-                    pos++;
-                } else if (c < 0x20) {
-                    throw error("unescaped control character U+" + String.format("%04X", (int) c) + " in string");
-                } else {
-                    sb.append(c);
-                    pos++;
-                }
-            }
-        }
-
-        private Double number() {
-            int start = pos;
-            if (s.charAt(pos) == '-') {
-                pos++;
-            }
-            if (pos < s.length() && s.charAt(pos) == '0') {
-                pos++;
-            } else if (!digits()) {
-                throw error("bad number: expected a digit");
-            }
-            if (pos < s.length() && s.charAt(pos) == '.') {
-                pos++;
-                if (!digits()) {
-                    throw error("bad number: expected a digit after '.'");
-                }
-            }
-            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-                pos++;
-                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                    pos++;
-                }
-                if (!digits()) {
-                    throw error("bad number: expected a digit in the exponent");
-                }
-            }
-            return Double.parseDouble(s.substring(start, pos));
-        }
-
-        private boolean digits() {
-            int start = pos;
-            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-                pos++;
-            }
-            return pos > start;
-        }
     }
 
 }
