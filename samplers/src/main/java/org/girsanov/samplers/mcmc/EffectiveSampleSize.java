@@ -20,23 +20,13 @@ public final class EffectiveSampleSize {
 
     /** The ESS of {@code chains[c][t]} (m ≥ 1 chains of equal length n ≥ 4). */
     public static double of(double[][] chains) {
-        double[][] split = SplitRhat.split(chains);
+        SplitRhat.Moments s = SplitRhat.Moments.of(chains);
+        double[][] split = s.split();
+        double[] means = s.means();
+        double w = s.within();
+        double varPlus = s.varPlus();
         int m = split.length;
         int l = split[0].length;
-        double[] means = new double[m];
-        double grand = 0;
-        double w = 0;
-        for (int c = 0; c < m; c++) {
-            means[c] = SplitRhat.mean(split[c]);
-            grand += means[c] / m;
-            w += SplitRhat.variance(split[c], means[c]) / m;
-        }
-        double b = 0;
-        for (double mc : means) {
-            b += (mc - grand) * (mc - grand);
-        }
-        b *= (double) l / (m - 1);
-        double varPlus = (l - 1.0) / l * w + b / l;
         if (!(varPlus > 0)) {
             return m * (double) l;
         }

@@ -17,24 +17,35 @@ public final class SplitRhat {
 
     /** R̂ of {@code chains[c][t]} (m ≥ 1 chains of equal length n ≥ 4). */
     public static double of(double[][] chains) {
-        double[][] split = split(chains);
-        int m = split.length;
-        int l = split[0].length;
-        double[] means = new double[m];
-        double grand = 0;
-        double w = 0;
-        for (int c = 0; c < m; c++) {
-            means[c] = mean(split[c]);
-            grand += means[c] / m;
-            w += variance(split[c], means[c]) / m;
+        Moments s = Moments.of(chains);
+        return s.within() > 0 ? Math.sqrt(s.varPlus() / s.within())
+                : (s.between() > 0 ? Double.POSITIVE_INFINITY : 1.0);
+    }
+
+    /**
+     * The split chains and their moments of the formula above: chain means {@code ψ̄_c}, {@code W}, {@code B} and
+     * {@code var⁺} — shared by R̂ and {@link EffectiveSampleSize}.
+     */
+    record Moments(double[][] split, double[] means, double within, double between, double varPlus) {
+        static Moments of(double[][] chains) {
+            double[][] split = SplitRhat.split(chains);
+            int m = split.length;
+            int l = split[0].length;
+            double[] means = new double[m];
+            double grand = 0;
+            double w = 0;
+            for (int c = 0; c < m; c++) {
+                means[c] = mean(split[c]);
+                grand += means[c] / m;
+                w += variance(split[c], means[c]) / m;
+            }
+            double b = 0;
+            for (double mc : means) {
+                b += (mc - grand) * (mc - grand);
+            }
+            b *= (double) l / (m - 1);
+            return new Moments(split, means, w, b, (l - 1.0) / l * w + b / l);
         }
-        double b = 0;
-        for (double mc : means) {
-            b += (mc - grand) * (mc - grand);
-        }
-        b *= (double) l / (m - 1);
-        double varPlus = (l - 1.0) / l * w + b / l;
-        return w > 0 ? Math.sqrt(varPlus / w) : (b > 0 ? Double.POSITIVE_INFINITY : 1.0);
     }
 
     /** Each chain cut into its first and second half (a middle draw of an odd length is dropped). */
