@@ -4,7 +4,7 @@ package org.girsanov.samplers.train;
  * The form of the bridge's log-weight in a {@link TrainingConfig}: {@code none} (the Euler–Maruyama kernel ratio),
  * {@code exact} or {@code hutchinson[:m]} (the controlled Girsanov form with the divergence {@code ∇·v} exact or by
  * Hutchinson with {@code m} Rademacher probes, default 1; docs/math.md §5). {@link #parse(String)} reads the spec,
- * {@link #toString()} gives it back.
+ * {@code toString()} gives it back.
  */
 public sealed interface DivergenceForm {
     /** The kernel-ratio log-weight, no divergence. */

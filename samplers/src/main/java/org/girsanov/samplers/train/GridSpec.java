@@ -5,7 +5,7 @@ import org.girsanov.sde.TimeGrid;
 /**
  * The kind of training time grid of a {@link TrainingConfig}: {@code uniform}, {@code jittered} (a fresh jittered
  * uniform grid every iteration; evaluation on the uniform one), {@code cosine} (fine near 0) or {@code power:κ}
- * ({@code t_n = T (n/N)^κ}). {@link #parse(String)} reads the spec, {@link #toString()} gives it back, and
+ * ({@code t_n = T (n/N)^κ}). {@link #parse(String)} reads the spec, {@code toString()} gives it back, and
  * {@link #on(double, int)} lays the grid on {@code [0, T]}.
  */
 public sealed interface GridSpec {
