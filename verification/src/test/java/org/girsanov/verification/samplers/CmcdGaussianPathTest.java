@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
@@ -17,7 +16,6 @@ import org.girsanov.samplers.families.Cmcd;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.path.Behaviour;
-import org.girsanov.sde.path.NoiseSource;
 import org.girsanov.sde.path.StreamedPaths;
 import org.girsanov.sde.path.TransitionVisitor;
 import org.girsanov.sde.rnd.LogWeightForm;
@@ -101,8 +99,8 @@ class CmcdGaussianPathTest {
         int d = PATH.mean().length;
         TimeGrid grid = TimeGrid.uniform(PATH.horizon(), 24);
         assertJarzynski(new Cmcd(PATH.target(), grid, ZERO, 1.0, PATH.priorStd()), "f = 0");
-        FourierMlp net = new FourierMlp("f", d, d, 8, 1, rng(3));
-        perturb(net.parameters(), 0.1, 4);
+        FourierMlp net = new FourierMlp("f", d, d, 8, 1, GaussianCase.rng(3));
+        GaussianCase.perturb(net.parameters(), 0.1, 4);
         assertJarzynski(new Cmcd(PATH.target(), grid, net, 1.0, PATH.priorStd()), "perturbed f");
     }
 
@@ -130,20 +128,6 @@ class CmcdGaussianPathTest {
             assertTrue(opt[0] < 0.02 * ula[0], "f* must beat f = 0 by far: " + opt[0] + " vs " + ula[0]);
             assertTrue(Math.abs(opt[1]) < 0.05 && ula[1] < -0.5, "bias of the ELBO: f* " + opt[1] + ", f = 0 " + ula[1]);
             previous = opt;
-        }
-    }
-
-    static UniformRandomProvider rng(long seed) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    }
-
-    static void perturb(List<Parameter> ps, double scale, long seed) {
-        NoiseSource noise = NoiseSource.of(rng(seed));
-        for (Parameter p : ps) {
-            double[] z = noise.standardNormal(0, 1, p.size()).data;
-            for (int i = 0; i < p.size(); i++) {
-                p.value().data[i] += scale * z[i];
-            }
         }
     }
 
