@@ -33,7 +33,7 @@ if l: l.openblas_get_corename.restype = ctypes.c_char_p
 print('OpenBLAS core %s' % l.openblas_get_corename().decode() if l else 'no OpenBLAS (reference libblas)')" 2>/dev/null || echo '?'), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
 # the shaded jar must be rebuilt from scratch: shade re-shading its own previous output keeps stale classes
 rm -f cli/target/girsanov.jar cli/target/original-girsanov.jar
-mvn -B -q -o -pl cli -am package -DskipTests -Denforcer.skip >/dev/null
+mvn -B -q -pl cli -am package -DskipTests -Denforcer.skip >/dev/null
 java -jar cli/target/girsanov.jar jmh TrainingStepBenchmark -p batch="$BATCH" -p steps="$STEPS" -p threads=1,2 \
     $JMH_IT -f 1 -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt"
 "$PY" benchmarks/pytorch/pis_lv_step.py --batch "$BATCH" --steps "$STEPS" --threads 2 --dtype "$TORCH_DTYPE" $PY_IT \
