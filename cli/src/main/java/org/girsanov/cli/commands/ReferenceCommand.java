@@ -100,7 +100,15 @@ public final class ReferenceCommand implements Command {
         }
         long seed = a.getLong("seed");
         long t0 = System.nanoTime();
-        ReferenceEstimate r = ReferenceEstimate.compute(target, s, seed);
+        ReferenceEstimate r;
+        try {
+            r = ReferenceEstimate.compute(target, s, seed);
+        } catch (ArithmeticException e) {
+            // a density without a mode (a funnel: eight-schools:form=centred, brownian) has no Laplace proposal
+            throw new UserError("--target: " + target.name() + " has no mode for the Laplace proposal (" + e.getMessage()
+                    + ")" + (target.reference().isPresent() ? "; its reference is exact: " + target.reference().get().source()
+                    : ""));
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         Json.Obj entry = entry(r, spec, seed, a, secs).with("command", command(a));
         if (target.logZ().isPresent()) {

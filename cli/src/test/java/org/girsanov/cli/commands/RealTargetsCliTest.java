@@ -1,6 +1,7 @@
 package org.girsanov.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -52,6 +53,10 @@ class RealTargetsCliTest {
         r = run("reference", "--target", "eight-schools:form=noncentred");
         assertEquals(Cli.EXIT_USER_ERROR, r.code());
         assertTrue(r.err().contains("--smc-sigma is required"), r.err());
+        r = run("reference", "--target", "brownian", "--smc-sigma", "2");
+        assertEquals(Cli.EXIT_USER_ERROR, r.code(), r.err());
+        assertTrue(r.err().contains("--target: brownian has no mode") && r.err().contains("exact"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
         r = run("reference", "--target", "logistic:data=" + tmp.resolve("missing.csv"));
         assertEquals(Cli.EXIT_USER_ERROR, r.code());
         assertTrue(r.err().contains("missing.csv") && r.err().contains("no such file"), r.err());

@@ -10,7 +10,8 @@ package org.girsanov.samplers.targets;
  *   <li>{@code ionosphere}: Ionosphere, N = 351, 34 features (one constant, which standardises to 0), d = 35;</li>
  * </ul>
  * read from the class path ({@code data/*.csv}, with their sources and licences in {@code data/README.md}), and
- * Rubin's eight schools ({@link EightSchools}). Each carries its reference values ({@link ShippedReferences}) when
+ * Rubin's eight schools ({@link EightSchools}) and the Brownian-motion time series with unknown scales
+ * ({@link BrownianMotion}, d = 32, the inference gym's observations). Each carries its reference values ({@link ShippedReferences}) when
  * they have been computed.
  */
 public final class RealTargets {
@@ -32,6 +33,11 @@ public final class RealTargets {
     /** Eight schools in the given form; its reference is exact (quadrature). */
     public static EightSchools eightSchools(EightSchools.Form form) {
         return new EightSchools(form);
+    }
+
+    /** The Brownian-motion model with unknown scales (d = 32); its reference is exact (quadrature, computed on first use). */
+    public static BrownianMotion brownianMotion() {
+        return new BrownianMotion();
     }
 
     /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv} or {@code ionosphere.csv}. */

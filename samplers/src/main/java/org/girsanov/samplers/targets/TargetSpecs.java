@@ -20,6 +20,7 @@ import java.util.Set;
  *                                          of features..., label ({@link ClassificationData}); prior N(0, prior² I)
  *   breast-cancer   sonar   ionosphere     the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
  *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
+ *   brownian                               Brownian motion, unknown scales, 20 of 30 steps observed, d = 32 ({@link BrownianMotion})
  * </pre>
  * Parameters not given take the defaults shown. Unknown names or parameters, and values that do not
  * parse, raise an {@link IllegalArgumentException} that lists the valid choices.
@@ -45,6 +46,7 @@ public final class TargetSpecs {
         m.put("sonar", Map.of());
         m.put("ionosphere", Map.of());
         m.put("eight-schools", ordered("form", "centred"));
+        m.put("brownian", Map.of());
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -171,6 +173,8 @@ public final class TargetSpecs {
                 return RealTargets.ionosphere();
             case "eight-schools":
                 return RealTargets.eightSchools(EightSchools.Form.parse(p.get("form")));
+            case "brownian":
+                return RealTargets.brownianMotion();
             default:
                 throw new IllegalStateException("unhandled target " + name);
         }
