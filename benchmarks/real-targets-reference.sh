@@ -13,7 +13,7 @@ JAR=$RUNJAR
 OUT=${OUT:-samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json}
 NOTE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 run() { nice -n 15 java -jar "$JAR" reference --note "$NOTE" --out "$OUT" "$@"; }
-targets=("${@:-breast-cancer ionosphere sonar eight-schools}")
+targets=("${@:-breast-cancer ionosphere sonar german-credit eight-schools}")
 for t in ${targets[*]}; do
   case "$t" in
     breast-cancer)
@@ -21,7 +21,7 @@ for t in ${targets[*]}; do
       # R-hat 1.06; the shipped reference is this longer run
       run --target "$t" --seed 2 --is-draws 6000000 --nu 10 --smc-particles 1000 --smc-levels 500 --smc-runs 10 \
           --smc-leapfrog 5 --chains 8 --warmup 1000 --steps 10000 --leapfrog 20 ;;
-    ionosphere|sonar)
+    ionosphere|sonar|german-credit)
       run --target "$t" --seed 1 --is-draws 2000000 --nu 20 --smc-particles 500 --smc-levels 500 --smc-runs 10 \
           --smc-leapfrog 5 --chains 8 --warmup 500 --steps 5000 --leapfrog 10 ;;
     eight-schools)
@@ -29,6 +29,6 @@ for t in ${targets[*]}; do
       run --target eight-schools:form=noncentred --seed 1 --is-draws 2000000 --nu 2 --smc-sigma 5 \
           --smc-particles 500 --smc-levels 500 --smc-runs 10 --smc-leapfrog 5 --chains 8 --warmup 500 \
           --steps 5000 --leapfrog 10 ;;
-    *) echo "unknown target $t; allowed: breast-cancer ionosphere sonar eight-schools" >&2; exit 1 ;;
+    *) echo "unknown target $t; allowed: breast-cancer ionosphere sonar german-credit eight-schools" >&2; exit 1 ;;
   esac
 done

@@ -8,6 +8,8 @@ package org.girsanov.samplers.targets;
  *       (the benchmark of Blessing et al., "Beyond ELBOs", ICML 2024);</li>
  *   <li>{@code sonar}: Sonar (mines vs rocks), N = 208, 60 features, d = 61;</li>
  *   <li>{@code ionosphere}: Ionosphere, N = 351, 34 features (one constant, which standardises to 0), d = 35;</li>
+ *   <li>{@code german-credit}: Statlog German Credit (numeric encoding), N = 1 000, 24 features, d = 25
+ *       (Blessing et al. 2024; label 1 = bad credit, as in the inference gym);</li>
  * </ul>
  * read from the class path ({@code data/*.csv}, with their sources and licences in {@code data/README.md}), and
  * Rubin's eight schools ({@link EightSchools}) and the Brownian-motion time series with unknown scales
@@ -30,6 +32,10 @@ public final class RealTargets {
         return logistic("ionosphere", "ionosphere.csv");
     }
 
+    public static LogisticRegression germanCredit() {
+        return logistic("german-credit", "german_credit.csv");
+    }
+
     /** Eight schools in the given form; its reference is exact (quadrature). */
     public static EightSchools eightSchools(EightSchools.Form form) {
         return new EightSchools(form);
@@ -40,7 +46,8 @@ public final class RealTargets {
         return new BrownianMotion();
     }
 
-    /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv} or {@code ionosphere.csv}. */
+    /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv},
+     * {@code ionosphere.csv} or {@code german_credit.csv}. */
     public static ClassificationData data(String file) {
         return ClassificationData.resource("data/" + file).standardized();
     }

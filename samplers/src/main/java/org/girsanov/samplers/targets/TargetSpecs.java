@@ -18,7 +18,8 @@ import java.util.Set;
  *   logistic:data=PATH.csv,prior=1,standardize=false
  *                                          Bayesian logistic regression ({@link LogisticRegression}) on a CSV
  *                                          of features..., label ({@link ClassificationData}); prior N(0, prior² I)
- *   breast-cancer   sonar   ionosphere     the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
+ *   breast-cancer   sonar   ionosphere   german-credit
+ *                                          the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
  *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
  *   brownian                               Brownian motion, unknown scales, 20 of 30 steps observed, d = 32 ({@link BrownianMotion})
  * </pre>
@@ -45,6 +46,7 @@ public final class TargetSpecs {
         m.put("breast-cancer", Map.of());
         m.put("sonar", Map.of());
         m.put("ionosphere", Map.of());
+        m.put("german-credit", Map.of());
         m.put("eight-schools", ordered("form", "centred"));
         m.put("brownian", Map.of());
         return java.util.Collections.unmodifiableMap(m);
@@ -171,6 +173,8 @@ public final class TargetSpecs {
                 return RealTargets.sonar();
             case "ionosphere":
                 return RealTargets.ionosphere();
+            case "german-credit":
+                return RealTargets.germanCredit();
             case "eight-schools":
                 return RealTargets.eightSchools(EightSchools.Form.parse(p.get("form")));
             case "brownian":

@@ -182,5 +182,15 @@ class LogisticRegressionTest {
             ones += y;
         }
         assertEquals(357, ones);
+        LogisticRegression gc = RealTargets.germanCredit();
+        assertEquals(25, gc.dimension());
+        assertEquals(1000, gc.examples());
+        assertEquals(25, TargetSpecs.parse("german-credit").dimension());
+        // 300 bad credits (label 1) of 1 000 in the UCI numeric encoding
+        ones = 0;
+        for (double y : RealTargets.data("german_credit.csv").labels()) {
+            ones += y;
+        }
+        assertEquals(300, ones);
     }
 }
