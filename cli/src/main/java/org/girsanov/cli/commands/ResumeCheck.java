@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
+import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.Trainer;
@@ -88,8 +89,11 @@ final class ResumeCheck {
         return stored.withIterations(iterations).withThreads(a.getInt("threads"));
     }
 
-    /** A target spec as the published tables name it, so {@code funnel10} and {@code funnel:d=10} agree. */
+    /**
+     * A target spec as the published tables name it, so {@code funnel10} and {@code funnel:d=10} agree, with its
+     * file parameters absolute, so a relative path to the checkpoint's file agrees with the stored absolute one.
+     */
     private static String canonical(String spec) {
-        return TrainRunner.publishedName(spec.strip().replace(" ", ""));
+        return TrainRunner.publishedName(TargetSpecs.withAbsolutePaths(spec.strip().replace(" ", "")));
     }
 }

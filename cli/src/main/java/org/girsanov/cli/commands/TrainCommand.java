@@ -11,6 +11,7 @@ import org.girsanov.cli.Flag;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
+import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.LossKind;
@@ -84,7 +85,8 @@ public final class TrainCommand implements Command {
     }
 
     static TrainingConfig config(Args a) {
-        String spec = a.getString("target");
+        // file parameters made absolute: the stored spec must name the same file from any directory
+        String spec = TargetSpecs.withAbsolutePaths(a.getString("target"));
         SamplerKind sampler = SamplerKind.parse(a.getChoice("sampler", SamplerKind.ids()));
         LossKind loss = LossKind.parse(a.getChoice("loss", LossKind.ids()));
         int dimension = TrainRunner.parseTarget(spec).dimension();
@@ -113,7 +115,7 @@ public final class TrainCommand implements Command {
         }
         TrainingConfig c = config(a);
         TrainRunner.Options o = TrainFlags.options(a, out);
-        Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(c.targetSpec()).replaceAll("[^A-Za-z0-9_.=-]", "_")
+        Path dir = a.getPath("out", Path.of("runs", TrainRunner.publishedName(a.getString("target").strip()).replaceAll("[^A-Za-z0-9_.=-]", "_")
                 + "-" + c.sampler().id() + "-" + c.loss().id()));
         Inputs.folder("--out", dir);
         boolean resuming = resume && Files.exists(RunFolder.checkpoint(dir));

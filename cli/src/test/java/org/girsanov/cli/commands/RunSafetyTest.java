@@ -80,6 +80,25 @@ class RunSafetyTest {
         assertEquals(before, snapshot(run), "the run folder must not change");
     }
 
+    /** A relative gmm:file= is stored absolute, so the checkpoint names the same file from any working directory. */
+    @Test
+    void aRelativeTargetFileIsStoredAbsoluteAndTheRunResumesWithIt() throws Exception {
+        Path mixture = dir.resolve("mix.json");
+        Files.writeString(mixture, "{\"means\": [[-2, 0], [2, 0]], \"variances\": [0.5, 0.5], \"weights\": [0.5, 0.5]}");
+        String relative = Path.of("").toAbsolutePath().relativize(mixture.toAbsolutePath()).toString();
+        assertTrue(!Path.of(relative).isAbsolute(), relative);
+        Path run = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of(train(run)));
+        args.set(2, "gmm:file=" + relative);
+        Result r = run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        Map<?, ?> cfg = (Map<?, ?>) Json.parse(Files.readString(run.resolve("config.json")));
+        assertEquals("gmm:file=" + mixture.toAbsolutePath().normalize(), cfg.get("target"));
+        Result more = run("train", "--target", "gmm:file=" + relative, "--out", run.toString(), "--resume", "--iterations", "6",
+                "--eval-paths", "64", "--sample-metric-k", "32");
+        assertEquals(0, more.code(), more.err());
+    }
+
     @Test
     void resumingWithMoreIterationsExtendsTheRunAndFewerThanDoneIsAnError() throws Exception {
         Path run = dir.resolve("run");

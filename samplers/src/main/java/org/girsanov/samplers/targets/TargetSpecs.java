@@ -89,6 +89,40 @@ public final class TargetSpecs {
         return PARAMS.keySet();
     }
 
+    /** Spec parameters that name a file: {@code gmm:file=…}, {@code logistic:data=…}. */
+    private static final Set<String> PATH_KEYS = Set.of("file", "data");
+
+    /**
+     * The spec with every file parameter ({@code file=}, {@code data=}) made absolute against the working directory,
+     * so a run's stored spec still names the same file when it is resumed or evaluated from another directory.
+     * Other text is kept as given; a spec without file parameters is returned unchanged.
+     */
+    public static String withAbsolutePaths(String spec) {
+        if (spec == null) {
+            return null;
+        }
+        String s = spec.strip();
+        int colon = s.indexOf(':');
+        if (colon < 0) {
+            return spec;
+        }
+        StringBuilder b = new StringBuilder(s.substring(0, colon + 1));
+        String[] parts = s.substring(colon + 1).split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String kv = parts[i];
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? "" : kv.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+            String value = eq < 0 ? "" : kv.substring(eq + 1).strip();
+            b.append(i == 0 ? "" : ",");
+            if (PATH_KEYS.contains(key) && !value.isEmpty()) {
+                b.append(key).append('=').append(java.nio.file.Path.of(value).toAbsolutePath().normalize());
+            } else {
+                b.append(kv);
+            }
+        }
+        return b.toString();
+    }
+
     /** The target a spec describes. */
     public static Target parse(String spec) {
         if (spec == null || spec.isBlank()) {

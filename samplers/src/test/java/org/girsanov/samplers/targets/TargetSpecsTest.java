@@ -39,6 +39,18 @@ class TargetSpecsTest {
     }
 
     @Test
+    void fileParametersBecomeAbsoluteAndNothingElseChanges() {
+        java.nio.file.Path abs = java.nio.file.Path.of("dir/../m.json").toAbsolutePath().normalize();
+        assertEquals("gmm:file=" + abs, TargetSpecs.withAbsolutePaths("gmm:file=dir/../m.json"));
+        java.nio.file.Path data = java.nio.file.Path.of("d.csv").toAbsolutePath();
+        assertEquals("logistic:prior=2,data=" + data + ",standardize=true",
+                TargetSpecs.withAbsolutePaths("logistic:prior=2,data=d.csv,standardize=true"));
+        assertEquals("gmm9", TargetSpecs.withAbsolutePaths("gmm9"));
+        assertEquals("funnel:d=3", TargetSpecs.withAbsolutePaths("funnel:d=3"));
+        assertEquals("gmm:file=" + abs, TargetSpecs.withAbsolutePaths("gmm:file=" + abs));
+    }
+
+    @Test
     void unknownNameListsValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("gmm8"));
         assertTrue(e.getMessage().contains("gmm8") && e.getMessage().contains("gmm9")
