@@ -1,12 +1,15 @@
 package org.girsanov.cli.commands;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.girsanov.benchmarks.baselines.BaselineBenchmark;
 import org.girsanov.benchmarks.baselines.SampleMetric;
 import org.girsanov.cli.Args;
@@ -58,13 +61,15 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--force] [--json]\n"
+        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
                 + "bench table FILE.json [FILE.json ...]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
                 + "writes quality.json and one run folder per row and seed (an --out holding them is refused unless --force);\n"
+                + "--resume continues every row from the checkpoint its folder holds (an interrupted suite loses at most\n"
+                + "--checkpoint-seconds of each row; a finished row is only evaluated again) and starts the rows that have none;\n"
                 + "with several --seeds a row shows the mean ± std over them. table: one table from the quality.json files of\n"
                 + "runs made in parts (rows are deterministic for a seed), each row naming the commit it was run at.\n"
                 + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
@@ -88,6 +93,7 @@ public final class BenchCommand implements Command {
                 Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
                 Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
                 Inputs.checkpointSecondsFlag(), Flag.toggle("force", "quality: replace the results an --out folder holds"),
+                Flag.toggle("resume", "quality: continue each row from its folder's checkpoint (same protocol required)"),
                 Cli.JSON_FLAG);
     }
 
@@ -111,6 +117,35 @@ public final class BenchCommand implements Command {
             default:
                 throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines or perf");
         }
+    }
+
+    /**
+     * Whether {@code rowDir} holds a checkpoint to continue {@code row} from: none is {@code false}; one of other
+     * settings than the row's protocol (the thread count and evaluation paths aside) is an error naming them.
+     */
+    private static boolean resumable(Path rowDir, QualityRow row) {
+        Path ckpt = RunFolder.checkpoint(rowDir);
+        if (!Files.exists(ckpt)) {
+            return false;
+        }
+        Map<String, String> stored;
+        try {
+            stored = Trainer.readConfig(ckpt).toMap();
+        } catch (IOException | RuntimeException e) {
+            throw new UserError("--resume: cannot read the checkpoint " + ckpt + ": " + e.getMessage(), e);
+        }
+        List<String> differ = new ArrayList<>();
+        for (Map.Entry<String, String> e : row.config().toMap().entrySet()) {
+            String k = e.getKey();
+            if (!k.equals("threads") && !k.equals("eval_paths") && !e.getValue().equals(stored.get(k))) {
+                differ.add(k + " (checkpoint " + stored.get(k) + ", protocol " + e.getValue() + ")");
+            }
+        }
+        if (!differ.isEmpty()) {
+            throw new UserError("--resume: " + ckpt + " is not a run of row " + row.name() + " at this protocol: "
+                    + String.join(", ", differ) + "; give another --out, or --force to replace it");
+        }
+        return true;
     }
 
     /** A quality row to run: its name and config. */
@@ -148,12 +183,22 @@ public final class BenchCommand implements Command {
         }
         Path dir = a.getPath("out");
         Inputs.folder("--out", dir);
-        if (Files.exists(dir.resolve("quality.json")) && !a.getBoolean("force")) {
-            throw new UserError("--out: " + dir + " already holds the results of a bench quality run (quality.json);"
-                    + " pass --force to replace them, or give another --out");
+        boolean resume = a.getBoolean("resume");
+        if (resume && a.getBoolean("force")) {
+            throw new UsageException("--resume continues the rows in --out and --force replaces them; give one");
         }
+        if (Files.exists(dir.resolve("quality.json")) && !a.getBoolean("force") && !resume) {
+            throw new UserError("--out: " + dir + " already holds the results of a bench quality run (quality.json);"
+                    + " pass --resume to continue it, --force to replace it, or give another --out");
+        }
+        Set<String> resumed = new HashSet<>();
         for (QualityRow r : rows) {
-            TrainFlags.claim(dir.resolve(r.name().replace('/', '-')), a.getBoolean("force"), false, "bench quality", err);
+            Path rowDir = dir.resolve(r.name().replace('/', '-'));
+            if (resume && resumable(rowDir, r)) {
+                resumed.add(r.name());
+            } else {
+                TrainFlags.claim(rowDir, a.getBoolean("force"), false, "bench quality", err);
+            }
         }
         Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
         List<Map<String, Object>> results = new ArrayList<>();
@@ -165,7 +210,7 @@ public final class BenchCommand implements Command {
                     + c.optimisation().iterations() + " iterations)");
             Map<String, Object> m;
             try {
-                TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), false,
+                TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), resumed.contains(row),
                         TrainRunner.Options.of(evalPaths, 2000, true, checkpointSeconds), err);
                 if (!o.finished()) {
                     // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here

@@ -159,6 +159,42 @@ class CommandsEndToEndTest {
         assertTrue(q.err().contains("| gmm9 | pis | tb |"), q.err());
     }
 
+    /**
+     * An interrupted suite continues: a row's folder holding a checkpoint part-way (here a {@code train} of the
+     * row's protocol stopped after 2 of 4 iterations) is resumed by {@code --resume} to the numbers of an
+     * uninterrupted run; a checkpoint of other settings is refused by name, as is {@code --resume --force}.
+     */
+    @Test
+    void benchQualityResumeContinuesRowsToTheNumbersOfAnUninterruptedRun() throws Exception {
+        CliRun whole = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "4", "--eval-paths", "64",
+                "--out", dir.resolve("whole").toString(), "--json");
+        assertEquals(0, whole.code(), whole.err());
+        Path parts = dir.resolve("parts");
+        CliRun stopped = run("train", "--target", "gmm9", "--sampler", "pis", "--loss", "tb", "--iterations", "4",
+                "--eval-paths", "64", "--out", parts.resolve("gmm9-pis-tb").toString(), "--stop-after", "2", "--no-plots");
+        assertEquals(130, stopped.code(), stopped.err());
+        CliRun again = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "4", "--eval-paths", "64",
+                "--out", parts.toString());
+        assertEquals(Cli.EXIT_USER_ERROR, again.code(), "without --resume the folder is refused: " + again.err());
+        CliRun resumed = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "4", "--eval-paths", "64",
+                "--out", parts.toString(), "--resume", "--json");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("at iteration 2 of 4"), resumed.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = ((List<Map<String, Object>>) whole.json().get("rows")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> b = ((List<Map<String, Object>>) resumed.json().get("rows")).get(0);
+        for (String k : List.of("logZ_lb", "logZ_is", "ess", "delta_std")) {
+            assertEquals(a.get(k), b.get(k), k);
+        }
+        CliRun other = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "6", "--eval-paths", "64",
+                "--out", parts.toString(), "--resume");
+        assertEquals(Cli.EXIT_USER_ERROR, other.code(), other.err());
+        assertTrue(other.err().contains("iterations (checkpoint 4, protocol 6)"), other.err());
+        CliRun both = run("bench", "quality", "--rows", "gmm9/pis/tb", "--out", parts.toString(), "--resume", "--force");
+        assertEquals(Cli.EXIT_USAGE, both.code(), both.err());
+    }
+
     @Test
     void benchQualityOverSeedsGivesOneRowWithMeanAndSpreadAndTableAssemblesParts() throws Exception {
         Path q = dir.resolve("seeds");
