@@ -138,10 +138,7 @@ public final class BrownianMotion implements HessianTarget {
      */
     @Override
     public double[][] hessian(double[] z) {
-        if (z.length != dimension()) {
-            throw new IllegalArgumentException("target " + name() + ": point has length " + z.length + "; must be "
-                    + dimension());
-        }
+        HessianTarget.requirePoint(this, z);
         double[][] h = new double[T + 2][T + 2];
         double ea = Math.exp(-2 * z[0]);
         double eb = Math.exp(-2 * z[1]);
@@ -169,12 +166,7 @@ public final class BrownianMotion implements HessianTarget {
         double v = LOG_SCALE_STD * LOG_SCALE_STD;
         h[0][0] = -1 / v - 2 * ea * sumA;
         h[1][1] = -1 / v - 2 * eb * sumB;
-        for (int r = 0; r < T + 2; r++) {
-            for (int c = r + 1; c < T + 2; c++) {
-                h[c][r] = h[r][c];
-            }
-        }
-        return h;
+        return HessianTarget.mirrorUpper(h);
     }
 
     @Override

@@ -182,10 +182,7 @@ public final class EightSchools implements HessianTarget {
      */
     @Override
     public double[][] hessian(double[] x) {
-        if (x.length != dimension()) {
-            throw new IllegalArgumentException("target " + name() + ": point has length " + x.length + "; must be "
-                    + dimension());
-        }
+        HessianTarget.requirePoint(this, x);
         double[][] h = new double[J + 2][J + 2];
         double mu = x[0];
         double s = x[1];
@@ -216,12 +213,7 @@ public final class EightSchools implements HessianTarget {
                 h[k][k] = -1 - v * v * p;
             }
         }
-        for (int a = 0; a < J + 2; a++) {
-            for (int b = a + 1; b < J + 2; b++) {
-                h[b][a] = h[a][b];
-            }
-        }
-        return h;
+        return HessianTarget.mirrorUpper(h);
     }
 
     @Override
