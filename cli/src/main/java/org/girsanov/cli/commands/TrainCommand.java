@@ -26,7 +26,7 @@ public final class TrainCommand implements Command {
 
     static final List<Flag> FLAGS = List.of(
             Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
-            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn or cmcd").withDefault("pis"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd or mcd").withDefault("pis"),
             Flag.option("loss", "NAME", "kl, lv, tb, db or subtb").withDefault("lv"),
             Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
             Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
@@ -62,7 +62,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
                 + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
                 + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
                 + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"

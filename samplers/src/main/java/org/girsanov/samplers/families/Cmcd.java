@@ -98,7 +98,7 @@ public final class Cmcd extends ComposedSampler {
         return (tape, x, t) -> tape.sub(f.apply(tape, x, t), tape.scale(path.score(tape, x, t), sigma.sigmaSquared(t)));
     }
 
-    private static IsotropicGaussian prior(Target target, double priorStd) {
+    static IsotropicGaussian prior(Target target, double priorStd) {
         if (!(priorStd > 0) || !Double.isFinite(priorStd)) {
             throw new IllegalArgumentException("CMCD: prior std s = " + priorStd + "; must be finite and > 0");
         }
@@ -106,7 +106,7 @@ public final class Cmcd extends ComposedSampler {
     }
 
     /** The diffusion coefficient {@code √2 σ_t}, after checking {@code σ_{t_n} > 0} at every grid time. */
-    private static DiffusionSchedule langevinNoise(DiffusionSchedule sigma, TimeGrid grid) {
+    static DiffusionSchedule langevinNoise(DiffusionSchedule sigma, TimeGrid grid) {
         for (int n = 0; n <= grid.steps(); n++) {
             double s = sigma.sigma(grid.time(n));
             if (!(s > 0) || !Double.isFinite(s)) {

@@ -9,6 +9,7 @@ import org.girsanov.samplers.control.ScoreField;
 import org.girsanov.samplers.control.TimeNet;
 import org.girsanov.samplers.families.Bridge;
 import org.girsanov.samplers.families.Cmcd;
+import org.girsanov.samplers.families.Mcd;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
@@ -67,6 +68,7 @@ public final class SamplerFactory {
             case GFN -> new Gfn(target, grid, control("mean", c, target, rng),
                     new FourierMlp("logvar", d, d, c.network().width(), c.network().layers(), rng), sigma);
             case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
+            case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, 1.0);
         };
     }
 

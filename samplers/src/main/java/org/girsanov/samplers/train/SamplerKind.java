@@ -17,9 +17,11 @@ public enum SamplerKind {
     /** The discrete-time GFlowNet sampler with learned variances ({@link org.girsanov.samplers.families.Gfn}; Sendera et al., NeurIPS 2024). */
     GFN,
     /** Controlled Monte Carlo diffusions along an annealing path ({@link org.girsanov.samplers.families.Cmcd}; Vargas et al., ICLR 2024). */
-    CMCD;
+    CMCD,
+    /** Monte Carlo diffusions: annealed Langevin forward, learned backward kernels ({@link org.girsanov.samplers.families.Mcd}; Doucet et al., NeurIPS 2022). */
+    MCD;
 
-    /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn} or {@code cmcd}. */
+    /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd} or {@code mcd}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

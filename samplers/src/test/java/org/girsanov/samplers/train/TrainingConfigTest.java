@@ -101,7 +101,7 @@ class TrainingConfigTest {
 
     @Test
     void samplersAndLossesByName() {
-        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd"), SamplerKind.ids());
+        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"), SamplerKind.ids());
         assertEquals(List.of("kl", "lv", "tb", "db", "subtb"), LossKind.ids());
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, SamplerKind.parse(k.id()));
@@ -111,7 +111,7 @@ class TrainingConfigTest {
             assertEquals(k != LossKind.KL, k.offPolicy());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
-        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd", () -> SamplerKind.parse("PIS"));
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd", () -> SamplerKind.parse("PIS"));
         message("loss = 'x'; allowed: kl, lv, tb, db, subtb", () -> LossKind.parse("x"));
     }
 

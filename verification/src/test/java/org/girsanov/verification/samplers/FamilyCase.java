@@ -8,6 +8,7 @@ import org.girsanov.samplers.families.Cmcd;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
+import org.girsanov.samplers.families.Mcd;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.targets.GaussianTarget;
@@ -17,7 +18,8 @@ import org.girsanov.verification.Generator;
 /**
  * A random instance of one sampler family on a random Gaussian target ({@link GaussianCase}): every family of
  * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
- * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD σ = 1, prior N(0, 1), T = 1, linear β).
+ * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1,
+ * linear β).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
@@ -62,7 +64,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
      * the target of {@link #optimum()}; the bridge for {@code Z · N(0, 2 I)}, the law at T = 1 of Brownian motion
      * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}); CMCD with
      * the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
-     * optimum, which on 4–20 Euler steps is near but not at the discrete one.
+     * optimum, which on 4–20 Euler steps is near but not at the discrete one; MCD with its backward drift perturbed by
+     * {@link #NEAR} around 0 (unadjusted annealing).
      */
     Sampler near() {
         if (family.equals("pis")) {
@@ -71,6 +74,9 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
         if (family.equals("cmcd")) {
             AnnealedGaussians path = new AnnealedGaussians(1.0, gaussian.mean(), gaussian.variance(), gaussian.logZ(), 1.0);
             return new Cmcd(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0);
+        }
+        if (family.equals("mcd")) {
+            return build(gaussian.target(), NEAR);
         }
         if (family.equals("bridge")) {
             int d = gaussian.dimension();
@@ -115,6 +121,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "dds":
             case "dis":
             case "cmcd":
+            case "mcd":
                 return build(gaussian.target(), 0.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: " + family + " has no affine-Gaussian instance");
@@ -138,6 +145,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                         net("c", d, d, perturb, 1), GaussianCase.SIGMA);
             case "cmcd":
                 return new Cmcd(target, TimeGrid.uniform(1.0, steps), net("f", d, d, perturb, 0), 1.0, 1.0);
+            case "mcd":
+                return new Mcd(target, TimeGrid.uniform(1.0, steps), net("g", d, d, perturb, 0), 1.0, 1.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: unknown family " + family);
         }

@@ -24,7 +24,7 @@ class FamilyPropertiesTest {
     static final int TRIALS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"})
     void evidenceBoundsAndBothImportanceIdentitiesHoldForEveryFamily(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, family.hashCode(), (c, rng) ->
                 EvidenceBoundsCheck.check(c.near(), EvidenceBoundsCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -35,8 +35,8 @@ class FamilyPropertiesTest {
     }
 
     /**
-     * Not the bridge or CMCD: the identity needs a backward process without parameters (see {@link LvKlGradientCheck});
-     * CMCD's backward drift contains {@code f_θ}.
+     * Not the bridge, CMCD or MCD: the identity needs a backward process without parameters (see {@link LvKlGradientCheck});
+     * CMCD's and MCD's backward drifts contain the learned drift.
      */
     @ParameterizedTest
     @ValueSource(strings = {"pis", "dds", "dis", "gfn"})
@@ -55,7 +55,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
@@ -82,7 +82,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "cmcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "cmcd", "mcd"})
     void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
                 DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));
