@@ -1,0 +1,79 @@
+package org.girsanov.samplers.pde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.sde.RandomStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learned {@code u(·, 0)} against the closed forms after short training at small {@code d}, the variance
+ * reduction of the Richter–Berner target, and thread-count independence.
+ */
+class KolmogorovSolverTest {
+
+    private static SolverConfig config(KolmogorovLoss loss, int iterations) {
+        return new SolverConfig(loss, 10, 256, 128, iterations, 1e-2, 1e-3, 32, 2, 1, 1);
+    }
+
+    private static SolutionError train(KolmogorovProblem p, SolverConfig c) {
+        try (KolmogorovSolver s = new KolmogorovSolver(p, c)) {
+            s.train((l, i) -> { });
+            return s.error(2000, RandomStreams.philox(5, 0, 0));
+        }
+    }
+
+    @Test
+    void plainRegressionLearnsTheHeatEquationWithQuadraticTerminal() {
+        SolutionError e = train(KolmogorovProblems.heatQuadratic(3, Math.sqrt(2), 1, 0, 1), config(KolmogorovLoss.PLAIN, 300));
+        assertTrue(e.relativeL2() < 2e-2, "relative L2 " + e.relativeL2());
+        assertTrue(e.relativeLInf() < 0.1, "relative Linf " + e.relativeLInf());
+    }
+
+    @Test
+    void varianceReducedRegressionLearnsTheHeatEquationWithGaussianTerminal() {
+        SolutionError e = train(KolmogorovProblems.heatGaussian(3, 1, Math.sqrt(3), 1, -1, 1),
+                config(KolmogorovLoss.VARIANCE_REDUCED, 300));
+        assertTrue(e.relativeL2() < 2e-2, "relative L2 " + e.relativeL2());
+    }
+
+    @Test
+    void learnsTheBlackScholesGeometricBasketCall() {
+        SolutionError e = train(KolmogorovProblems.gbmGeometricCall(3, 0.05, 0.4, 1.0, 1, 0.9, 1.1),
+                config(KolmogorovLoss.PLAIN, 300));
+        assertTrue(e.relativeL2() < 5e-2, "relative L2 " + e.relativeL2());
+    }
+
+    @Test
+    void varianceReducedTargetHasAFractionOfThePlainTargetsVarianceOnceTrained() {
+        KolmogorovProblem p = KolmogorovProblems.heatQuadratic(3, Math.sqrt(2), 1, 0, 1);
+        try (KolmogorovSolver s = new KolmogorovSolver(p, config(KolmogorovLoss.VARIANCE_REDUCED, 300))) {
+            KolmogorovSolver.TargetVariance before = s.targetVariance(32, 64, RandomStreams.philox(6, 0, 0));
+            assertEquals(1.0, before.factor(), 1e-12, "an untrained network has ∇u = 0: the two targets coincide");
+            s.train((l, i) -> { });
+            KolmogorovSolver.TargetVariance after = s.targetVariance(32, 64, RandomStreams.philox(6, 0, 0));
+            // Var φ(X_T) | ξ = 4σ²T|ξ|² + 2dσ⁴T² ≈ 40 here; the floor of the reduced one is the Euler error 2dσ⁴T²/N = 2.4
+            assertTrue(after.plain() > 30, "plain " + after.plain());
+            assertTrue(after.factor() > 4, "variance reduced only by " + after.factor() + ": " + after);
+        }
+    }
+
+    @Test
+    void theResultDoesNotDependOnTheThreadCount() {
+        KolmogorovProblem p = KolmogorovProblems.heatGaussian(2, 1, 1, 1, -1, 1);
+        SolverConfig one = new SolverConfig(KolmogorovLoss.VARIANCE_REDUCED, 4, 64, 16, 5, 1e-2, 1e-3, 8, 1, 3, 1);
+        SolverConfig two = new SolverConfig(KolmogorovLoss.VARIANCE_REDUCED, 4, 64, 16, 5, 1e-2, 1e-3, 8, 1, 3, 2);
+        DMatrixRMaj x = p.domain().sample(10, RandomStreams.philox(1, 0, 0));
+        double[][] u = new double[2][];
+        int k = 0;
+        for (SolverConfig c : new SolverConfig[] {one, two}) {
+            try (KolmogorovSolver s = new KolmogorovSolver(p, c)) {
+                s.train((l, i) -> { });
+                u[k++] = s.solution(x);
+            }
+        }
+        assertArrayEquals(u[0], u[1], 0.0);
+    }
+}
