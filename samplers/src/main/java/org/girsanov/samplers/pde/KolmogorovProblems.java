@@ -8,6 +8,7 @@ import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.DiagonalDiffusion;
 import org.girsanov.sde.Drift;
+import org.girsanov.sde.GaussianDensity;
 
 /**
  * Kolmogorov equations with closed-form solutions (docs/math.md §8), the references the solvers are tested and
@@ -87,7 +88,7 @@ public final class KolmogorovProblems {
                     continue;
                 }
                 double d1 = (m - Math.log(strike) + v) / Math.sqrt(v);
-                u[i] = Math.exp(m + 0.5 * v) * NormalCdf.at(d1) - strike * NormalCdf.at(d1 - Math.sqrt(v));
+                u[i] = Math.exp(m + 0.5 * v) * GaussianDensity.cdf(d1) - strike * GaussianDensity.cdf(d1 - Math.sqrt(v));
             }
             return u;
         };
