@@ -1,7 +1,10 @@
 package org.girsanov.cli.commands;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.cli.Args;
@@ -22,7 +25,7 @@ import org.girsanov.sde.RandomStreams;
 
 /**
  * {@code girsanov pde}: learns {@code u(·, 0)} of a Kolmogorov equation with a closed form on its box, reports the
- * relative L² and sup errors and the target-variance reduction, beside plain Monte Carlo given the same wall time.
+ * relative L² and sup errors and the target-variance reduction, beside plain Monte Carlo at the same cost (CPU time).
  */
 public final class PdeCommand implements Command {
     private static final long EVAL_STREAM = 43;
@@ -44,7 +47,8 @@ public final class PdeCommand implements Command {
         return "pde --problem SPEC [--loss plain|space-time|vr] [--iters I] [--batch M] [--steps N] [--json]\n\n"
                 + "Learns u(., 0) of du/dt = -1/2 tr(sigma sigma^T Hess u) - mu . grad u, u(., T) = phi on the problem's box\n"
                 + "(Beck et al. 2021; the variance-reduced target of Richter & Berner, ICML 2022), then measures it against\n"
-                + "the closed form at --eval-points uniform points, and plain Monte Carlo given the same wall time at the\n"
+                + "the closed form at --eval-points uniform points, and plain Monte Carlo at the same cost (this thread's CPU\n"
+                + "time with --threads 1, else wall time) at the\n"
                 + "first --mc-points of them (rounds of 256 paths a point; --mc-points 0: no baseline). Problems: " + String.join(", ", KolmogorovProblems.names())
                 + ",\ne.g. heat:d=50, heat-gauss:d=10,sigma=1, gbm-call:d=20,r=0.05,sigma=0.4,strike=1 (docs/math.md §8).";
     }
@@ -93,7 +97,12 @@ public final class PdeCommand implements Command {
                 .with("loss", loss.label()).with("d", problem.dimension()).with("steps", config.steps()).with("batch", batch)
                 .with("iterations", config.iterations()).with("width", config.width()).with("layers", config.layers())
                 .with("lr", config.lr()).with("lr_final", config.lrFinal()).with("seed", config.seed());
+        // the cost both methods get: this thread's CPU time with one thread (robust to a shared machine), else wall time
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        boolean cpu = config.threads() == 1 && bean.isCurrentThreadCpuTimeSupported();
+        LongSupplier clock = cpu ? bean::getCurrentThreadCpuTime : System::nanoTime;
         long t0 = System.nanoTime();
+        long c0 = clock.getAsLong();
         try (KolmogorovSolver solver = new KolmogorovSolver(problem, config)) {
             int every = Math.max(1, config.iterations() / 10);
             solver.train((l, i) -> {
@@ -102,19 +111,22 @@ public final class PdeCommand implements Command {
                 }
             });
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            double trainCost = (clock.getAsLong() - c0) / 1e9;
             DMatrixRMaj points = problem.domain().sample(evalPoints, streams.stream(0, 0, EVAL_STREAM));
             double[] exact = problem.exactSolution().orElseThrow().values(points, 0.0);
             SolutionError e = SolutionError.of(solver.solution(points), exact);
             KolmogorovSolver.TargetVariance tv = solver.targetVariance(64, 64, streams.stream(0, 0, VARIANCE_STREAM));
-            err.printf("%s, %s loss: relative L2 %.3e, relative Linf %.3e at %d points; %.1f s training%n", problem.name(),
-                    loss.label(), e.relativeL2(), e.relativeLInf(), evalPoints, trainSeconds);
+            err.printf("%s, %s loss: relative L2 %.3e, relative Linf %.3e at %d points; %.1f s training (%.1f s %s)%n",
+                    problem.name(), loss.label(), e.relativeL2(), e.relativeLInf(), evalPoints, trainSeconds, trainCost,
+                    cpu ? "CPU" : "wall");
             err.printf("target variance at t = 0: plain %.4g, variance-reduced %.4g (factor %.1f)%n", tv.plain(), tv.reduced(),
                     tv.factor());
-            result.with("train_seconds", trainSeconds).with("rel_l2", e.relativeL2()).with("rel_linf", e.relativeLInf())
+            result.with("train_seconds", trainSeconds).with("train_cost_seconds", trainCost)
+                    .with("cost_clock", cpu ? "thread_cpu" : "wall").with("rel_l2", e.relativeL2()).with("rel_linf", e.relativeLInf())
                     .with("eval_points", evalPoints).with("target_variance_plain", tv.plain())
                     .with("target_variance_reduced", tv.reduced());
             if (mcPoints > 0) {
-                result.with("mc", monteCarlo(problem, config, points, exact, mcPoints, trainSeconds,
+                result.with("mc", monteCarlo(problem, config, points, exact, mcPoints, trainCost, clock,
                         streams.stream(0, 0, MC_STREAM), err));
             }
         }
@@ -128,17 +140,18 @@ public final class PdeCommand implements Command {
     private static final int MC_ROUND = 256;
 
     /**
-     * Plain Monte Carlo at the first {@code k} points with the same wall time as training: rounds of {@link #MC_ROUND}
-     * paths at every point until {@code seconds} have passed (at least one round); the estimate is the mean over rounds.
+     * Plain Monte Carlo at the first {@code k} points at the training's cost: rounds of {@link #MC_ROUND} paths at every
+     * point until {@code seconds} of {@code clock} have passed (at least one round); the estimate is the mean over rounds.
      */
     private static Json.Obj monteCarlo(KolmogorovProblem problem, SolverConfig c, DMatrixRMaj points, double[] exact, int k,
-                                       double seconds, UniformRandomProvider rng, PrintStream err) {
+                                       double seconds, LongSupplier clock, UniformRandomProvider rng, PrintStream err) {
         MonteCarloEstimator mc = new MonteCarloEstimator(problem, c.steps());
         int d = problem.dimension();
         DMatrixRMaj some = new DMatrixRMaj(k, d);
         System.arraycopy(points.data, 0, some.data, 0, k * d);
         double[] sum = new double[k];
         long t0 = System.nanoTime();
+        long c0 = clock.getAsLong();
         int rounds = 0;
         do {
             double[] round = mc.at(some, MC_ROUND, rng);
@@ -146,17 +159,18 @@ public final class PdeCommand implements Command {
                 sum[i] += round[i];
             }
             rounds++;
-        } while ((System.nanoTime() - t0) / 1e9 < seconds);
+        } while ((clock.getAsLong() - c0) / 1e9 < seconds);
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cost = (clock.getAsLong() - c0) / 1e9;
         double[] approx = new double[k];
         for (int i = 0; i < k; i++) {
             approx[i] = sum[i] / rounds;
         }
         SolutionError e = SolutionError.of(approx, java.util.Arrays.copyOf(exact, k));
         int paths = rounds * MC_ROUND;
-        err.printf("plain Monte Carlo, %d paths at each of %d points (%.1f s): relative L2 %.3e, relative Linf %.3e%n", paths, k,
-                secs, e.relativeL2(), e.relativeLInf());
-        return Json.object().with("points", k).with("paths_per_point", paths).with("seconds", secs)
+        err.printf("plain Monte Carlo, %d paths at each of %d points (%.1f s, cost %.1f s): relative L2 %.3e, relative Linf %.3e%n",
+                paths, k, secs, cost, e.relativeL2(), e.relativeLInf());
+        return Json.object().with("points", k).with("paths_per_point", paths).with("seconds", secs).with("cost_seconds", cost)
                 .with("rel_l2", e.relativeL2()).with("rel_linf", e.relativeLInf());
     }
 

@@ -26,7 +26,7 @@ class PdeCommandTest {
     @Test
     void badInputExitsOneNamingTheFlagAndTheAllowedValues() {
         String[][] cases = {
-            {"--problem", "wave", "heat, heat-gauss, gbm-call"}, {"--problem", "heat:q=1", "valid: d, sigma, T, lo, hi"},
+            {"--problem", "wave", "heat, heat-gauss, gbm-call, heat-param"}, {"--problem", "heat:q=1", "valid: d, sigma, T, lo, hi"},
             {"--problem", "heat:d=0", "d = 0"}, {"--loss", "kl", "plain, space-time, vr"}, {"--iters", "0", "allowed"},
             {"--lr", "0", "(0, 1]"}, {"--lr-final", "2", "(0, 1]"}, {"--batch", "1", "allowed"}, {"--threads", "0", "allowed"},
             {"--mc-points", "-1", "allowed"}};

@@ -20,7 +20,7 @@ public final class KolmogorovProblems {
 
     /** The problem names {@link #parse} accepts. */
     public static List<String> names() {
-        return List.of("heat", "heat-gauss", "gbm-call");
+        return List.of("heat", "heat-gauss", "gbm-call", "heat-param");
     }
 
     /**
@@ -100,10 +100,41 @@ public final class KolmogorovProblems {
     }
 
     /**
+     * A parametric family (Berner, Dablander &amp; Grohs, NeurIPS 2020): the heat equation with {@code φ(x) = |x|²} for
+     * every volatility {@code s ∈ [sLo, sHi]}, learned at once. The parameter is coordinate {@code d + 1} of the state,
+     * which the SDE leaves constant (drift and diffusion 0 there), so the box is {@code [lo, hi]^d × [sLo, sHi]} and
+     * {@code u(x, s, t) = |x|² + d s² (T − t)}.
+     */
+    public static KolmogorovProblem heatQuadraticParametric(int d, double sLo, double sHi, double horizon, double lo, double hi) {
+        if (!(sLo > 0)) {
+            throw new IllegalArgumentException("heat-param: the volatility range must lie in (0, ∞); smin = " + sLo);
+        }
+        ExactSolution exact = (x, t) -> {
+            double[] u = new double[x.numRows];
+            for (int i = 0; i < u.length; i++) {
+                double s = x.get(i, d);
+                for (int j = 0; j < d; j++) {
+                    u[i] += x.get(i, j) * x.get(i, j);
+                }
+                u[i] += d * s * s * (horizon - t);
+            }
+            return u;
+        };
+        DiagonalDiffusion diffusion = (tape, x, t) -> {
+            Var s = tape.slice(x, d, d + 1);
+            return tape.concat(tape.mul(tape.full(x.rows(), d, 1.0), s), tape.full(x.rows(), 1, 0.0));
+        };
+        TerminalCondition phi = (tape, x) -> tape.sumCols(tape.square(tape.slice(x, 0, d)));
+        return new KolmogorovProblem("heat-param(d=" + d + ", sigma in [" + sLo + ", " + sHi + "], phi=|x|^2)", Drift.zero(),
+                diffusion, phi, horizon, new Box(d, lo, hi).times(new Box(1, sLo, sHi)), exact);
+    }
+
+    /**
      * A problem from a spec {@code NAME[:key=value,…]}: {@code heat} (keys {@code d, sigma, T, lo, hi}; defaults
      * {@code d=10, sigma=√2, T=1, lo=0, hi=1}), {@code heat-gauss} (also {@code w}, default {@code √d}; box
      * {@code [-1, 1]}), {@code gbm-call} (keys {@code d, r, sigma, strike, T, lo, hi}; defaults
-     * {@code d=10, r=0.05, sigma=0.4, strike=1, T=1, lo=0.9, hi=1.1}).
+     * {@code d=10, r=0.05, sigma=0.4, strike=1, T=1, lo=0.9, hi=1.1}), {@code heat-param} (keys
+     * {@code d, smin, smax, T, lo, hi}; defaults {@code d=10, smin=0.5, smax=1.5, T=1, lo=0, hi=1}).
      *
      * @throws IllegalArgumentException naming the bad part and the allowed values
      */
@@ -128,6 +159,7 @@ public final class KolmogorovProblems {
             case "heat" -> List.of("d", "sigma", "T", "lo", "hi");
             case "heat-gauss" -> List.of("d", "sigma", "w", "T", "lo", "hi");
             case "gbm-call" -> List.of("d", "r", "sigma", "strike", "T", "lo", "hi");
+            case "heat-param" -> List.of("d", "smin", "smax", "T", "lo", "hi");
             default -> throw new IllegalArgumentException("unknown problem '" + name + "'; valid: " + String.join(", ", names()));
         };
         for (String k : kv.keySet()) {
@@ -146,6 +178,8 @@ public final class KolmogorovProblems {
                     kv.getOrDefault("hi", 1.0));
             case "heat-gauss" -> heatGaussian(d, kv.getOrDefault("sigma", 1.0), kv.getOrDefault("w", Math.sqrt(d)), t,
                     kv.getOrDefault("lo", -1.0), kv.getOrDefault("hi", 1.0));
+            case "heat-param" -> heatQuadraticParametric(d, kv.getOrDefault("smin", 0.5), kv.getOrDefault("smax", 1.5), t,
+                    kv.getOrDefault("lo", 0.0), kv.getOrDefault("hi", 1.0));
             default -> gbmGeometricCall(d, kv.getOrDefault("r", 0.05), kv.getOrDefault("sigma", 0.4),
                     kv.getOrDefault("strike", 1.0), t, kv.getOrDefault("lo", 0.9), kv.getOrDefault("hi", 1.1));
         };

@@ -14,15 +14,15 @@ import org.girsanov.autodiff.nn.Parameter;
 /**
  * The space-time network of the Kolmogorov solver,
  * <pre>  u_θ(x, t) = a + b · MLP_GELU([(x − c)/h, t/T]),</pre>
- * with the box's centre {@code c} and half-width {@code h}, and {@code a}, {@code b} the mean and standard deviation of
+ * with the box's centre {@code c} and half-widths {@code h} (coordinate by coordinate), and {@code a}, {@code b} the mean and standard deviation of
  * {@code φ(X_T)} over a pilot batch (fixed, not trained), so the network learns a standardised function. The MLP's
  * last layer starts at zero: {@code u_θ ≡ a} and {@code ∇_x u_θ ≡ 0} at the start.
  */
 public final class SpaceTimeNetwork implements Module {
     private final Mlp mlp;
     private final int dimension;
-    private final double centre;
-    private final double halfWidth;
+    private final DMatrixRMaj centre;
+    private final DMatrixRMaj inverseHalfWidth;
     private final double horizon;
     private final double offset;
     private final double scale;
@@ -45,8 +45,12 @@ public final class SpaceTimeNetwork implements Module {
         sizes[layers + 1] = 1;
         this.mlp = new Mlp("u", sizes, Activation.GELU, rng, true);
         this.dimension = box.dimension();
-        this.centre = box.centre();
-        this.halfWidth = box.halfWidth();
+        this.centre = DMatrixRMaj.wrap(1, dimension, box.centre());
+        double[] h = box.halfWidth();
+        for (int j = 0; j < h.length; j++) {
+            h[j] = 1 / h[j];
+        }
+        this.inverseHalfWidth = DMatrixRMaj.wrap(1, dimension, h);
         this.horizon = horizon;
         this.offset = offset;
         this.scale = scale;
@@ -54,7 +58,7 @@ public final class SpaceTimeNetwork implements Module {
 
     /** {@code u_θ(x, t)} ({@code rows × 1}) for a batch {@code x} ({@code rows × d}) at one time {@code t}. */
     public Var apply(Tape tape, Var x, double t) {
-        Var z = tape.scale(tape.addScalar(x, -centre), 1 / halfWidth);
+        Var z = tape.mul(tape.sub(x, tape.constant(centre)), tape.constant(inverseHalfWidth));
         Var in = tape.concat(z, tape.full(x.rows(), 1, t / horizon));
         return tape.addScalar(tape.scale(mlp.apply(tape, in), scale), offset);
     }

@@ -49,10 +49,12 @@ class KolmogorovProblemsTest {
     void closedFormsSolveTheirEquationAndMeetPhiAtTheHorizon() {
         UniformRandomProvider rng = RandomStreams.philox(3, 0, 0);
         for (KolmogorovProblem p : new KolmogorovProblem[] {KolmogorovProblems.heatQuadratic(3, 0.7, 1, -1, 1),
-            KolmogorovProblems.heatGaussian(3, 1.2, 1.5, 1, -1, 1), KolmogorovProblems.gbmGeometricCall(3, 0.05, 0.4, 1.0, 1, 0.9, 1.1)}) {
+            KolmogorovProblems.heatGaussian(3, 1.2, 1.5, 1, -1, 1), KolmogorovProblems.gbmGeometricCall(3, 0.05, 0.4, 1.0, 1, 0.9, 1.1),
+            KolmogorovProblems.heatQuadraticParametric(2, 0.5, 1.5, 1, 0, 1)}) {
             DMatrixRMaj x = p.domain().sample(5, rng);
+            int d = p.dimension();
             for (int i = 0; i < 5; i++) {
-                double[] xi = java.util.Arrays.copyOfRange(x.data, 3 * i, 3 * i + 3);
+                double[] xi = java.util.Arrays.copyOfRange(x.data, d * i, d * i + d);
                 double scale = Math.max(1e-3, Math.abs(u(p, xi, 0.5)));
                 assertEquals(0, residual(p, xi, 0.5) / scale, 1e-3, p.name() + " at " + java.util.Arrays.toString(xi));
             }
@@ -76,7 +78,7 @@ class KolmogorovProblemsTest {
         assertEquals(50, KolmogorovProblems.parse("heat:d=50").dimension());
         assertEquals(4, KolmogorovProblems.parse("gbm-call:d=4,sigma=0.3").dimension());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> KolmogorovProblems.parse("wave")).getMessage()
-                .contains("heat, heat-gauss, gbm-call"));
+                .contains("heat, heat-gauss, gbm-call, heat-param"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> KolmogorovProblems.parse("heat:q=1")).getMessage()
                 .contains("unknown key 'q'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> KolmogorovProblems.parse("heat:d=2.5")).getMessage()

@@ -61,6 +61,20 @@ class KolmogorovSolverTest {
     }
 
     @Test
+    void learnsAParametricFamilyAtOnceWithTheParameterAsAConstantCoordinate() {
+        KolmogorovProblem p = KolmogorovProblems.heatQuadraticParametric(2, 0.5, 1.5, 1, 0, 1);
+        assertEquals(3, p.dimension());
+        SolutionError e = train(p, config(KolmogorovLoss.PLAIN, 400));
+        assertTrue(e.relativeL2() < 3e-2, "relative L2 " + e.relativeL2());
+        // the SDE leaves the parameter coordinate where it started
+        DMatrixRMaj x0 = p.domain().sample(8, RandomStreams.philox(2, 0, 0));
+        DMatrixRMaj xT = KolmogorovPaths.simulate(p.kernel(5), x0, RandomStreams.philox(3, 0, 0), false).terminal();
+        for (int i = 0; i < 8; i++) {
+            assertEquals(x0.get(i, 2), xT.get(i, 2), 0.0);
+        }
+    }
+
+    @Test
     void theResultDoesNotDependOnTheThreadCount() {
         KolmogorovProblem p = KolmogorovProblems.heatGaussian(2, 1, 1, 1, -1, 1);
         SolverConfig one = new SolverConfig(KolmogorovLoss.VARIANCE_REDUCED, 4, 64, 16, 5, 1e-2, 1e-3, 8, 1, 3, 1);
