@@ -172,6 +172,17 @@ public final class KolmogorovSolver implements AutoCloseable {
         for (int i = 0; i < x0.numRows; i++) {
             System.arraycopy(xi.data, (i / perPoint) * d, x0.data, i * d, d);
         }
+        Targets y = targets(x0, rng);
+        double[] plain = y.plain();
+        double[] reduced = y.reduced();
+        return new TargetVariance(meanGroupVariance(plain, perPoint), meanGroupVariance(reduced, perPoint));
+    }
+
+    /**
+     * The regression targets at {@code t = 0} of one path from each row of {@code x0}: the plain {@code φ(X_N)} and the
+     * variance-reduced {@code φ(X_N) − Σ_n σ(X_n, t_n)ᵀ∇u_θ(X_n, t_n) · ΔW_n} with the current network, on the same path.
+     */
+    public Targets targets(DMatrixRMaj x0, UniformRandomProvider rng) {
         KolmogorovPaths paths = KolmogorovPaths.simulate(kernel, x0, rng, true);
         double[] plain = KolmogorovProblems.terminalValues(problem, paths.terminal());
         double[] reduced = plain.clone();
@@ -182,7 +193,11 @@ public final class KolmogorovSolver implements AutoCloseable {
             Var u = network.apply(t, xv, kernel.grid().time(n));
             subtractIntegrand(x, kernel.grid().time(n), t.grad(u, false, xv)[0].value(), paths.increments().get(n), reduced);
         }
-        return new TargetVariance(meanGroupVariance(plain, perPoint), meanGroupVariance(reduced, perPoint));
+        return new Targets(plain, reduced);
+    }
+
+    /** Per-path targets: {@code φ(X_N)} and the variance-reduced one. */
+    public record Targets(double[] plain, double[] reduced) {
     }
 
     /** {@code E_ξ[Var(φ(X_T) | ξ)]} ({@link #plain}) and {@code E_ξ[Var(Y_0 | ξ)]} of the variance-reduced target. */

@@ -40,6 +40,19 @@ class KolmogorovSolverTest {
     }
 
     @Test
+    void spaceTimeRegressionLearnsTheSolutionAtEveryGridTime() {
+        KolmogorovProblem p = KolmogorovProblems.heatGaussian(3, 1, Math.sqrt(3), 1, -1, 1);
+        try (KolmogorovSolver s = new KolmogorovSolver(p, config(KolmogorovLoss.SPACE_TIME, 300))) {
+            s.train((l, i) -> { });
+            DMatrixRMaj x = p.domain().sample(1000, RandomStreams.philox(5, 0, 0));
+            for (double t : new double[] {0.0, 0.5}) {
+                SolutionError e = SolutionError.of(s.network().values(x, t), p.exactSolution().orElseThrow().values(x, t));
+                assertTrue(e.relativeL2() < 3e-2, "t = " + t + ": relative L2 " + e.relativeL2());
+            }
+        }
+    }
+
+    @Test
     void learnsTheBlackScholesGeometricBasketCall() {
         SolutionError e = train(KolmogorovProblems.gbmGeometricCall(3, 0.05, 0.4, 1.0, 1, 0.9, 1.1),
                 config(KolmogorovLoss.PLAIN, 300));
@@ -71,6 +84,40 @@ class KolmogorovSolverTest {
         DMatrixRMaj xT = KolmogorovPaths.simulate(p.kernel(5), x0, RandomStreams.philox(3, 0, 0), false).terminal();
         for (int i = 0; i < 8; i++) {
             assertEquals(x0.get(i, 2), xT.get(i, 2), 0.0);
+        }
+    }
+
+    @Test
+    void theVarianceReducedTargetIsUnbiasedForAnArbitraryNetwork() {
+        KolmogorovProblem p = KolmogorovProblems.heatQuadratic(3, Math.sqrt(2), 1, 0, 1);
+        try (KolmogorovSolver s = new KolmogorovSolver(p, config(KolmogorovLoss.VARIANCE_REDUCED, 1))) {
+            org.apache.commons.rng.UniformRandomProvider r = RandomStreams.philox(11, 0, 0);
+            for (org.girsanov.autodiff.nn.Parameter q : s.network().parameters()) {
+                DMatrixRMaj v = q.value();
+                for (int k = 0; k < v.getNumElements(); k++) {
+                    v.data[k] = 0.5 * (2 * r.nextDouble() - 1);
+                }
+            }
+            int m = 20_000;
+            double[] xi = {0.2, 0.7, 0.4};
+            DMatrixRMaj x0 = new DMatrixRMaj(m, 3);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(xi, 0, x0.data, 3 * i, 3);
+            }
+            KolmogorovSolver.Targets y = s.targets(x0, RandomStreams.philox(12, 0, 0));
+            double exact = p.exactSolution().orElseThrow().values(DMatrixRMaj.wrap(1, 3, xi.clone()), 0)[0];
+            double mean = 0;
+            double shift = 0;
+            for (int i = 0; i < m; i++) {
+                mean += y.reduced()[i] / m;
+                shift += Math.abs(y.reduced()[i] - y.plain()[i]) / m;
+            }
+            double var = 0;
+            for (int i = 0; i < m; i++) {
+                var += (y.reduced()[i] - mean) * (y.reduced()[i] - mean) / (m - 1);
+            }
+            assertTrue(shift > 0.1, "the control variate must be active: mean |Y_vr − Y_plain| = " + shift);
+            assertEquals(exact, mean, 4 * Math.sqrt(var / m), "E[Y_vr | ξ] = u(ξ, 0) for any θ");
         }
     }
 
