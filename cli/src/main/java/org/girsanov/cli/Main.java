@@ -6,13 +6,14 @@ import org.girsanov.cli.commands.BenchCommand;
 import org.girsanov.cli.commands.CheckCommand;
 import org.girsanov.cli.commands.DemoCommand;
 import org.girsanov.cli.commands.EvaluateCommand;
+import org.girsanov.cli.commands.PdeCommand;
 import org.girsanov.cli.commands.ReferenceCommand;
 import org.girsanov.cli.commands.SampleCommand;
 import org.girsanov.cli.commands.TrainCommand;
 
 /**
  * Entry point of {@code girsanov.jar} (run by the {@code ./girsanov} launcher): the commands demo, train,
- * sample, evaluate, check, bench and reference; {@code jmh [JMH options]} runs the JMH micro-benchmarks.
+ * sample, evaluate, check, bench, reference and pde; {@code jmh [JMH options]} runs the JMH micro-benchmarks.
  */
 public final class Main {
     private Main() {
@@ -21,7 +22,7 @@ public final class Main {
     /** The commands of the program. */
     public static List<Command> commands() {
         return List.of(new DemoCommand(), new TrainCommand(), new SampleCommand(), new EvaluateCommand(),
-                new CheckCommand(), new BenchCommand(), new ReferenceCommand());
+                new CheckCommand(), new BenchCommand(), new ReferenceCommand(), new PdeCommand());
     }
 
     public static void main(String[] args) throws Exception {

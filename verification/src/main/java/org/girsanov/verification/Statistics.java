@@ -1,6 +1,7 @@
 package org.girsanov.verification;
 
 import java.util.Map;
+import org.girsanov.sde.GaussianDensity;
 
 /**
  * Statistical assertions with a stated false-alarm rate. A Monte Carlo mean {@code m̂} of {@code K}
@@ -53,13 +54,8 @@ public final class Statistics {
                 "fitted convergence order in [" + low + ", " + high + "]");
     }
 
-    /** erfc by Numerical Recipes' Chebyshev fit (relative error &lt; 1.2e-7). */
+    /** erfc by Numerical Recipes' Chebyshev fit (relative error &lt; 1.2e-7): {@link GaussianDensity#erfc}. */
     static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
+        return GaussianDensity.erfc(x);
     }
 }
