@@ -4,6 +4,7 @@
  * process {@link org.girsanov.samplers.marginal.MixtureNoisingProcess}) and Monte Carlo estimators of the score of any
  * target's noising ({@link org.girsanov.samplers.marginal.NoisedScoreEstimator}: the target score identity
  * {@link org.girsanov.samplers.marginal.TargetScoreIdentity} and RDMC's posterior-mean form
- * {@link org.girsanov.samplers.marginal.PosteriorMeanScore}).
+ * {@link org.girsanov.samplers.marginal.PosteriorMeanScore}), and the non-learned sampler they drive,
+ * {@link org.girsanov.samplers.marginal.ReverseDiffusionMonteCarlo} (RDMC, Huang et al. ICLR 2024).
  */
 package org.girsanov.samplers.marginal;
