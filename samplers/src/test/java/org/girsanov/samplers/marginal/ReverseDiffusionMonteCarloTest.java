@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.mcmc.ParallelTemperingTest;
 import org.girsanov.samplers.targets.GaussianMixture;
 import org.girsanov.samplers.targets.LogDensityTarget;
 import org.girsanov.samplers.targets.Target;
@@ -105,27 +106,10 @@ class ReverseDiffusionMonteCarloTest {
         }
     }
 
-    /** Each particle is assigned to its most responsible component; the shares match the weights within {@code tol}. */
+    /** Each particle is assigned to the nearest component mean; the shares match the weights within {@code tol}. */
     static void assertModeShares(GaussianMixture rho, DMatrixRMaj x, double tol) {
         double[] w = rho.weights();
-        DMatrixRMaj means = rho.means();
-        double[] share = new double[w.length];
-        for (int i = 0; i < x.numRows; i++) {
-            int best = 0;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < w.length; c++) {
-                double q = 0;
-                for (int j = 0; j < x.numCols; j++) {
-                    double r = x.get(i, j) - means.get(c, j);
-                    q += r * r;
-                }
-                if (q < bestD) {
-                    bestD = q;
-                    best = c;
-                }
-            }
-            share[best] += 1.0 / x.numRows;
-        }
+        double[] share = ParallelTemperingTest.modeShares(rho, x);
         for (int c = 0; c < w.length; c++) {
             assertEquals(w[c], share[c], tol, "share of component " + c + ": " + java.util.Arrays.toString(share));
         }
