@@ -29,8 +29,7 @@ final class Mixtures {
     /** {@code log ρ(x)} per row of {@code x}. */
     static double[] logDensity(Target t, DMatrixRMaj x) {
         Tape tape = Tape.noGrad();
-        return tape.constant(x).rows() == 0 ? new double[0]
-                : t.logDensity(tape, tape.constant(x)).value().data.clone();
+        return t.logDensity(tape, tape.constant(x)).value().data.clone();
     }
 
     static double logDensity(Target t, double... x) {
