@@ -11,10 +11,10 @@ import org.girsanov.samplers.targets.GaussianMixture;
 import org.girsanov.samplers.targets.GridMixture;
 import org.junit.jupiter.api.Test;
 
-class ParallelTemperingTest {
+public class ParallelTemperingTest {
 
     /** Share of samples nearest to each component mean. */
-    static double[] modeShares(GaussianMixture m, DMatrixRMaj x) {
+    public static double[] modeShares(GaussianMixture m, DMatrixRMaj x) {
         DMatrixRMaj mu = m.means();
         double[] share = new double[mu.numRows];
         for (int i = 0; i < x.numRows; i++) {

@@ -9,8 +9,10 @@ import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Mcd;
+import org.girsanov.samplers.families.Lrds;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.Sampler;
+import org.girsanov.samplers.targets.GaussianMixture;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.verification.Generator;
@@ -18,8 +20,8 @@ import org.girsanov.verification.Generator;
 /**
  * A random instance of one sampler family on a random Gaussian target ({@link GaussianCase}): every family of
  * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
- * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1,
- * linear β).
+ * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1, linear β; LRDS
+ * σ = 1, β 0.1 → 10, T = 1, with the target's normalised law as its reference mixture {@code π_ref}).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
@@ -38,7 +40,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /**
      * The family at its exact optimum in discrete time, where it has one: PIS with the Föllmer control (optimal up
      * to O(Δt), so on 200 steps); DDS and DIS with zero control for the target {@code Z · N(0, σ² I)}, their
-     * stationary law; GFN with zero networks for {@code Z · N(0, σ²T I)}, the law of its reference. The bridge has
+     * stationary law; GFN with zero networks for {@code Z · N(0, σ²T I)}, the law of its reference; LRDS with zero
+     * control, its reference {@code π_ref} being the target's law (exact at every N by the telescoped form). The bridge has
      * no closed-form optimum in the family (its Euler–Maruyama backward kernel is never an exact reversal).
      */
     Sampler optimum() {
@@ -50,6 +53,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "dds":
             case "dis":
                 return build(GaussianTarget.isotropic("stationary", new double[d], 1.0, logZ), 0.0);
+            case "lrds":
+                return build(gaussian.target(), 0.0);
             case "gfn":
                 return build(GaussianTarget.isotropic("brownian", new double[d],
                         GaussianCase.SIGMA * GaussianCase.SIGMA * GaussianCase.HORIZON, logZ), 0.0);
@@ -147,6 +152,9 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                 return new Cmcd(target, TimeGrid.uniform(1.0, steps), net("f", d, d, perturb, 0), 1.0, 1.0);
             case "mcd":
                 return new Mcd(target, TimeGrid.uniform(1.0, steps), net("g", d, d, perturb, 0), 1.0, 1.0);
+            case "lrds":
+                return new Lrds(target, TimeGrid.uniform(1.0, steps), net("u", d, d, perturb, 0),
+                        GaussianMixture.isotropic("reference", new double[][] {gaussian.mean()}, gaussian.variance(), null), 1.0, 0.1, 10.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: unknown family " + family);
         }

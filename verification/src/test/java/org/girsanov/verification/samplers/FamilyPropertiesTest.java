@@ -39,15 +39,20 @@ class FamilyPropertiesTest {
      * CMCD's and MCD's backward drifts contain the learned drift.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "gfn"})
+    @ValueSource(strings = {"pis", "dds", "dis", "gfn", "lrds"})
     void lvGradientIsTwiceKlGradientForEveryFamilyWithAFixedBackwardProcess(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 31 * family.hashCode(), (c, rng) ->
                 LvKlGradientCheck.check(c.perturbed(), LvKlGradientCheck.Config.defaults().withSeed(rng.nextLong())));
         vs.forEach(System.out::println);
     }
 
+    /**
+     * LRDS too; it is left out of the evidence and backward-sampler identities and the data-processing inequality: on a
+     * grid its reference chain ends only approximately in {@code π_ref}, so the identities that need its backward process
+     * hold only as {@code Δt → 0}.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "gfn"})
+    @ValueSource(strings = {"pis", "dds", "dis", "gfn", "lrds"})
     void stickingTheLandingAtTheExactOptimumOfEveryFamilyThatHasOne(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 7 * family.hashCode(), (c, rng) ->
                 StickingTheLandingCheck.check(c.optimum(), StickingTheLandingCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -55,7 +60,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
