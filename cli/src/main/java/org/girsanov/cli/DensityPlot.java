@@ -11,6 +11,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -70,6 +71,7 @@ final class DensityPlot {
         XYPlot plot = new XYPlot(null, x, y, null);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the dots over the heat map
         LegendItemCollection legend = new LegendItemCollection();
         PaintScale scale = new Blues();
         if (v != null) {

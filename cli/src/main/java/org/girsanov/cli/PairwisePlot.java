@@ -14,6 +14,7 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -126,6 +127,7 @@ final class PairwisePlot {
         } else {
             NumberAxis y = ChartStyle.fixedAxis(j == 0 ? "x" + i : null, ranges[i][0], ranges[i][1]);
             plot = new XYPlot(null, x, y, null);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // model dots over reference dots
             int d = 0;
             if (refDots != null) {
                 scatter(plot, d++, refDots, j, i, Plots.REFERENCE);

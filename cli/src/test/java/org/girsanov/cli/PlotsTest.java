@@ -54,6 +54,16 @@ class PlotsTest {
         assertEquals(Plots.DENSITY_HEIGHT, s.height());
         assertTrue(s.looksLikePlot(50), s.toString());
         assertTrue(Plots.isNonBlankPng(png, 50));
+        // the samples are drawn over the heat map, not under it (JFreeChart's default order is reversed)
+        BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int red = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                red += ((rgb >> 16) & 255) > 150 && ((rgb >> 8) & 255) < 110 && (rgb & 255) < 110 ? 1 : 0;
+            }
+        }
+        assertTrue(red > 2000, red + " reddish pixels");
     }
 
     @Test
