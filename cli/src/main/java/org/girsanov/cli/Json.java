@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tiny JSON writer and reader, enough for result files, config files and target specs.
+ * JSON for result files, config files and target specs: jackson (jackson-jr reading, its jackson-core
+ * generator writing) behind the contracts below, which the run files and their tests rely on.
  *
  * <h2>Writing</h2>
  * {@link #write(Object, boolean)} accepts, recursively:
@@ -33,7 +34,7 @@ import java.util.Map;
  * line ({@code [1.0, 2.5, null]}), which keeps vectors readable.
  *
  * <h2>Reading</h2>
- * {@link #parse(String)} implements RFC 8259 strictly (no comments, no trailing commas, no
+ * {@link #parse(String)} reads RFC 8259 strictly (no comments, no trailing commas, no
  * duplicate keys) and returns {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
  * {@link Double}, {@link String}, {@link Boolean} or {@code null}. Errors are
  * {@link JsonException}s naming line, column and offset.
@@ -77,9 +78,7 @@ public final class Json {
 
     /** JSON for {@code value}; pretty = two-space indentation, one member per line. */
     public static String write(Object value, boolean pretty) {
-        StringBuilder sb = new StringBuilder();
-        new JsonWriter(sb, pretty).value(value, 0);
-        return sb.toString();
+        return JsonWriter.write(value, pretty);
     }
 
     /** Pretty JSON plus a final newline, written atomically (temp file + move) to {@code path}. */
@@ -89,9 +88,7 @@ public final class Json {
 
     /** {@code s} as a JSON string literal, quotes included. */
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2);
-        JsonWriter.string(sb, s);
-        return sb.toString();
+        return JsonWriter.write(s, false);
     }
 
     /** A double as JSON: {@link Double#toString} when finite, {@code null} otherwise. */
@@ -166,14 +163,7 @@ public final class Json {
      * @throws JsonException on any syntax error, naming its position
      */
     public static Object parse(String text) {
-        JsonParser p = new JsonParser(text);
-        p.skipWhitespace();
-        Object v = p.value(0);
-        p.skipWhitespace();
-        if (p.pos < text.length()) {
-            throw p.error("unexpected " + p.describeHere() + " after the JSON value");
-        }
-        return v;
+        return JsonParser.parse(text);
     }
 
     /** Reads and parses a UTF-8 JSON file; syntax errors are prefixed by the file name. */

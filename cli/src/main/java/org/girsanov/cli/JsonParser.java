@@ -1,239 +1,100 @@
 package org.girsanov.cli;
 
 import static org.girsanov.cli.Json.MAX_DEPTH;
-import static org.girsanov.cli.Json.number;
-import static org.girsanov.cli.Json.quote;
 
-import org.girsanov.cli.Json.JsonException;
-
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The strict RFC 8259 parser behind {@link Json#parse(String)}, with line and column in its errors. */
+/**
+ * The reader behind {@link Json#parse(String)}: jackson-jr reads one value, strictly (RFC 8259: no
+ * comments, no trailing commas, no duplicate keys, nothing after the value); numbers come back as
+ * {@link Double}s and objects in document order. Jackson's errors become {@link Json.JsonException}s
+ * at jackson's location (for a duplicate key: the key's start).
+ */
 final class JsonParser {
-    private final String s;
-    int pos;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+    private static final JSON READER = JSON.builder(FACTORY).build();
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) \"?'?([^\"']*)");
 
-    JsonParser(String s) {
-        this.s = s;
-    }
+    private JsonParser() {}
 
-    JsonException error(String message) {
-        return new JsonException(message, s, pos);
-    }
-
-    String describeHere() {
-        if (pos >= s.length()) {
-            return "end of input";
-        }
-        char c = s.charAt(pos);
-        return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
-    }
-
-    void skipWhitespace() {
-        while (pos < s.length()) {
-            char c = s.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                pos++;
-            } else {
-                break;
-            }
-        }
-    }
-
-    Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw error("JSON nested deeper than " + MAX_DEPTH);
-        }
-        if (pos >= s.length()) {
-            throw error("expected a value but found end of input");
-        }
-        char c = s.charAt(pos);
-        switch (c) {
-            case '{':
-                return object(depth);
-            case '[':
-                return array(depth);
-            case '"':
-                return string();
-            case 't':
-                literal("true");
-                return Boolean.TRUE;
-            case 'f':
-                literal("false");
-                return Boolean.FALSE;
-            case 'n':
-                literal("null");
-                return null;
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+    static Object parse(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(text)) {
+            try {
+                if (p.nextToken() == null) {
+                    throw new Json.JsonException("expected a value but found end of input", text, text.length());
                 }
-                throw error("expected a value but found " + describeHere());
-        }
-    }
-
-    private void literal(String word) {
-        if (!s.startsWith(word, pos)) {
-            throw error("expected '" + word + "'");
-        }
-        pos += word.length();
-    }
-
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        pos++; // {
-        skipWhitespace();
-        if (pos < s.length() && s.charAt(pos) == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            skipWhitespace();
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-                throw error("expected a string key but found " + describeHere());
-            }
-            int keyPos = pos;
-            String key = string();
-            if (m.containsKey(key)) {
-                pos = keyPos;
-                throw error("duplicate key " + quote(key));
-            }
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            m.put(key, value(depth + 1));
-            skipWhitespace();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
-                return m;
-            } else {
-                throw error("expected ',' or '}' but found " + describeHere());
-            }
-        }
-    }
-
-    private List<Object> array(int depth) {
-        List<Object> list = new ArrayList<>();
-        pos++; // [
-        skipWhitespace();
-        if (pos < s.length() && s.charAt(pos) == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            skipWhitespace();
-            list.add(value(depth + 1));
-            skipWhitespace();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return list;
-            } else {
-                throw error("expected ',' or ']' but found " + describeHere());
-            }
-        }
-    }
-
-    private void expect(char c) {
-        if (pos >= s.length() || s.charAt(pos) != c) {
-            throw error("expected '" + c + "' but found " + describeHere());
-        }
-        pos++;
-    }
-
-    private String string() {
-        pos++; // opening quote
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw error("unterminated string");
-            }
-            char c = s.charAt(pos);
-            if (c == '"') {
-                pos++;
-                return sb.toString();
-            } else if (c == '\\') {
-                pos++;
-                if (pos >= s.length()) {
-                    throw error("unterminated string");
+                Object v = READER.anyFrom(p);
+                if (p.nextToken() != null) {
+                    throw error("unexpected " + describe(p) + " after the JSON value", p, text);
                 }
-                char e = s.charAt(pos);
-                switch (e) {
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case '/' -> sb.append('/');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 >= s.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        int code = 0;
-                        for (int k = 1; k <= 4; k++) {
-                            int d = Character.digit(s.charAt(pos + k), 16);
-                            if (d < 0) {
-                                pos += k;
-                                throw error("bad hex digit in \\u escape");
-                            }
-                            code = code * 16 + d;
-                        }
-                        sb.append((char) code);
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape '\\" + e + "'");
+                return doubles(v);
+            } catch (JacksonException e) {
+                String detail = detail(e);
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                int offset = (int) Math.max(0, Math.min(at.getCharOffset(), text.length()));
+                if (detail.startsWith("duplicate key")) { // jackson stops after the key: point at its start
+                    offset = Math.max(0, text.lastIndexOf('"', Math.max(0, offset - 2)));
                 }
-                pos++;
-            } else if (c < 0x20) {
-                throw error("unescaped control character U+" + String.format("%04X", (int) c) + " in string");
-            } else {
-                sb.append(c);
-                pos++;
+                throw new Json.JsonException(detail, text, offset);
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a String failed", e);
         }
     }
 
-    private Double number() {
-        int start = pos;
-        if (s.charAt(pos) == '-') {
-            pos++;
+    private static String detail(JacksonException e) {
+        String m = e.getOriginalMessage();
+        Matcher dup = DUPLICATE.matcher(m);
+        if (dup.lookingAt()) {
+            return "duplicate key " + Json.quote(dup.group(1));
         }
-        if (pos < s.length() && s.charAt(pos) == '0') {
-            pos++;
-        } else if (!digits()) {
-            throw error("bad number: expected a digit");
+        if (e instanceof JsonParseException && m.contains("end-of-input")) {
+            return "unexpected end of input (" + m.split("\n")[0] + ")";
         }
-        if (pos < s.length() && s.charAt(pos) == '.') {
-            pos++;
-            if (!digits()) {
-                throw error("bad number: expected a digit after '.'");
-            }
-        }
-        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            pos++;
-            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (!digits()) {
-                throw error("bad number: expected a digit in the exponent");
-            }
-        }
-        return Double.parseDouble(s.substring(start, pos));
+        return m.split("\n")[0];
     }
 
-    private boolean digits() {
-        int start = pos;
-        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
-            pos++;
+    /** An error at the start of the token {@code p} stands on. */
+    private static Json.JsonException error(String detail, com.fasterxml.jackson.core.JsonParser p, String text) {
+        long offset = p.currentTokenLocation().getCharOffset();
+        return new Json.JsonException(detail, text, (int) Math.max(0, Math.min(offset, text.length())));
+    }
+
+    private static String describe(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        return t == null ? "end of input" : "'" + p.getText() + "'";
+    }
+
+    /** Every number as a Double (the facade's contract), lists and insertion-ordered maps rebuilt. */
+    private static Object doubles(Object v) {
+        if (v instanceof Number n) {
+            return n instanceof Double d ? d : n.doubleValue();
+        } else if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put((String) k, doubles(x)));
+            return out;
+        } else if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(doubles(x)));
+            return out;
         }
-        return pos > start;
+        return v;
     }
 }

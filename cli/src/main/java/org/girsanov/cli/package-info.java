@@ -4,8 +4,8 @@
  * {@link org.girsanov.cli.Command} and {@link org.girsanov.cli.Flag}
  * (what a subcommand declares), {@link org.girsanov.cli.Args} (typed flag access),
  * {@link org.girsanov.cli.UserError} / {@link org.girsanov.cli.UsageException},
- * {@link org.girsanov.cli.Json}, {@link org.girsanov.cli.Plots} (headless PNG),
+ * {@link org.girsanov.cli.Json} (jackson-jr behind it), {@link org.girsanov.cli.Plots} (headless PNG by JFreeChart),
  * {@link org.girsanov.cli.ProgressReporter}, {@link org.girsanov.cli.Shutdown}
- * and {@link org.girsanov.cli.AtomicFiles}. JDK only.
+ * and {@link org.girsanov.cli.AtomicFiles}.
  */
 package org.girsanov.cli;

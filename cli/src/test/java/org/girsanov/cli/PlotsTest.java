@@ -54,6 +54,16 @@ class PlotsTest {
         assertEquals(Plots.DENSITY_HEIGHT, s.height());
         assertTrue(s.looksLikePlot(50), s.toString());
         assertTrue(Plots.isNonBlankPng(png, 50));
+        // the samples are drawn over the heat map, not under it (JFreeChart's default order is reversed)
+        BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int red = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                red += ((rgb >> 16) & 255) > 150 && ((rgb >> 8) & 255) < 110 && (rgb & 255) < 110 ? 1 : 0;
+            }
+        }
+        assertTrue(red > 2000, red + " reddish pixels");
     }
 
     @Test
@@ -154,7 +164,7 @@ class PlotsTest {
             }
         }
         List<double[]> segments = new ArrayList<>();
-        Plots.marchingSquares(v, -1.0, -100, (i0, j0, i1, j1) -> segments.add(new double[] {i0, j0, i1, j1}));
+        Contours.marchingSquares(v, -1.0, -100, (i0, j0, i1, j1) -> segments.add(new double[] {i0, j0, i1, j1}));
         double length = 0;
         for (double[] s : segments) {
             for (int e = 0; e < 4; e += 2) {
@@ -167,18 +177,29 @@ class PlotsTest {
     }
 
     @Test
-    void ticksAndLabels() {
-        Plots.Axis a = new Plots.Axis(-5, 5, false, 0, 100);
-        assertArrayEquals(new double[] {-4, -2, 0, 2, 4}, a.ticks(6));
-        assertEquals("-4", a.label(-4, 6));
-        Plots.Axis small = new Plots.Axis(0, 0.01, false, 0, 100);
-        assertEquals("0.004", small.label(0.004, 6));
-        Plots.Axis log = new Plots.Axis(1e-4, 10, true, 0, 100);
-        assertArrayEquals(new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1, 10}, log.ticks(6), 1e-18);
-        assertEquals("1e-4", log.label(1e-4, 6));
-        assertEquals("0.01", log.label(1e-2, 6));
-        assertEquals("10", log.label(10, 6));
-        assertEquals(0.0, a.px(-5));
-        assertEquals(50.0, log.px(Math.sqrt(1e-3)), 1e-9);
+    void referenceValuesAreLines() throws Exception {
+        Map<String, double[][]> z = new LinkedHashMap<>();
+        z.put("logZ_lb", new double[][] {{10, 20, 30, 40}, {-3, -1.5, -0.8, -0.5}});
+        Path png = dir.resolve(System.getProperty("plots.out") == null ? "logz.png" : "logz-ref.png");
+        Plots.lines(png, "log Z estimates", "iteration", "log Z", z, false, Map.of("logZ_true", 0.0));
+        assertTrue(Plots.isNonBlankPng(png, 10));
+        String out = System.getProperty("plots.out");
+        if (out != null) { // for looking at the plots: -Dplots.out=/some/dir
+            Path o = Files.createDirectories(Path.of(out));
+            Files.copy(png, o.resolve("logz.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Plots.densityWithSamples(o.resolve("density.png"), "mixture of two Gaussians", PlotsTest::twoModes,
+                    new double[] {-5, 5}, new double[] {-4, 4}, gaussianSamples(2000, 2, 1));
+            Plots.pairwiseMarginals(o.resolve("pairs.png"), "model vs reference", gaussianSamples(4000, 5, 2),
+                    gaussianSamples(3000, 5, 3), 4);
+            Map<String, double[][]> series = new LinkedHashMap<>();
+            double[] it = new double[300];
+            double[] loss = new double[300];
+            for (int i = 0; i < 300; i++) {
+                it[i] = i + 1;
+                loss[i] = 10 * Math.exp(-i / 80.0) + 1e-3;
+            }
+            series.put("loss", new double[][] {it, loss});
+            Plots.lines(o.resolve("loss.png"), "training", "iteration", "loss", series, true);
+        }
     }
 }

@@ -155,14 +155,10 @@ final class RunFolder {
                 Map<String, double[][]> z = new LinkedHashMap<>();
                 z.put("logZ_lb", columns(e, 0, 2));
                 z.put("logZ_is", columns(e, 0, 3));
-                if (target.logZ().isPresent()) {
-                    double[] xs = columns(e, 0, 1)[0];
-                    double[] ys = new double[xs.length];
-                    java.util.Arrays.fill(ys, target.logZ().getAsDouble());
-                    z.put("logZ_true", new double[][] {xs, ys});
-                }
+                Map<String, Double> truth = target.logZ().isPresent()
+                        ? Map.of("logZ_true", target.logZ().getAsDouble()) : Map.of();
                 Path pz = dir.resolve("logz.png");
-                Plots.lines(pz, title + ": log Z estimates", "iteration", "log Z", z, false);
+                Plots.lines(pz, title + ": log Z estimates", "iteration", "log Z", z, false, truth);
                 written.add(pz);
             }
         }
