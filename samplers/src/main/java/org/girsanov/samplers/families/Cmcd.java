@@ -8,7 +8,6 @@ import org.girsanov.sde.ConstantSchedule;
 import org.girsanov.sde.DiffusionSchedule;
 import org.girsanov.sde.Drift;
 import org.girsanov.sde.IsotropicGaussian;
-import org.girsanov.sde.ScaledSchedule;
 import org.girsanov.sde.Sde;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.kernel.EulerMaruyamaBackward;
@@ -42,12 +41,7 @@ import org.girsanov.sde.rnd.KernelRatio;
  * is unadjusted Langevin annealing. Trained with KL (the score is differentiated along the path,
  * {@link AnnealingPath#score}), LV, TB, DB or sub-TB.
  */
-public final class Cmcd extends ComposedSampler {
-    private final Control control;
-    private final DiffusionSchedule sigma;
-    private final double priorStd;
-    private final AnnealingSchedule schedule;
-
+public final class Cmcd extends AnnealedLangevinSampler {
     /** Constant {@code σ}, the linear schedule {@code β_t = (t − t_0)/(t_N − t_0)}. */
     public Cmcd(Target target, TimeGrid grid, Control control, double sigma, double priorStd) {
         this(target, grid, control, new ConstantSchedule(sigma), priorStd, AnnealingSchedule.linear());
@@ -61,13 +55,13 @@ public final class Cmcd extends ComposedSampler {
      */
     public Cmcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                 AnnealingSchedule schedule) {
-        this(target, grid, control, sigma, priorStd, schedule, prior(target, priorStd));
+        this(target, grid, control, sigma, priorStd, schedule, prior("CMCD", target, priorStd));
     }
 
     private Cmcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                  AnnealingSchedule schedule, IsotropicGaussian prior) {
         this(target, grid, control, sigma, priorStd, schedule, prior,
-                new AnnealingPath(prior, target, schedule, grid), langevinNoise(sigma, grid));
+                new AnnealingPath(prior, target, schedule, grid), langevinNoise("CMCD", sigma, grid));
     }
 
     private Cmcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
@@ -80,12 +74,7 @@ public final class Cmcd extends ComposedSampler {
     private Cmcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                  AnnealingSchedule schedule, IsotropicGaussian prior, EulerMaruyamaBackward backward,
                  EulerMaruyamaForward forward) {
-        super(target, grid, prior, forward, backward, KernelRatio.of(backward, prior, target::logDensity),
-                control.parameters());
-        this.control = control;
-        this.sigma = sigma;
-        this.priorStd = priorStd;
-        this.schedule = schedule;
+        super(target, grid, prior, forward, backward, control, sigma, priorStd, schedule);
     }
 
     /** {@code μ→(x, t) = f_θ(x, t) + σ_t² ∇log π_t(x)}. */
@@ -98,45 +87,6 @@ public final class Cmcd extends ComposedSampler {
         return (tape, x, t) -> tape.sub(f.apply(tape, x, t), tape.scale(path.score(tape, x, t), sigma.sigmaSquared(t)));
     }
 
-    static IsotropicGaussian prior(Target target, double priorStd) {
-        if (!(priorStd > 0) || !Double.isFinite(priorStd)) {
-            throw new IllegalArgumentException("CMCD: prior std s = " + priorStd + "; must be finite and > 0");
-        }
-        return IsotropicGaussian.centred(target.dimension(), priorStd);
-    }
-
-    /** The diffusion coefficient {@code √2 σ_t}, after checking {@code σ_{t_n} > 0} at every grid time. */
-    static DiffusionSchedule langevinNoise(DiffusionSchedule sigma, TimeGrid grid) {
-        for (int n = 0; n <= grid.steps(); n++) {
-            double s = sigma.sigma(grid.time(n));
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("CMCD: σ(t_" + n + " = " + grid.time(n) + ") = " + s
-                        + "; must be finite and > 0 at every grid time");
-            }
-        }
-        return new ScaledSchedule(sigma, Math.sqrt(2.0));
-    }
-
-    /** The learned drift {@code f_θ}. */
-    public Control control() {
-        return control;
-    }
-
-    /** The annealing schedule {@code β}. */
-    public AnnealingSchedule schedule() {
-        return schedule;
-    }
-
-    /** {@code σ_t}. */
-    public DiffusionSchedule sigma() {
-        return sigma;
-    }
-
-    /** {@code s} of {@code p_prior = N(0, s² I)}. */
-    public double priorStd() {
-        return priorStd;
-    }
-
     @Override
     public String name() {
         return "cmcd";
@@ -144,6 +94,6 @@ public final class Cmcd extends ComposedSampler {
 
     @Override
     public Cmcd withGrid(TimeGrid g) {
-        return new Cmcd(target, g, control, sigma, priorStd, schedule);
+        return new Cmcd(target, g, control(), sigma(), priorStd(), schedule());
     }
 }

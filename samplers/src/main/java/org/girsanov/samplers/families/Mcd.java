@@ -32,12 +32,7 @@ import org.girsanov.sde.rnd.KernelRatio;
  * alone; with {@code g_θ = 0} (the network starts there) the sampler is unadjusted annealed importance sampling, path
  * by path the same as {@link Cmcd} with {@code f_θ = 0} (tested).
  */
-public final class Mcd extends ComposedSampler {
-    private final Control control;
-    private final DiffusionSchedule sigma;
-    private final double priorStd;
-    private final AnnealingSchedule schedule;
-
+public final class Mcd extends AnnealedLangevinSampler {
     /** Constant {@code σ}, the linear schedule {@code β_t = (t − t_0)/(t_N − t_0)}. */
     public Mcd(Target target, TimeGrid grid, Control control, double sigma, double priorStd) {
         this(target, grid, control, new ConstantSchedule(sigma), priorStd, AnnealingSchedule.linear());
@@ -51,13 +46,13 @@ public final class Mcd extends ComposedSampler {
      */
     public Mcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                AnnealingSchedule schedule) {
-        this(target, grid, control, sigma, priorStd, schedule, Cmcd.prior(target, priorStd));
+        this(target, grid, control, sigma, priorStd, schedule, prior("MCD", target, priorStd));
     }
 
     private Mcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                 AnnealingSchedule schedule, IsotropicGaussian prior) {
         this(target, grid, control, sigma, priorStd, schedule, prior, new AnnealingPath(prior, target, schedule, grid),
-                Cmcd.langevinNoise(sigma, grid));
+                langevinNoise("MCD", sigma, grid));
     }
 
     private Mcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
@@ -70,37 +65,12 @@ public final class Mcd extends ComposedSampler {
     private Mcd(Target target, TimeGrid grid, Control control, DiffusionSchedule sigma, double priorStd,
                 AnnealingSchedule schedule, IsotropicGaussian prior, EulerMaruyamaBackward backward,
                 EulerMaruyamaForward forward) {
-        super(target, grid, prior, forward, backward, KernelRatio.of(backward, prior, target::logDensity),
-                control.parameters());
-        this.control = control;
-        this.sigma = sigma;
-        this.priorStd = priorStd;
-        this.schedule = schedule;
+        super(target, grid, prior, forward, backward, control, sigma, priorStd, schedule);
     }
 
     /** {@code μ→(x, t) = σ_t² ∇log π_t(x)}: annealed Langevin, nothing learned. */
     static Drift langevinDrift(DiffusionSchedule sigma, AnnealingPath path) {
         return (tape, x, t) -> tape.scale(path.score(tape, x, t), sigma.sigmaSquared(t));
-    }
-
-    /** The learned backward drift {@code g_θ}. */
-    public Control control() {
-        return control;
-    }
-
-    /** The annealing schedule {@code β}. */
-    public AnnealingSchedule schedule() {
-        return schedule;
-    }
-
-    /** {@code σ_t}. */
-    public DiffusionSchedule sigma() {
-        return sigma;
-    }
-
-    /** {@code s} of {@code p_prior = N(0, s² I)}. */
-    public double priorStd() {
-        return priorStd;
     }
 
     @Override
@@ -110,6 +80,6 @@ public final class Mcd extends ComposedSampler {
 
     @Override
     public Mcd withGrid(TimeGrid g) {
-        return new Mcd(target, g, control, sigma, priorStd, schedule);
+        return new Mcd(target, g, control(), sigma(), priorStd(), schedule());
     }
 }
