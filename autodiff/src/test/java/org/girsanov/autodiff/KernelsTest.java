@@ -2,6 +2,7 @@ package org.girsanov.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The tiled and multi-pass kernels of {@link Kernels} against plain one-row / one-element reference loops
  * with the documented order of operations: equal bit for bit, on shapes that exercise every remainder
- * (rows not a multiple of the tile, inner sizes not a multiple of four, narrow outputs).
+ * (rows not a multiple of the tile, inner sizes not a multiple of four, narrow outputs), on both backends:
+ * the scalar loops and the Vector-API tiles of {@link VectorKernels}.
  */
 class KernelsTest {
     private static final int[] ROWS = {1, 3, 4, 5, 8, 64, 67};
     private static final int[] INNER = {1, 2, 3, 4, 5, 9, 64, 128};
-    private static final int[] COLS = {1, 2, 7, 64};
+    /** Narrow outputs, and for the vector tiles (8 or 4 lanes, tiles of two vectors) every remainder. */
+    private static final int[] COLS = {1, 2, 7, 8, 9, 16, 23, 24, 64, 67};
 
     private static double[] random(Random rnd, int len) {
         double[] v = new double[len];
@@ -59,19 +62,34 @@ class KernelsTest {
     }
 
     @Test
-    void productsEqualTheReferenceBitwise() {
+    void theBuildRunsTheVectorBackend() {
+        assertTrue(Kernels.VECTOR, "tests run with --add-modules jdk.incubator.vector (surefire.argLine), so that "
+                + "the Vector-API kernels are the ones tested");
+    }
+
+    @Test
+    void scalarProductsEqualTheReferenceBitwise() {
+        productsEqualTheReferenceBitwise(false);
+    }
+
+    @Test
+    void vectorProductsEqualTheReferenceBitwise() {
+        productsEqualTheReferenceBitwise(true);
+    }
+
+    private static void productsEqualTheReferenceBitwise(boolean vector) {
         Random rnd = new Random(7);
         for (int m : ROWS) {
             for (int p : INNER) {
                 for (int n : COLS) {
-                    String shape = m + "x" + p + "x" + n;
+                    String shape = (vector ? "vector " : "scalar ") + m + "x" + p + "x" + n;
                     double[] a = random(rnd, m * p);
                     double[] b = random(rnd, p * n);
                     double[] bias = random(rnd, n);
                     double[] want = new double[m * n];
                     double[] got = new double[m * n];
                     reference(a, p, 1, b, bias, want, m, p, n, false);
-                    Kernels.multNN(a, b, bias, got, m, p, n);
+                    Kernels.multNN(a, b, bias, got, m, p, n, vector);
                     assertArrayEquals(want, got, 0.0, "multNN " + shape);
 
                     // A B = (Aᵀ)ᵀ B: multTN of the transpose, accumulating onto a start value
@@ -80,13 +98,13 @@ class KernelsTest {
                     want = start.clone();
                     got = start.clone();
                     reference(a, p, 1, b, null, want, m, p, n, true);
-                    Kernels.multTN(at, b, got, p, m, n, true);
+                    Kernels.multTN(at, b, got, p, m, n, true, vector);
                     assertArrayEquals(want, got, 0.0, "multTN " + shape);
 
                     // A B = A (Bᵀ)ᵀ
                     double[] bt = transpose(b, p, n);
                     reference(a, p, 1, b, null, want, m, p, n, false);
-                    Kernels.multNT(a, bt, got, m, p, n);
+                    Kernels.multNT(a, bt, got, m, p, n, vector);
                     assertArrayEquals(want, got, 0.0, "multNT " + shape);
                 }
             }

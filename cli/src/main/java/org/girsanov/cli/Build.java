@@ -54,11 +54,15 @@ public final class Build {
         return "unknown";
     }
 
-    /** The build every result names: {@code version} and {@code commit}. */
+    /**
+     * The build every result names: {@code version}, {@code commit} and the {@code kernels} that ran
+     * ({@link org.girsanov.autodiff.KernelBackend#describe}: the same numbers either way, not the same speed).
+     */
     public static java.util.Map<String, Object> info() {
         java.util.Map<String, Object> b = new java.util.LinkedHashMap<>();
         b.put("version", version());
         b.put("commit", commit());
+        b.put("kernels", org.girsanov.autodiff.KernelBackend.describe());
         return b;
     }
 }
