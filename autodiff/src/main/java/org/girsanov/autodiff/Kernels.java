@@ -4,12 +4,14 @@ package org.girsanov.autodiff;
  * Plain-loop matrix kernels for the skinny shapes of the samplers ({@code (64..512) × 64 · 64 × 64} and
  * smaller), on row-major {@code double[]} data, faster there than EJML's general {@code mult_reorder}.
  *
- * <p>Every kernel computes each output row as a sum over the inner index in increasing order, blocked by
- * four: {@code c_j ← c_j + (((x₀b₀ⱼ + x₁b₁ⱼ) + x₂b₂ⱼ) + x₃b₃ⱼ)}. The inner loop over {@code j} runs over
- * zero-offset arrays only (a copy of {@code B}'s rows and an accumulator row), so HotSpot's superword pass
- * vectorises it (≈ 3× over the same loop on offsets into one array, measured on this AVX machine), and the
- * accumulator is loaded and stored once per four products. The order of
- * operations depends only on the shapes, never on threads: results are bitwise reproducible.
+ * <p>Every kernel computes each output element as a chain of fused multiply-adds over the inner index in
+ * increasing order, {@code c_ij ← fma(a_ik, b_kj, c_ij)} from {@code c_ij = 0} (or its old value when
+ * accumulating), with the bias added last: one rounding per term (fewer than a multiply then an add), and an
+ * order that depends only on the shapes, never on threads or on the CPU's vector width — results are bitwise
+ * reproducible, and the Vector-API tiles of {@link VectorKernels} (used when the JVM resolves
+ * {@code jdk.incubator.vector}) give the same bits as the scalar loops here. The scalar inner loop over
+ * {@code j} runs over zero-offset arrays only (a copy of {@code B}'s rows and an accumulator row), so HotSpot's
+ * superword pass vectorises it, and the accumulator is loaded and stored once per four terms.
  */
 final class Kernels {
     /** Per-thread scratch: row arrays of the right operand, one accumulator row, a transposed right operand. */
@@ -179,10 +181,13 @@ final class Kernels {
                 for (; k + 3 < inner; k += 4) {
                     final int o = ao + k * ks;
                     final int q = bo + k * bk;
-                    acc += a[o] * b[q] + a[o + ks] * b[q + bk] + a[o + 2 * ks] * b[q + 2 * bk] + a[o + 3 * ks] * b[q + 3 * bk];
+                    acc = Math.fma(a[o], b[q], acc);
+                    acc = Math.fma(a[o + ks], b[q + bk], acc);
+                    acc = Math.fma(a[o + 2 * ks], b[q + 2 * bk], acc);
+                    acc = Math.fma(a[o + 3 * ks], b[q + 3 * bk], acc);
                 }
                 for (; k < inner; k++) {
-                    acc += a[ao + k * ks] * b[bo + k * bk];
+                    acc = Math.fma(a[ao + k * ks], b[bo + k * bk], acc);
                 }
                 c[i * n + j] = bias != null ? acc + bias[j] : acc;
             }
@@ -207,13 +212,13 @@ final class Kernels {
     private static void axpy4(double[] acc, int n, double x0, double x1, double x2, double x3,
                               double[] b0, double[] b1, double[] b2, double[] b3) {
         for (int j = 0; j < n; j++) {
-            acc[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+            acc[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], acc[j]))));
         }
     }
 
     private static void axpy1(double[] acc, int n, double x0, double[] b0) {
         for (int j = 0; j < n; j++) {
-            acc[j] += x0 * b0[j];
+            acc[j] = Math.fma(x0, b0[j], acc[j]);
         }
     }
 

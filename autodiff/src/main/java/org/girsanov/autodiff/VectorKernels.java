@@ -10,10 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * place, so every loaded {@code B} vector serves four output rows and every {@code C} element is stored once.
  *
  * <p><b>Bitwise the scalar kernels.</b> The sums are those of {@link Kernels}, in the same order and with
- * the same rounding — a multiply then an add per term, never a fused multiply-add:
- * {@code c_j ← c_j + (((x₀b₀ⱼ + x₁b₁ⱼ) + x₂b₂ⱼ) + x₃b₃ⱼ)} over the inner index in blocks of four, the
- * remaining terms one at a time, the bias added last. IEEE arithmetic per lane is the scalar arithmetic,
- * so which of the two backends ran never changes a number (tested: {@code VectorKernelsTest}).
+ * the same rounding: {@code c_ij ← fma(a_ik, b_kj, c_ij)} for {@code k = 0, 1, …} in increasing order, one
+ * rounding per term, the bias added last. A fused multiply-add per lane is the scalar {@link Math#fma}, so
+ * which of the two backends ran, and how many lanes the CPU has, never changes a number (tested:
+ * {@code KernelsTest}).
  *
  * <p>Loaded only when the JVM resolves {@code jdk.incubator.vector} (run with
  * {@code --add-modules jdk.incubator.vector}); {@link Kernels} falls back to its scalar loops otherwise. The
@@ -85,44 +85,44 @@ final class VectorKernels {
             DoubleVector b3a = DoubleVector.fromArray(S, b, o + 3 * n);
             DoubleVector b3b = DoubleVector.fromArray(S, b, o + 3 * n + L);
             final int q = k * ks;
-            double x0 = a[a0 + q];
-            double x1 = a[a0 + q + ks];
-            double x2 = a[a0 + q + 2 * ks];
-            double x3 = a[a0 + q + 3 * ks];
-            v0a = v0a.add(b0a.mul(x0).add(b1a.mul(x1)).add(b2a.mul(x2)).add(b3a.mul(x3)));
-            v0b = v0b.add(b0b.mul(x0).add(b1b.mul(x1)).add(b2b.mul(x2)).add(b3b.mul(x3)));
-            x0 = a[a1 + q];
-            x1 = a[a1 + q + ks];
-            x2 = a[a1 + q + 2 * ks];
-            x3 = a[a1 + q + 3 * ks];
-            v1a = v1a.add(b0a.mul(x0).add(b1a.mul(x1)).add(b2a.mul(x2)).add(b3a.mul(x3)));
-            v1b = v1b.add(b0b.mul(x0).add(b1b.mul(x1)).add(b2b.mul(x2)).add(b3b.mul(x3)));
-            x0 = a[a2 + q];
-            x1 = a[a2 + q + ks];
-            x2 = a[a2 + q + 2 * ks];
-            x3 = a[a2 + q + 3 * ks];
-            v2a = v2a.add(b0a.mul(x0).add(b1a.mul(x1)).add(b2a.mul(x2)).add(b3a.mul(x3)));
-            v2b = v2b.add(b0b.mul(x0).add(b1b.mul(x1)).add(b2b.mul(x2)).add(b3b.mul(x3)));
-            x0 = a[a3 + q];
-            x1 = a[a3 + q + ks];
-            x2 = a[a3 + q + 2 * ks];
-            x3 = a[a3 + q + 3 * ks];
-            v3a = v3a.add(b0a.mul(x0).add(b1a.mul(x1)).add(b2a.mul(x2)).add(b3a.mul(x3)));
-            v3b = v3b.add(b0b.mul(x0).add(b1b.mul(x1)).add(b2b.mul(x2)).add(b3b.mul(x3)));
+            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + q]);
+            DoubleVector x1 = DoubleVector.broadcast(S, a[a0 + q + ks]);
+            DoubleVector x2 = DoubleVector.broadcast(S, a[a0 + q + 2 * ks]);
+            DoubleVector x3 = DoubleVector.broadcast(S, a[a0 + q + 3 * ks]);
+            v0a = b3a.fma(x3, b2a.fma(x2, b1a.fma(x1, b0a.fma(x0, v0a))));
+            v0b = b3b.fma(x3, b2b.fma(x2, b1b.fma(x1, b0b.fma(x0, v0b))));
+            x0 = DoubleVector.broadcast(S, a[a1 + q]);
+            x1 = DoubleVector.broadcast(S, a[a1 + q + ks]);
+            x2 = DoubleVector.broadcast(S, a[a1 + q + 2 * ks]);
+            x3 = DoubleVector.broadcast(S, a[a1 + q + 3 * ks]);
+            v1a = b3a.fma(x3, b2a.fma(x2, b1a.fma(x1, b0a.fma(x0, v1a))));
+            v1b = b3b.fma(x3, b2b.fma(x2, b1b.fma(x1, b0b.fma(x0, v1b))));
+            x0 = DoubleVector.broadcast(S, a[a2 + q]);
+            x1 = DoubleVector.broadcast(S, a[a2 + q + ks]);
+            x2 = DoubleVector.broadcast(S, a[a2 + q + 2 * ks]);
+            x3 = DoubleVector.broadcast(S, a[a2 + q + 3 * ks]);
+            v2a = b3a.fma(x3, b2a.fma(x2, b1a.fma(x1, b0a.fma(x0, v2a))));
+            v2b = b3b.fma(x3, b2b.fma(x2, b1b.fma(x1, b0b.fma(x0, v2b))));
+            x0 = DoubleVector.broadcast(S, a[a3 + q]);
+            x1 = DoubleVector.broadcast(S, a[a3 + q + ks]);
+            x2 = DoubleVector.broadcast(S, a[a3 + q + 2 * ks]);
+            x3 = DoubleVector.broadcast(S, a[a3 + q + 3 * ks]);
+            v3a = b3a.fma(x3, b2a.fma(x2, b1a.fma(x1, b0a.fma(x0, v3a))));
+            v3b = b3b.fma(x3, b2b.fma(x2, b1b.fma(x1, b0b.fma(x0, v3b))));
         }
         for (; k < inner; k++) {
             final int o = k * n + j;
             DoubleVector ba = DoubleVector.fromArray(S, b, o);
             DoubleVector bb = DoubleVector.fromArray(S, b, o + L);
             final int q = k * ks;
-            v0a = v0a.add(ba.mul(a[a0 + q]));
-            v0b = v0b.add(bb.mul(a[a0 + q]));
-            v1a = v1a.add(ba.mul(a[a1 + q]));
-            v1b = v1b.add(bb.mul(a[a1 + q]));
-            v2a = v2a.add(ba.mul(a[a2 + q]));
-            v2b = v2b.add(bb.mul(a[a2 + q]));
-            v3a = v3a.add(ba.mul(a[a3 + q]));
-            v3b = v3b.add(bb.mul(a[a3 + q]));
+            v0a = ba.fma(DoubleVector.broadcast(S, a[a0 + q]), v0a);
+            v0b = bb.fma(DoubleVector.broadcast(S, a[a0 + q]), v0b);
+            v1a = ba.fma(DoubleVector.broadcast(S, a[a1 + q]), v1a);
+            v1b = bb.fma(DoubleVector.broadcast(S, a[a1 + q]), v1b);
+            v2a = ba.fma(DoubleVector.broadcast(S, a[a2 + q]), v2a);
+            v2b = bb.fma(DoubleVector.broadcast(S, a[a2 + q]), v2b);
+            v3a = ba.fma(DoubleVector.broadcast(S, a[a3 + q]), v3a);
+            v3b = bb.fma(DoubleVector.broadcast(S, a[a3 + q]), v3b);
         }
         if (bias != null) {
             DoubleVector ba = DoubleVector.fromArray(S, bias, j);
@@ -160,13 +160,13 @@ final class VectorKernels {
             for (; k + 3 < inner; k += 4) {
                 final int o = k * n + j;
                 final int q = ao + k * ks;
-                v = v.add(DoubleVector.fromArray(S, b, o).mul(a[q])
-                        .add(DoubleVector.fromArray(S, b, o + n).mul(a[q + ks]))
-                        .add(DoubleVector.fromArray(S, b, o + 2 * n).mul(a[q + 2 * ks]))
-                        .add(DoubleVector.fromArray(S, b, o + 3 * n).mul(a[q + 3 * ks])));
+                v = DoubleVector.fromArray(S, b, o).fma(DoubleVector.broadcast(S, a[q]), v);
+                v = DoubleVector.fromArray(S, b, o + n).fma(DoubleVector.broadcast(S, a[q + ks]), v);
+                v = DoubleVector.fromArray(S, b, o + 2 * n).fma(DoubleVector.broadcast(S, a[q + 2 * ks]), v);
+                v = DoubleVector.fromArray(S, b, o + 3 * n).fma(DoubleVector.broadcast(S, a[q + 3 * ks]), v);
             }
             for (; k < inner; k++) {
-                v = v.add(DoubleVector.fromArray(S, b, k * n + j).mul(a[ao + k * ks]));
+                v = DoubleVector.fromArray(S, b, k * n + j).fma(DoubleVector.broadcast(S, a[ao + k * ks]), v);
             }
             if (bias != null) {
                 v = v.add(DoubleVector.fromArray(S, bias, j));
@@ -179,10 +179,13 @@ final class VectorKernels {
             for (; k + 3 < inner; k += 4) {
                 final int o = k * n + j;
                 final int q = ao + k * ks;
-                acc += a[q] * b[o] + a[q + ks] * b[o + n] + a[q + 2 * ks] * b[o + 2 * n] + a[q + 3 * ks] * b[o + 3 * n];
+                acc = Math.fma(a[q], b[o], acc);
+                acc = Math.fma(a[q + ks], b[o + n], acc);
+                acc = Math.fma(a[q + 2 * ks], b[o + 2 * n], acc);
+                acc = Math.fma(a[q + 3 * ks], b[o + 3 * n], acc);
             }
             for (; k < inner; k++) {
-                acc += a[ao + k * ks] * b[k * n + j];
+                acc = Math.fma(a[ao + k * ks], b[k * n + j], acc);
             }
             if (bias != null) {
                 acc += bias[j];

@@ -38,20 +38,14 @@ class KernelsTest {
         return t;
     }
 
-    /** {@code c_i ← c_i + (((x₀b₀ + x₁b₁) + x₂b₂) + x₃b₃)} per block of four inner indices, then the rest one by one. */
+    /** {@code c_ij ← fma(a_ik, b_kj, c_ij)} for k = 0, 1, … in order (one rounding per term), then the bias. */
     private static void reference(double[] a, int rs, int ks, double[] b, double[] bias, double[] c, int m, int inner,
                                   int n, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double acc = accumulate ? c[i * n + j] : 0.0;
-                int k = 0;
-                for (; k + 3 < inner; k += 4) {
-                    int o = i * rs + k * ks;
-                    acc += a[o] * b[k * n + j] + a[o + ks] * b[(k + 1) * n + j] + a[o + 2 * ks] * b[(k + 2) * n + j]
-                            + a[o + 3 * ks] * b[(k + 3) * n + j];
-                }
-                for (; k < inner; k++) {
-                    acc += a[i * rs + k * ks] * b[k * n + j];
+                for (int k = 0; k < inner; k++) {
+                    acc = Math.fma(a[i * rs + k * ks], b[k * n + j], acc);
                 }
                 if (bias != null) {
                     acc += bias[j];
