@@ -230,40 +230,34 @@ final class Kernels {
     static final double GELU_K = 0.044715;
 
     /**
-     * {@code tanh u = 1 − 2 / (1 + e^{2u})}: one intrinsic {@code exp} instead of {@code StrictMath.tanh};
-     * absolute error a few ulps of 1 (enough inside GELU, whose value is {@code ½a(1 + tanh u)}).
-     * Saturates to ±1 and propagates NaN.
+     * {@code tanh u = 1 − 2 / (1 + e^{2u})}: one {@link Exp#exp} instead of {@code StrictMath.tanh}; absolute
+     * error a few ulps of 1 (enough inside GELU, whose value is {@code ½a(1 + tanh u)}). Saturates to ±1 and
+     * propagates NaN.
      */
     static double fastTanh(double u) {
-        return 1.0 - 2.0 / (1.0 + Math.exp(2.0 * u));
+        return 1.0 - 2.0 / (1.0 + Exp.exp(2.0 * u));
     }
 
     /**
      * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)} ({@link Gelu#gelu}), with {@code tanh u} by
-     * {@link #fastTanh};
-     * when {@code th} is not null it receives {@code tanh u} for the backward. Bitwise the scalar formula, in
-     * three passes over {@code y} so that only the {@code exp} pass is scalar: HotSpot (17) vectorises the
-     * polynomial pass and the pass with the division, not a loop that calls {@code Math.exp}. No allocation;
-     * {@code y} must not alias {@code x} (the last pass reads {@code x} again).
+     * {@link #fastTanh}; when {@code th} is not null it receives {@code tanh u} for the backward. On
+     * {@link VectorKernels#gelu} when {@link #VECTOR} (the same bits), the scalar loop otherwise and for the
+     * last elements. No allocation.
      */
     static void gelu(double[] x, double[] y, double[] th, int len) {
-        for (int i = 0; i < len; i++) {
+        gelu(x, y, th, len, VECTOR);
+    }
+
+    /** As above, on the Vector-API loop if {@code vector}. */
+    static void gelu(double[] x, double[] y, double[] th, int len, boolean vector) {
+        final int from = vector ? VectorKernels.gelu(x, y, th, len, GELU_C, GELU_K) : 0;
+        for (int i = from; i < len; i++) {
             final double a = x[i];
-            y[i] = 2.0 * (GELU_C * (a + GELU_K * a * a * a));
-        }
-        for (int i = 0; i < len; i++) {
-            y[i] = Math.exp(y[i]);
-        }
-        if (th != null) {
-            for (int i = 0; i < len; i++) {
-                final double t = 1.0 - 2.0 / (1.0 + y[i]);
+            final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
+            if (th != null) {
                 th[i] = t;
-                y[i] = 0.5 * x[i] * (1.0 + t);
             }
-        } else {
-            for (int i = 0; i < len; i++) {
-                y[i] = 0.5 * x[i] * (1.0 + (1.0 - 2.0 / (1.0 + y[i])));
-            }
+            y[i] = 0.5 * a * (1.0 + t);
         }
     }
 

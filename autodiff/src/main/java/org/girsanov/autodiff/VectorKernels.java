@@ -1,6 +1,8 @@
 package org.girsanov.autodiff;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -192,5 +194,43 @@ final class VectorKernels {
             }
             c[co + j] = acc;
         }
+    }
+
+    /** {@link Exp#exp} lane by lane: the same operations in the same order, so the same bits. */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector xc = x.min(Exp.LIMIT).max(-Exp.LIMIT);
+        DoubleVector t = xc.mul(Exp.LOG2E).add(Exp.SHIFT);
+        DoubleVector k = t.sub(Exp.SHIFT);
+        DoubleVector nk = k.neg();
+        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Exp.LN2_HI), xc);
+        r = nk.fma(DoubleVector.broadcast(S, Exp.LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(S, Exp.C[13]);
+        for (int i = 12; i >= 0; i--) {
+            p = p.fma(r, DoubleVector.broadcast(S, Exp.C[i]));
+        }
+        LongVector bits = t.viewAsIntegralLanes();
+        DoubleVector scale = bits.sub(Exp.SHIFT_BITS - 1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        return p.mul(scale);
+    }
+
+    /**
+     * {@link Kernels#gelu} in one pass of vectors: {@code y = ½x(1 + t)}, {@code t = 1 − 2/(1 + e^{2u})},
+     * {@code u = c(x + k x³)}, each expression in the scalar loop's order; {@code th} (may be null) receives
+     * {@code t}; {@code c} and {@code k} are {@link Kernels#GELU_C} and {@link Kernels#GELU_K} (passed in: this
+     * class compiles before the rest of the module). Returns the number of elements done: lanes past the last
+     * full vector are left to the scalar loop.
+     */
+    static int gelu(double[] x, double[] y, double[] th, int len, double c, double k) {
+        final int end = len - len % L;
+        for (int i = 0; i < end; i += L) {
+            DoubleVector a = DoubleVector.fromArray(S, x, i);
+            DoubleVector u2 = a.mul(k).mul(a).mul(a).add(a).mul(c).mul(2.0);
+            DoubleVector t = DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(exp(u2).add(1.0)));
+            if (th != null) {
+                t.intoArray(th, i);
+            }
+            a.mul(0.5).mul(t.add(1.0)).intoArray(y, i);
+        }
+        return end;
     }
 }

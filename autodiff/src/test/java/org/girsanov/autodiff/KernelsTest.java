@@ -106,9 +106,18 @@ class KernelsTest {
     }
 
     @Test
-    void geluEqualsTheScalarFormulaBitwise() {
+    void scalarGeluEqualsTheScalarFormulaBitwise() {
+        geluEqualsTheScalarFormulaBitwise(false);
+    }
+
+    @Test
+    void vectorGeluEqualsTheScalarFormulaBitwise() {
+        geluEqualsTheScalarFormulaBitwise(true);
+    }
+
+    private static void geluEqualsTheScalarFormulaBitwise(boolean vector) {
         Random rnd = new Random(11);
-        int len = 1000;
+        int len = 1003; // not a multiple of the lane count: the scalar tail runs too
         double[] x = random(rnd, len);
         for (int i = 0; i < len; i++) {
             x[i] *= 5;
@@ -117,17 +126,52 @@ class KernelsTest {
         x[1] = -40.0;
         x[2] = 40.0;
         x[3] = Double.NaN;
+        x[4] = -1e300;
+        x[5] = 1e300;
+        x[len - 1] = Double.NaN;
         double[] y = new double[len];
         double[] th = new double[len];
         double[] y2 = new double[len];
-        Kernels.gelu(x, y, th, len);
-        Kernels.gelu(x, y2, null, len);
+        Kernels.gelu(x, y, th, len, vector);
+        Kernels.gelu(x, y2, null, len, vector);
         for (int i = 0; i < len; i++) {
             double a = x[i];
             double t = Kernels.fastTanh(Kernels.GELU_C * (a + Kernels.GELU_K * a * a * a));
             assertEquals(t, th[i], 0.0, "tanh u at " + a);
             assertEquals(0.5 * a * (1.0 + t), y[i], 0.0, "gelu " + a);
             assertEquals(y[i], y2[i], 0.0, "gelu without tanh buffer " + a);
+            if (!Double.isNaN(a)) {
+                double u = Kernels.GELU_C * (a + Kernels.GELU_K * a * a * a);
+                assertEquals(Math.tanh(u), t, 1e-15, "tanh u at " + a);
+            }
         }
+        assertTrue(Double.isNaN(y[3]) && Double.isNaN(y[len - 1]), "NaN propagates");
+    }
+
+    @Test
+    void expIsWithinTwoUlpsOfMathExpAndTheVectorTwinAgreesBitwise() {
+        Random rnd = new Random(13);
+        int len = 20_000;
+        double[] x = new double[len];
+        for (int i = 0; i < len; i++) {
+            x[i] = i < 100 ? -Exp.LIMIT + 14 * i : (2 * rnd.nextDouble() - 1) * (i % 2 == 0 ? 2 : Exp.LIMIT);
+        }
+        double worst = 0;
+        for (double v : x) {
+            double e = Exp.exp(v);
+            double want = Math.exp(v);
+            worst = Math.max(worst, Math.abs(e - want) / Math.ulp(want));
+        }
+        assertTrue(worst <= 2.0, "max error " + worst + " ulp");
+        assertEquals(Math.exp(Exp.LIMIT), Exp.exp(1e308), Math.ulp(Math.exp(Exp.LIMIT)) * 2, "clamped above");
+        assertTrue(Exp.exp(-1e308) > 0 && Exp.exp(-1e308) < 1e-300, "clamped below");
+        assertTrue(Double.isNaN(Exp.exp(Double.NaN)));
+        // the Vector-API twin: via gelu's tanh, which is exp's only caller
+        double[] y = new double[len];
+        double[] th = new double[len];
+        double[] th2 = new double[len];
+        Kernels.gelu(x, y, th, len, true);
+        Kernels.gelu(x, y, th2, len, false);
+        assertArrayEquals(th2, th, 0.0, "vector and scalar tanh, bit for bit");
     }
 }
