@@ -166,27 +166,52 @@ final class Kernels {
     private static final int NARROW = 8;
 
     /**
-     * The same sums as {@link #product}, in the same order, one output element at a time in a scalar register,
-     * reading {@code B} in place ({@code b_kj = b[k·bk + j·bj]}, no copy): for outputs a few columns wide
-     * (the {@code 64 → 2} last layer), where the vectorised row loop would run two iterations per call.
+     * The same sums as {@link #product}, in the same order, in scalar registers, reading {@code B} in place
+     * ({@code b_kj = b[k·bk + j·bj]}, no copy): for outputs a few columns wide (the {@code 64 → 2} last layer),
+     * where the vectorised row loop would run two iterations per call. Four rows at a time, so that four
+     * independent fma chains hide each one's latency.
      */
     private static void narrow(double[] a, int rs, int ks, double[] b, int bk, int bj, double[] bias, double[] c,
                                int m, int inner, int n, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            final int a0 = i * rs;
+            final int a1 = a0 + rs;
+            final int a2 = a1 + rs;
+            final int a3 = a2 + rs;
+            for (int j = 0; j < n; j++) {
+                final int bo = j * bj;
+                final int c0 = i * n + j;
+                double s0 = accumulate ? c[c0] : 0.0;
+                double s1 = accumulate ? c[c0 + n] : 0.0;
+                double s2 = accumulate ? c[c0 + 2 * n] : 0.0;
+                double s3 = accumulate ? c[c0 + 3 * n] : 0.0;
+                for (int k = 0; k < inner; k++) {
+                    final double bv = b[bo + k * bk];
+                    final int o = k * ks;
+                    s0 = Math.fma(a[a0 + o], bv, s0);
+                    s1 = Math.fma(a[a1 + o], bv, s1);
+                    s2 = Math.fma(a[a2 + o], bv, s2);
+                    s3 = Math.fma(a[a3 + o], bv, s3);
+                }
+                if (bias != null) {
+                    s0 += bias[j];
+                    s1 += bias[j];
+                    s2 += bias[j];
+                    s3 += bias[j];
+                }
+                c[c0] = s0;
+                c[c0 + n] = s1;
+                c[c0 + 2 * n] = s2;
+                c[c0 + 3 * n] = s3;
+            }
+        }
+        for (; i < m; i++) {
             final int ao = i * rs;
             for (int j = 0; j < n; j++) {
                 final int bo = j * bj;
                 double acc = accumulate ? c[i * n + j] : 0.0;
-                int k = 0;
-                for (; k + 3 < inner; k += 4) {
-                    final int o = ao + k * ks;
-                    final int q = bo + k * bk;
-                    acc = Math.fma(a[o], b[q], acc);
-                    acc = Math.fma(a[o + ks], b[q + bk], acc);
-                    acc = Math.fma(a[o + 2 * ks], b[q + 2 * bk], acc);
-                    acc = Math.fma(a[o + 3 * ks], b[q + 3 * bk], acc);
-                }
-                for (; k < inner; k++) {
+                for (int k = 0; k < inner; k++) {
                     acc = Math.fma(a[ao + k * ks], b[bo + k * bk], acc);
                 }
                 c[i * n + j] = bias != null ? acc + bias[j] : acc;
