@@ -287,14 +287,21 @@ final class Kernels {
     }
 
     /**
-     * {@code r = go ⊙ gelu'(x)} ({@link Gelu#geluDerivative} states {@code gelu'}), with {@code t = tanh u} from
-     * the forward pass.
+     * {@code r = go ⊙ gelu'(x)} ({@link Gelu#geluDerivative} states {@code gelu'}), with {@code t = tanh u}
+     * recomputed from {@code x} exactly as the forward pass computed it (one vectorised {@code exp} per element
+     * costs less than storing {@code t} for the backward: allocating and filling a buffer per GELU node).
      */
-    static void geluBackward(double[] go, double[] x, double[] th, double[] r, int len) {
-        for (int i = 0; i < len; i++) {
-            double a = x[i];
-            double t = th[i];
-            double d = 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_K * a * a);
+    static void geluBackward(double[] go, double[] x, double[] r, int len) {
+        geluBackward(go, x, r, len, VECTOR);
+    }
+
+    /** As above, on the Vector-API loop if {@code vector}. */
+    static void geluBackward(double[] go, double[] x, double[] r, int len, boolean vector) {
+        final int from = vector ? VectorKernels.geluBackward(go, x, r, len, GELU_C, GELU_K) : 0;
+        for (int i = from; i < len; i++) {
+            final double a = x[i];
+            final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
+            final double d = 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_K * a * a);
             r[i] = go[i] * d;
         }
     }

@@ -224,12 +224,35 @@ final class VectorKernels {
         final int end = len - len % L;
         for (int i = 0; i < end; i += L) {
             DoubleVector a = DoubleVector.fromArray(S, x, i);
-            DoubleVector u2 = a.mul(k).mul(a).mul(a).add(a).mul(c).mul(2.0);
-            DoubleVector t = DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(exp(u2).add(1.0)));
+            DoubleVector t = tanhU(a, c, k);
             if (th != null) {
                 t.intoArray(th, i);
             }
             a.mul(0.5).mul(t.add(1.0)).intoArray(y, i);
+        }
+        return end;
+    }
+
+    /** {@code tanh u}, {@code u = c(x + k x³)}, as {@link Kernels#fastTanh} computes it from {@code x}. */
+    private static DoubleVector tanhU(DoubleVector a, double c, double k) {
+        DoubleVector u2 = a.mul(k).mul(a).mul(a).add(a).mul(c).mul(2.0);
+        return DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(exp(u2).add(1.0)));
+    }
+
+    /**
+     * {@link Kernels#geluBackward} in vectors: {@code r = go ⊙ (½(1 + t) + ½x(1 − t²)c(1 + 3k x²))}, each
+     * expression in the scalar loop's order. Returns the number of elements done (the rest: scalar loop).
+     */
+    static int geluBackward(double[] go, double[] x, double[] r, int len, double c, double k) {
+        final int end = len - len % L;
+        for (int i = 0; i < end; i += L) {
+            DoubleVector a = DoubleVector.fromArray(S, x, i);
+            DoubleVector t = tanhU(a, c, k);
+            DoubleVector first = t.add(1.0).mul(0.5);
+            DoubleVector sech2 = DoubleVector.broadcast(S, 1.0).sub(t.mul(t));
+            DoubleVector poly = a.mul(3.0 * k).mul(a).add(1.0);
+            DoubleVector d = first.add(a.mul(0.5).mul(sech2).mul(c).mul(poly));
+            DoubleVector.fromArray(S, go, i).mul(d).intoArray(r, i);
         }
         return end;
     }

@@ -148,6 +148,39 @@ class KernelsTest {
         assertTrue(Double.isNaN(y[3]) && Double.isNaN(y[len - 1]), "NaN propagates");
     }
 
+    private static double exactGelu(double a) {
+        return 0.5 * a * (1.0 + Math.tanh(Kernels.GELU_C * (a + Kernels.GELU_K * a * a * a)));
+    }
+
+    @Test
+    void geluBackwardEqualsTheScalarFormulaBitwiseOnBothBackends() {
+        Random rnd = new Random(17);
+        int len = 1003;
+        double[] x = random(rnd, len);
+        double[] go = random(rnd, len);
+        for (int i = 0; i < len; i++) {
+            x[i] *= 5;
+        }
+        x[0] = 0.0;
+        x[1] = -40.0;
+        x[2] = 40.0;
+        double[] want = new double[len];
+        for (int i = 0; i < len; i++) {
+            double a = x[i];
+            double t = Kernels.fastTanh(Kernels.GELU_C * (a + Kernels.GELU_K * a * a * a));
+            double d = 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * Kernels.GELU_C * (1.0 + 3.0 * Kernels.GELU_K * a * a);
+            want[i] = go[i] * d;
+            double h = 1e-5;
+            double fd = (exactGelu(a + h) - exactGelu(a - h)) / (2 * h);
+            assertEquals(fd, d, 1e-8 * (1 + Math.abs(a)), "gelu' against a central difference at " + a);
+        }
+        for (boolean vector : new boolean[] {false, true}) {
+            double[] r = new double[len];
+            Kernels.geluBackward(go, x, r, len, vector);
+            assertArrayEquals(want, r, 0.0, vector ? "vector" : "scalar");
+        }
+    }
+
     @Test
     void expIsWithinTwoUlpsOfMathExpAndTheVectorTwinAgreesBitwise() {
         Random rnd = new Random(13);
