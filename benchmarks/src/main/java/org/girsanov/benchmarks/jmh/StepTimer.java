@@ -5,7 +5,7 @@ import org.girsanov.samplers.train.Trainer;
 
 /**
  * A plain timing loop over {@link TrainingStepBenchmark}'s step, for profiling (JFR) and quick checks:
- * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured}.
+ * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured [chunk]}.
  * Prints each step's wall time and the median.
  */
 public final class StepTimer {
@@ -18,7 +18,8 @@ public final class StepTimer {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int measured = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-        Trainer trainer = TrainingStepBenchmark.newTrainer(batch, steps, threads);
+        int chunk = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        Trainer trainer = TrainingStepBenchmark.newTrainer(batch, steps, threads, chunk);
         for (int i = 0; i < warmup; i++) {
             trainer.step();
         }

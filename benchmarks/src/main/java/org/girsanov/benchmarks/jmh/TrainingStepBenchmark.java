@@ -55,8 +55,16 @@ public class TrainingStepBenchmark {
 
     /** The trainer of the benchmark (gmm9, PIS, LV, reference control). */
     public static Trainer newTrainer(int batch, int steps, int threads) {
+        return newTrainer(batch, steps, threads, 0);
+    }
+
+    /** As above with {@code chunk} rows per batch chunk ({@code 0}: the configuration's default). */
+    public static Trainer newTrainer(int batch, int steps, int threads, int chunk) {
         TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
                 .withBatch(batch).withSteps(steps).withThreads(threads);
+        if (chunk > 0) {
+            config = config.toBuilder().chunkSize(chunk).build();
+        }
         return new Trainer(config, TargetSpecs.parse("gmm9"));
     }
 
