@@ -25,6 +25,19 @@ public final class Linear implements Module {
         this.bias = new Parameter(name + ".b", 1, out);
     }
 
+    /**
+     * {@code x W + 1(b + s)ᵀ}: the layer with its bias shifted by the row {@code shift} ({@code 1 × out}), in
+     * one fused node — what {@code add(apply(x), shift)} computes, without a broadcast add over the batch
+     * (rounded as {@code b + s} first).
+     */
+    public Var apply(Tape t, Var x, Var shift) {
+        if (x.cols() != weight.rows()) {
+            throw new IllegalArgumentException("Linear '" + name + "': input shape " + x.shape() + " has "
+                    + x.cols() + " columns; expected " + weight.rows());
+        }
+        return t.linear(x, t.param(weight), t.add(t.param(bias), shift));
+    }
+
     /** {@code x W + b}; {@code x} must be {@code n × in}. */
     public Var apply(Tape t, Var x) {
         if (x.cols() != weight.rows()) {

@@ -62,7 +62,7 @@ public final class FourierMlp implements Module, Control {
 
     @Override
     public Var apply(Tape t, Var x, double time) {
-        Var h = t.add(inputEmbed.apply(t, x), timeFeatures(t, time));
+        Var h = inputEmbed.apply(t, x, timeFeatures(t, time)); // x W + 1(b + T(t))ᵀ, one node
         return body.apply(t, t.gelu(h));
     }
 
