@@ -91,9 +91,7 @@ public final class EvaluateCommand implements Command {
                             + t.config().targetSpec());
                 }
                 Evaluation ev = new Evaluator(paths, sampleK, true, refine).evaluate(t);
-                for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
-                    m.with(e.getKey(), e.getValue());
-                }
+                m.withAll(ev.all());
                 m.with("seed", t.config().run().seed());
             }
         } else {

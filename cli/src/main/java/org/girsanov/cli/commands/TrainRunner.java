@@ -195,9 +195,7 @@ final class TrainRunner {
         Json.Obj m = Json.object();
         TrainingConfig c = trainer.config();
         m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
-        for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
-            m.with(e.getKey(), e.getValue());
-        }
+        m.withAll(ev.all());
         m.with("iterations", trainer.iteration());
         m.with("train_seconds", trainer.trainingSeconds());
         m.with("segment_train_seconds", trainer.segmentSeconds());
