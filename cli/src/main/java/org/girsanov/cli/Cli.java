@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li><b>{@code --json}.</b> A command that declares {@link #JSON_FLAG} and is run with it writes
  *       exactly one JSON object on stdout (pipe it to {@code jq}); everything for people still goes to
  *       stderr. If it fails, stdout receives {@code {"error": {"kind": …, "message": …, "exitCode": …}}}
- *       instead.</li>
+ *       instead. Stopped by a signal, it receives the command's "stopped" object ({@code "finished": false}, the
+ *       checkpoint and iteration where there is one, {@code exitCode}; {@link SignalReport}, {@link Shutdown}).</li>
  *   <li><b>Exit codes.</b> {@value #EXIT_OK} success; {@value #EXIT_USER_ERROR} a {@link UserError}
  *       (message only); {@value #EXIT_USAGE} a bad command line (message and usage);
  *       {@value #EXIT_INTERNAL} any other exception (one line plus "run with --debug for the stack
@@ -129,7 +130,8 @@ public final class Cli {
     // ------------------------------------------------------------------ dispatch
 
     /** Parses and runs one command line; never throws, returns the exit code. */
-    public int execute(String[] argv, PrintStream out, PrintStream err) {
+    public int execute(String[] argv, PrintStream stdout, PrintStream err) {
+        OneObjectOut out = OneObjectOut.of(stdout);
         List<String> tokens = Arrays.asList(argv.clone());
         List<String> flagPart = tokens.contains("--") ? tokens.subList(0, tokens.indexOf("--")) : tokens;
         boolean debug = flagPart.contains("--debug") || flagPart.contains("--debug=true");
@@ -171,7 +173,15 @@ public final class Cli {
                 return EXIT_OK;
             }
             Args args = Args.parse(rest, flagsOf(current));
-            return current.run(args, out, err);
+            Command running = current;
+            SignalReport stopped = json ? SignalReport.install(name, () -> running.stopContext(args), out, err) : null;
+            try {
+                return current.run(args, out, err);
+            } finally {
+                if (stopped != null) {
+                    stopped.close();
+                }
+            }
         } catch (UsageException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             if (current != null) {
@@ -199,7 +209,7 @@ public final class Cli {
         }
     }
 
-    private static int internal(Throwable t, boolean debug, boolean json, PrintStream out, PrintStream err) {
+    private static int internal(Throwable t, boolean debug, boolean json, OneObjectOut out, PrintStream err) {
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
@@ -211,15 +221,17 @@ public final class Cli {
         return fail(t, "internal", EXIT_INTERNAL, debug, json, out, err);
     }
 
-    private static int fail(Throwable t, String kind, int code, boolean debug, boolean json, PrintStream out,
+    private static int fail(Throwable t, String kind, int code, boolean debug, boolean json, OneObjectOut out,
             PrintStream err) {
         if (debug) {
             t.printStackTrace(err);
         }
-        if (json) {
-            out.println(Json.write(Json.object().with("error", Json.object().with("kind", kind)
-                    .with("message", t.getMessage() == null ? t.getClass().getName() : t.getMessage())
-                    .with("exitCode", code))));
+        synchronized (out) {
+            if (json && !out.written()) { // a command that already wrote its object keeps it as the one object
+                out.println(Json.write(Json.object().with("error", Json.object().with("kind", kind)
+                        .with("message", t.getMessage() == null ? t.getClass().getName() : t.getMessage())
+                        .with("exitCode", code))));
+            }
         }
         out.flush();
         err.flush();

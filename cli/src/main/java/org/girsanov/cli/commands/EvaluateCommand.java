@@ -63,6 +63,11 @@ public final class EvaluateCommand implements Command {
     }
 
     @Override
+    public Map<String, Object> stopContext(Args a) {
+        return a.has("checkpoint") ? Checkpoints.describe(a.getPath("checkpoint")) : Map.of("samples", a.getString("samples"));
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         a.requireAtMostPositionals(0);
         Target target = TrainRunner.parseTarget(a.getString("target"));
@@ -90,6 +95,7 @@ public final class EvaluateCommand implements Command {
                     throw new UserError("--target " + a.getString("target") + " does not match the checkpoint's target "
                             + t.config().targetSpec());
                 }
+                err.println("evaluating " + a.getPath("checkpoint") + " on " + paths + " paths ...");
                 Evaluation ev = new Evaluator(paths, sampleK, true, refine).evaluate(t);
                 m.withAll(ev.all());
                 m.with("seed", t.config().run().seed());
