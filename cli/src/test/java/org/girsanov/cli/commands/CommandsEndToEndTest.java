@@ -128,6 +128,10 @@ class CommandsEndToEndTest {
         assertEquals(0, e2.code(), e2.err());
         assertTrue(e2.json().containsKey("ess") && e2.json().containsKey("eubo"));
         assertTypedMetrics(e2.out(), 64, 32);
+        assertFalse(e2.err().matches("(?s).*\\d\\.\\d{7,}E-?\\d.*"), "people read six digits, not 6.686163295488434E-5: " + e2.err());
+        assertEquals("6.68616e-05", EvaluateCommand.human(6.686163295488434E-5));
+        assertEquals("0.123457", EvaluateCommand.human(0.1234567891));
+        assertEquals("-529.177", EvaluateCommand.human(-529.1767));
         CliRun e3 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--reference", csv.toString(), "--json");
         assertEquals(0, e3.code(), e3.err());
         assertEquals(0.0, ((Number) e3.json().get("delta_std")).doubleValue(), 1e-12);
