@@ -63,7 +63,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
-                + "bench table FILE.json [FILE.json ...]\n"
+                + "bench table FILE.json [FILE.json ...] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
@@ -114,7 +114,7 @@ public final class BenchCommand implements Command {
             case "baselines":
                 return baselines(a, out, err);
             case "table":
-                return table(a, out);
+                return table(a, out, err);
             default:
                 throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines or perf");
         }
@@ -296,7 +296,7 @@ public final class BenchCommand implements Command {
     }
 
     /** {@code bench table FILE...}: the quality table of the rows of several {@code quality.json} files. */
-    private int table(Args a, PrintStream out) throws java.io.IOException {
+    private int table(Args a, PrintStream out, PrintStream err) throws java.io.IOException {
         if (a.positionals().size() < 2) {
             throw new UsageException("bench table: give one or more quality.json files written by bench quality");
         }
@@ -321,7 +321,12 @@ public final class BenchCommand implements Command {
                 rows.add(row);
             }
         }
-        out.print(QualityTable.markdown(rows));
+        if (a.getBoolean("json")) { // the rows of every file as one object; the table for people on stderr
+            err.print(QualityTable.markdown(rows));
+            out.println(Json.write(Json.object().with("rows", rows).withAll(Build.info())));
+        } else {
+            out.print(QualityTable.markdown(rows));
+        }
         return Cli.EXIT_OK;
     }
 

@@ -257,6 +257,10 @@ class CommandsEndToEndTest {
         assertTrue(t.out().contains("| gmm9 | pis | tb | 0, 1 | "), "the same seeds twice are one row: " + t.out());
         assertEquals(1, t.out().lines().filter(l -> l.startsWith("| gmm9")).count(), t.out());
         assertTrue(t.out().contains(ess), "a part given twice counts once: " + t.out());
+        CliRun tj = run("bench", "table", q.resolve("quality.json").toString(), "--json");
+        assertEquals(0, tj.code(), tj.err());
+        assertEquals(2, ((List<?>) tj.json().get("rows")).size(), "--json: the rows as one object: " + tj.out());
+        assertTrue(tj.err().contains("| gmm9 | pis | tb | 0, 1 | "), "the table goes to stderr: " + tj.err());
         CliRun bad = run("bench", "table", dir.resolve("missing.json").toString());
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("missing.json"), bad.err());
