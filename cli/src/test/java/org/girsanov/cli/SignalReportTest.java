@@ -57,6 +57,18 @@ class SignalReportTest {
     }
 
     @Test
+    void stdoutKeepsTheTargetsCharset() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OneObjectOut out = OneObjectOut.of(new PrintStream(bytes, true, StandardCharsets.UTF_16BE));
+        assertTrue(!out.written());
+        out.printf("Δ%d%n", 1);
+        out.print('→');
+        out.flush();
+        assertTrue(out.written());
+        assertEquals("Δ1" + System.lineSeparator() + "→", bytes.toString(StandardCharsets.UTF_16BE));
+    }
+
+    @Test
     void anErrorAfterTheCommandsObjectDoesNotAddASecondObject() {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         Command writesThenFails = Command.of("twice", "writes its object, then fails", "twice [--json]", List.of(Cli.JSON_FLAG),
