@@ -176,6 +176,8 @@ public final class Cli {
                 return EXIT_OK;
             }
             Args args = CommandLines.args(sub, flagsOf(current));
+            // as parsed: --json false (picocli takes the value) is not the --json convention
+            json = current.flags().stream().anyMatch(f -> f.name().equals(JSON_FLAG.name())) && args.getBoolean(JSON_FLAG.name());
             Command running = current;
             SignalReport stopped = json ? SignalReport.install(name, () -> running.stopContext(args), out, err) : null;
             try {
