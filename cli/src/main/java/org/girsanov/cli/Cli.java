@@ -325,8 +325,7 @@ public final class Cli {
         CommandLine line = commandLine();
         CommandLine.Help help = line.getHelp();
         sb.append("commands:\n").append(help.commandList());
-        sb.append("\nglobal flags:\n").append(help.optionList(help.createDefaultLayout(), null,
-                CommandLines.SPACE_LABEL));
+        sb.append("\nglobal flags:\n").append(CommandLines.optionList(line.getCommandSpec()));
         sb.append("\nconventions:\n");
         sb.append("  results go to stdout; progress, tables for people and warnings go to stderr.\n");
         sb.append("  --json (where offered): exactly one JSON object on stdout, human text on stderr;\n");

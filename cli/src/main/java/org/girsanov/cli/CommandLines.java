@@ -63,7 +63,7 @@ final class CommandLines {
         spec.parser().expandAtFiles(false).abbreviatedOptionsAllowed(false).abbreviatedSubcommandsAllowed(false)
                 .overwrittenOptionsAllowed(false).posixClusteredShortOptionsAllowed(false).trimQuotes(false)
                 .splitQuotedStrings(false).unmatchedArgumentsAllowed(false);
-        spec.usageMessage().width(100);
+        spec.usageMessage().width(WIDTH);
     }
 
     /** The {@link Args} of a parsed command: the flags given (toggles as {@code "true"/"false"}) and the positionals. */
@@ -169,25 +169,57 @@ final class CommandLines {
         sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, h -> "usage: " + Cli.PROGRAM + " " + synopsis + "\n\n");
         sections.put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, h -> description.stripTrailing() + "\n");
         sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, h -> "\nflags:\n");
-        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, h -> h.optionList(h.createDefaultLayout(), null, SPACE_LABEL));
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, h -> optionList(h.commandSpec()));
         cl.setHelpSectionKeys(List.copyOf(sections.keySet()));
         cl.setHelpSectionMap(sections);
         return cl.getUsageMessage(Help.Ansi.OFF);
     }
 
-    /** Option labels as the commands document them: {@code --batch N}, not picocli's {@code --batch=N}. */
-    static final Help.IParamLabelRenderer SPACE_LABEL = new Help.IParamLabelRenderer() {
-        @Override
-        public Help.Ansi.Text renderParameterLabel(ArgSpec arg, Help.Ansi ansi, List<Help.Ansi.IStyle> styles) {
-            if (arg.arity().max() == 0 || arg.type() == boolean.class) {
-                return ansi.text("");
-            }
-            return ansi.text(" " + arg.paramLabel());
-        }
+    /** Width of the help text; descriptions wrap at spaces only, so a spec such as {@code gaussian:d=3} stays whole. */
+    static final int WIDTH = 100;
 
-        @Override
-        public String separator() {
-            return " ";
+    /**
+     * The flag table of a command: each option as the commands document it ({@code --batch N}, not picocli's
+     * {@code --batch=N}; {@code -h, --help}) and its description, wrapped at spaces.
+     */
+    static String optionList(CommandSpec spec) {
+        List<String[]> rows = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(o.names()));
+            names.sort((x, y) -> Integer.compare(x.length(), y.length())); // -h before --help
+            String label = String.join(", ", names) + (o.type() == boolean.class || o.arity().max() == 0 ? "" : " " + o.paramLabel());
+            rows.add(new String[] {label, String.join(" ", o.description())});
         }
-    };
+        int width = Math.min(24, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            sb.append("  ").append(r[0]);
+            if (r[0].length() > width) {
+                sb.append('\n').append(" ".repeat(width + 2));
+            } else {
+                sb.append(" ".repeat(width - r[0].length()));
+            }
+            int indent = width + 5;
+            int column = indent;
+            sb.append("   ");
+            boolean first = true;
+            for (String word : r[1].split(" ")) {
+                if (!first && column + 1 + word.length() > WIDTH) {
+                    sb.append('\n').append(" ".repeat(indent + 2));
+                    column = indent + 2;
+                } else if (!first) {
+                    sb.append(' ');
+                    column++;
+                }
+                sb.append(word);
+                column += word.length();
+                first = false;
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
 }
