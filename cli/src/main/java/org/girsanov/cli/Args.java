@@ -3,22 +3,20 @@ package org.girsanov.cli;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The parsed flags and positional arguments of one subcommand.
  *
- * <p>Syntax: {@code --name value}, {@code --name=value}, {@code --toggle}, {@code --toggle=false};
- * anything not starting with {@code --} is positional; a lone {@code --} ends flags (everything
- * after it is positional, so a positional may start with a dash). The value of a flag that takes one
- * is always the next token, so {@code --shift -3} works. A flag's value is checked only when it is
+ * <p>Syntax (parsed by picocli): {@code --name value}, {@code --name=value}, {@code --toggle},
+ * {@code --toggle=false}; anything not starting with {@code --} is positional, negative numbers included; a lone
+ * {@code --} ends flags (everything after it is positional, so a positional may start with a dash). A flag's value
+ * may start with a dash ({@code --shift -3}) unless it is another flag of the command. A flag's value is checked only when it is
  * read, by typed getters whose errors name the flag: {@code --batch: 'abc' is not an integer}.
  *
  * <p>Getters without a default return the flag's declared {@link Flag#withDefault default} when it is
@@ -41,73 +39,13 @@ public final class Args {
     }
 
     /**
-     * Parses {@code tokens} against the declared {@code flags}.
+     * Parses {@code tokens} against the declared {@code flags} (with picocli, {@link CommandLines}).
      *
      * @throws UsageException on an unknown flag (listing the valid ones), a missing value, a value
      *     given to a toggle, a repeated non-repeatable flag, or a missing required flag
      */
     public static Args parse(List<String> tokens, Collection<Flag> flags) {
-        Map<String, Flag> spec = new LinkedHashMap<>();
-        for (Flag f : flags) {
-            if (spec.put(f.name(), f) != null) {
-                throw new IllegalArgumentException("flag --" + f.name() + " declared twice");
-            }
-        }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        List<String> positionals = new ArrayList<>();
-        boolean flagsEnded = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (flagsEnded || !t.startsWith("-") || t.equals("-") || isNegativeNumber(t)) {
-                positionals.add(t);
-                continue;
-            }
-            if (t.equals("--")) {
-                flagsEnded = true;
-                continue;
-            }
-            if (!t.startsWith("--")) {
-                throw new UsageException("unknown flag " + t + " (flags are written --name)"
-                        + validFlags(spec));
-            }
-            int eq = t.indexOf('=');
-            String name = eq < 0 ? t.substring(2) : t.substring(2, eq);
-            String inline = eq < 0 ? null : t.substring(eq + 1);
-            Flag f = spec.get(name);
-            if (f == null) {
-                String guess = Suggest.closest(name, spec.keySet());
-                throw new UsageException("unknown flag --" + name
-                        + (guess != null ? " (did you mean --" + guess + "?)" : "") + validFlags(spec));
-            }
-            String value;
-            if (f.takesValue()) {
-                if (inline != null) {
-                    value = inline;
-                } else if (i + 1 < tokens.size()) {
-                    value = tokens.get(++i);
-                } else {
-                    throw new UsageException(f.synopsis() + ": missing value");
-                }
-            } else {
-                value = inline == null ? "true" : inline;
-                if (!value.equals("true") && !value.equals("false")) {
-                    throw new UsageException("--" + name + " is a switch; use --" + name + " or --" + name
-                            + "=true/false, not '" + value + "'");
-                }
-            }
-            List<String> list = values.computeIfAbsent(name, k -> new ArrayList<>());
-            if (!list.isEmpty() && !f.repeatable()) {
-                throw new UsageException("--" + name + " given more than once");
-            }
-            list.add(value);
-        }
-        List<String> missing = spec.values().stream().filter(f -> f.required() && !values.containsKey(f.name()))
-                .map(f -> "--" + f.name()).toList();
-        if (!missing.isEmpty()) {
-            throw new UsageException("missing required flag" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing));
-        }
-        return new Args(spec, values, List.copyOf(positionals));
+        return CommandLines.parse(tokens, flags);
     }
 
     /** Parses {@code tokens} against the declared {@code flags}. */
@@ -115,15 +53,17 @@ public final class Args {
         return parse(List.of(tokens), flags);
     }
 
-    private static boolean isNegativeNumber(String t) {
-        return t.length() > 1 && t.charAt(0) == '-' && (Character.isDigit(t.charAt(1)) || t.charAt(1) == '.');
-    }
-
-    private static String validFlags(Map<String, Flag> spec) {
-        if (spec.isEmpty()) {
-            return "; this command takes no flags";
+    /** The parsed arguments: the raw values given per flag name, and the positionals. */
+    static Args of(Collection<Flag> flags, Map<String, List<String>> values, List<String> positionals) {
+        Map<String, Flag> spec = new LinkedHashMap<>();
+        for (Flag f : flags) {
+            if (spec.put(f.name(), f) != null) {
+                throw new IllegalArgumentException("flag --" + f.name() + " declared twice");
+            }
         }
-        return "; valid flags: " + spec.values().stream().map(Flag::synopsis).collect(Collectors.joining(", "));
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return new Args(spec, copy, List.copyOf(positionals));
     }
 
     // ------------------------------------------------------------------ access

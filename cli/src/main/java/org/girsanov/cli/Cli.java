@@ -9,9 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code girsanov} command: a registry of {@link Command}s and the dispatcher that runs one.
+ * The {@code girsanov} command: a registry of {@link Command}s and the dispatcher that runs one. picocli parses the
+ * command line (global flags, the command, its flags and arguments; {@link CommandLines}), renders the help and
+ * proposes the "did you mean" candidates; this class maps its outcome to the conventions below.
  *
  * <pre>
  *   girsanov [--debug] COMMAND [flags] [args]
@@ -25,7 +31,8 @@ import java.util.Optional;
  *   <li><b>{@code --json}.</b> A command that declares {@link #JSON_FLAG} and is run with it writes
  *       exactly one JSON object on stdout (pipe it to {@code jq}); everything for people still goes to
  *       stderr. If it fails, stdout receives {@code {"error": {"kind": …, "message": …, "exitCode": …}}}
- *       instead.</li>
+ *       instead. Stopped by a signal, it receives the command's "stopped" object ({@code "finished": false}, the
+ *       checkpoint and iteration where there is one, {@code exitCode}; {@link SignalReport}, {@link Shutdown}).</li>
  *   <li><b>Exit codes.</b> {@value #EXIT_OK} success; {@value #EXIT_USER_ERROR} a {@link UserError}
  *       (message only); {@value #EXIT_USAGE} a bad command line (message and usage);
  *       {@value #EXIT_INTERNAL} any other exception (one line plus "run with --debug for the stack
@@ -129,49 +136,57 @@ public final class Cli {
     // ------------------------------------------------------------------ dispatch
 
     /** Parses and runs one command line; never throws, returns the exit code. */
-    public int execute(String[] argv, PrintStream out, PrintStream err) {
+    public int execute(String[] argv, PrintStream stdout, PrintStream err) {
+        OneObjectOut out = OneObjectOut.of(stdout);
         List<String> tokens = Arrays.asList(argv.clone());
         List<String> flagPart = tokens.contains("--") ? tokens.subList(0, tokens.indexOf("--")) : tokens;
         boolean debug = flagPart.contains("--debug") || flagPart.contains("--debug=true");
         boolean json = flagPart.contains("--json") || flagPart.contains("--json=true");
         Command current = null;
         try {
-            int i = 0;
-            while (i < tokens.size() && tokens.get(i).startsWith("-")) {
-                switch (tokens.get(i)) {
-                    case "--help", "-h" -> {
-                        out.print(overview());
-                        return EXIT_OK;
-                    }
-                    case "--version", "-V" -> {
-                        out.println(versionLine());
-                        return EXIT_OK;
-                    }
-                    case "--debug", "--debug=true" -> i++;
-                    default -> throw new UsageException("unknown option " + tokens.get(i)
-                            + " before the command; global flags: --help, --version, --debug");
+            CommandLine line = commandLine();
+            ParseResult parsed;
+            try {
+                parsed = line.parseArgs(argv.clone());
+            } catch (CommandLine.ParameterException e) {
+                CommandLine where = e.getCommandLine();
+                if (where == null || where.getCommandSpec() == line.getCommandSpec()) {
+                    throw topLevel(e);
                 }
+                current = commands.get(where.getCommandName());
+                throw CommandLines.usage(e, flagsOf(current));
             }
-            if (i == tokens.size()) {
+            if (parsed.isUsageHelpRequested()) {
+                out.print(overview());
+                return EXIT_OK;
+            }
+            if (parsed.isVersionHelpRequested()) {
+                out.println(versionLine());
+                return EXIT_OK;
+            }
+            if (!parsed.hasSubcommand()) {
                 err.print(overview());
                 return EXIT_USAGE;
             }
-            String name = tokens.get(i);
+            ParseResult sub = parsed.subcommand();
+            String name = sub.commandSpec().name();
             current = commands.get(name);
-            if (current == null) {
-                String guess = Suggest.closest(name, commands.keySet());
-                throw new UsageException("unknown command '" + name + "'"
-                        + (guess != null ? " (did you mean '" + guess + "'?)" : "")
-                        + "; commands: " + String.join(", ", commands.keySet()));
-            }
-            List<String> rest = tokens.subList(i + 1, tokens.size());
-            List<String> restFlags = rest.contains("--") ? rest.subList(0, rest.indexOf("--")) : rest;
-            if (restFlags.contains("--help") || restFlags.contains("-h")) {
+            if (sub.isUsageHelpRequested()) {
                 out.print(help(current));
                 return EXIT_OK;
             }
-            Args args = Args.parse(rest, flagsOf(current));
-            return current.run(args, out, err);
+            Args args = CommandLines.args(sub, flagsOf(current));
+            // as parsed: --json false (picocli takes the value) is not the --json convention
+            json = current.flags().stream().anyMatch(f -> f.name().equals(JSON_FLAG.name())) && args.getBoolean(JSON_FLAG.name());
+            Command running = current;
+            SignalReport stopped = json ? SignalReport.install(name, () -> running.stopContext(args), out, err) : null;
+            try {
+                return current.run(args, out, err);
+            } finally {
+                if (stopped != null) {
+                    stopped.close();
+                }
+            }
         } catch (UsageException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             if (current != null) {
@@ -199,7 +214,47 @@ public final class Cli {
         }
     }
 
-    private static int internal(Throwable t, boolean debug, boolean json, PrintStream out, PrintStream err) {
+    /** The picocli command line of this registry: the global flags, and one subcommand per command (listed first). */
+    private CommandLine commandLine() {
+        CommandSpec top = CommandSpec.create().name(PROGRAM);
+        CommandLines.configure(top);
+        top.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).description("show this help").build());
+        top.addOption(OptionSpec.builder("--version", "-V").versionHelp(true).description("print the version").build());
+        top.addOption(OptionSpec.builder("--debug").arity("0..1").type(boolean.class)
+                .description("print stack traces of errors (also accepted after the command)").build());
+        CommandLine line = new CommandLine(top);
+        for (Command c : ordered()) {
+            CommandSpec spec = CommandLines.spec(c.name(), flagsOf(c), true);
+            spec.usageMessage().header(c.summary());
+            line.addSubcommand(c.name(), new CommandLine(spec));
+        }
+        return line;
+    }
+
+    /** A parse error before the command: an unknown global flag or an unknown command. */
+    private UsageException topLevel(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String token = u.getUnmatched().get(0);
+            if (!u.isUnknownOption()) {
+                String guess = CommandLines.suggestion(u, token, commands.keySet(), "");
+                return new UsageException("unknown command '" + token + "'"
+                        + (guess != null ? " (did you mean '" + guess + "'?)" : "")
+                        + "; commands: " + String.join(", ", commands.keySet()));
+            }
+            return new UsageException("unknown option " + token + " before the command; global flags: --help, --version, --debug");
+        }
+        return new UsageException(e.getMessage() + "; global flags: --help, --version, --debug");
+    }
+
+    /** The commands as listed: the program's own, then the built-ins. */
+    private List<Command> ordered() {
+        List<Command> ordered = new ArrayList<>();
+        commands.values().stream().filter(c -> !builtIns.contains(c.name())).forEach(ordered::add);
+        commands.values().stream().filter(c -> builtIns.contains(c.name())).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static int internal(Throwable t, boolean debug, boolean json, OneObjectOut out, PrintStream err) {
         if (t instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
@@ -211,15 +266,17 @@ public final class Cli {
         return fail(t, "internal", EXIT_INTERNAL, debug, json, out, err);
     }
 
-    private static int fail(Throwable t, String kind, int code, boolean debug, boolean json, PrintStream out,
+    private static int fail(Throwable t, String kind, int code, boolean debug, boolean json, OneObjectOut out,
             PrintStream err) {
         if (debug) {
             t.printStackTrace(err);
         }
-        if (json) {
-            out.println(Json.write(Json.object().with("error", Json.object().with("kind", kind)
-                    .with("message", t.getMessage() == null ? t.getClass().getName() : t.getMessage())
-                    .with("exitCode", code))));
+        synchronized (out) {
+            if (json && !out.written()) { // a command that already wrote its object keeps it as the one object
+                out.println(Json.write(Json.object().with("error", Json.object().with("kind", kind)
+                        .with("message", t.getMessage() == null ? t.getClass().getName() : t.getMessage())
+                        .with("exitCode", code))));
+            }
         }
         out.flush();
         err.flush();
@@ -247,22 +304,15 @@ public final class Cli {
         return nl < 0 ? u : u.substring(0, nl).strip();
     }
 
-    /** The full help of one command: synopsis, explanation, flag table. */
+    /** The full help of one command: synopsis, explanation, flag table (rendered by picocli). */
     public String help(Command c) {
-        StringBuilder sb = new StringBuilder();
         String u = c.usage().strip();
         int nl = u.indexOf('\n');
-        sb.append("usage: ").append(PROGRAM).append(' ').append(synopsis(c)).append("\n\n");
-        sb.append(c.summary()).append('\n');
+        StringBuilder description = new StringBuilder(c.summary()).append('\n');
         if (nl >= 0 && !u.substring(nl).isBlank()) {
-            sb.append('\n').append(u.substring(nl + 1).stripTrailing()).append('\n');
+            description.append('\n').append(u.substring(nl + 1).stripTrailing()).append('\n');
         }
-        List<Flag> flags = new ArrayList<>(c.flags());
-        flags.add(HELP_FLAG);
-        flags.add(DEBUG_FLAG);
-        sb.append("\nflags:\n");
-        table(sb, flags.stream().map(f -> new String[] {f.synopsis(), f.describe()}).toList());
-        return sb.toString();
+        return CommandLines.help(CommandLines.spec(c.name(), flagsOf(c), true), synopsis(c), description.toString());
     }
 
     /** The top-level help: commands, global flags, conventions. */
@@ -272,15 +322,10 @@ public final class Cli {
                 .append(" — diffusion-based samplers, trained and checked in pure Java\n\n");
         sb.append("usage: ").append(PROGRAM).append(" <command> [flags]\n");
         sb.append("       ").append(PROGRAM).append(" help <command>      flags and examples of a command\n\n");
-        sb.append("commands:\n");
-        List<Command> ordered = new ArrayList<>();
-        commands.values().stream().filter(c -> !builtIns.contains(c.name())).forEach(ordered::add);
-        commands.values().stream().filter(c -> builtIns.contains(c.name())).forEach(ordered::add);
-        table(sb, ordered.stream().map(c -> new String[] {c.name(), c.summary()}).toList());
-        sb.append("\nglobal flags:\n");
-        table(sb, List.of(new String[] {"--help, -h", "show this help"},
-                new String[] {"--version, -V", "print the version"},
-                new String[] {"--debug", "print stack traces of errors (also accepted after the command)"}));
+        CommandLine line = commandLine();
+        CommandLine.Help help = line.getHelp();
+        sb.append("commands:\n").append(help.commandList());
+        sb.append("\nglobal flags:\n").append(CommandLines.optionList(line.getCommandSpec()));
         sb.append("\nconventions:\n");
         sb.append("  results go to stdout; progress, tables for people and warnings go to stderr.\n");
         sb.append("  --json (where offered): exactly one JSON object on stdout, human text on stderr;\n");
@@ -289,23 +334,6 @@ public final class Cli {
         sb.append("         (checkpoint kept): 128 + its number: 130 SIGINT (Ctrl-C), 143 SIGTERM, 129 SIGHUP.\n");
         sb.append("  JVM options: GIRSANOV_JAVA_OPTS (default -Xmx4g).\n");
         return sb.toString();
-    }
-
-    private static void table(StringBuilder sb, List<String[]> rows) {
-        int width = 0;
-        for (String[] r : rows) {
-            width = Math.max(width, r[0].length());
-        }
-        width = Math.min(width, 24);
-        for (String[] r : rows) {
-            sb.append("  ").append(r[0]);
-            if (r[0].length() > width) {
-                sb.append('\n').append(" ".repeat(width + 2));
-            } else {
-                sb.append(" ".repeat(width - r[0].length()));
-            }
-            sb.append("   ").append(r[1]).append('\n');
-        }
     }
 
     // ------------------------------------------------------------------ version

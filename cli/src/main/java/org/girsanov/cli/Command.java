@@ -2,6 +2,7 @@ package org.girsanov.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,15 @@ public interface Command {
     /** The flags this command accepts (besides {@code --help} and {@code --debug}). */
     default List<Flag> flags() {
         return List.of();
+    }
+
+    /**
+     * Keys the {@code --json} object of this command adds when a signal stops it while it has no handler of its own
+     * ({@link SignalReport}): e.g. the checkpoint it reads and that checkpoint's iteration. Called on the signal thread,
+     * with the parsed arguments of the run; keep it cheap, and let it fail (the object then says so).
+     */
+    default Map<String, Object> stopContext(Args args) {
+        return Map.of();
     }
 
     /** Runs the command; see the interface documentation for the contract. */

@@ -1,6 +1,6 @@
 /**
  * Command-line infrastructure for {@code ./girsanov}: {@link org.girsanov.cli.Cli}
- * (registry and dispatch, exit codes, the {@code --json} convention),
+ * (registry and dispatch on picocli, exit codes, the {@code --json} convention),
  * {@link org.girsanov.cli.Command} and {@link org.girsanov.cli.Flag}
  * (what a subcommand declares), {@link org.girsanov.cli.Args} (typed flag access),
  * {@link org.girsanov.cli.UserError} / {@link org.girsanov.cli.UsageException},

@@ -102,6 +102,10 @@ class ArgsTest {
         List<Flag> withRequired = List.of(Flag.required("target", "SPEC", "t"), Flag.required("out", "DIR", "o"));
         assertEquals("missing required flags --target, --out",
                 assertThrows(UsageException.class, () -> Args.parse(List.of(), withRequired)).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> Args.parse(List.of("--taget", "x"), withRequired)).getMessage()
+                .startsWith("unknown flag --taget (did you mean --target?)"), "an unknown flag is named before a missing one");
+        assertEquals(List.of("@args.txt"), Args.parse(List.of("--target", "t", "--out", "o", "@args.txt"), withRequired).positionals(),
+                "no @file expansion");
         assertEquals("missing required flag --iters N",
                 assertThrows(UsageException.class, () -> parse().getInt("iters")).getMessage());
         assertEquals("missing argument FILE",

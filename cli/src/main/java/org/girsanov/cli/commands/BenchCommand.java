@@ -18,6 +18,7 @@ import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
 import org.girsanov.cli.Json;
+import org.girsanov.cli.Shutdown;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
@@ -62,7 +63,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
-                + "bench table FILE.json [FILE.json ...]\n"
+                + "bench table FILE.json [FILE.json ...] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
@@ -113,7 +114,7 @@ public final class BenchCommand implements Command {
             case "baselines":
                 return baselines(a, out, err);
             case "table":
-                return table(a, out);
+                return table(a, out, err);
             default:
                 throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines or perf");
         }
@@ -202,40 +203,50 @@ public final class BenchCommand implements Command {
         }
         Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
         List<Map<String, Object>> results = new ArrayList<>();
+        boolean json = a.getBoolean("json");
         int failed = 0;
-        for (QualityRow qr : rows) {
-            String row = qr.name();
-            TrainingConfig c = qr.config();
-            err.println("== " + row + " (" + c.optimisation().batch() + " paths x " + c.time().steps() + " steps, "
-                    + c.optimisation().iterations() + " iterations)");
-            Map<String, Object> m;
-            try {
-                TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), resumed.contains(row),
-                        TrainRunner.Options.of(evalPaths, 2000, true, checkpointSeconds), err);
-                if (!o.finished()) {
-                    // SIGINT/SIGTERM: the row's checkpoint is kept; the suite stops here
-                    err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "
+        // Between rows a signal is seen here; during a row by the row's own handler (TrainRunner), which tells onStop.
+        String[] current = {rows.isEmpty() ? null : rows.get(0).name()};
+        Runnable note = () -> err.println("\nstopping: bench quality ends after the current row's iteration; its checkpoint is kept");
+        try (Shutdown between = Shutdown.install(note, code -> stoppedQuality(json, out, results, current[0], null, code))) {
+            for (QualityRow qr : rows) {
+                String row = qr.name();
+                current[0] = row;
+                if (between.isRequested()) {
+                    err.println("bench quality: stopped before " + row + "; " + results.size() + " rows written to "
                             + dir.resolve("quality.json"));
-                    if (a.getBoolean("json")) {
-                        out.println(Json.write(Json.object().with("finished", false).with("stopped_during", row)
-                                .with("rows", results).with("exitCode", o.exitCode()).withAll(Build.info())));
-                    }
-                    return o.exitCode();
+                    stoppedQuality(json, out, results, row, null, between.exitCode());
+                    return between.exitCode();
                 }
-                m = o.metrics();
-                err.print(TrainRunner.table(m));
-            } catch (UserError e) {
-                // a row that fails (e.g. non-finite training) is reported in the table; the other rows still run
-                err.println("row " + row + " failed: " + e.getMessage());
-                m = TrainRunner.failedRow(c, e.getMessage());
-                failed++;
+                TrainingConfig c = qr.config();
+                err.println("== " + row + " (" + c.optimisation().batch() + " paths x " + c.time().steps() + " steps, "
+                        + c.optimisation().iterations() + " iterations)");
+                Map<String, Object> m;
+                try {
+                    TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), resumed.contains(row),
+                            TrainRunner.Options.of(evalPaths, 2000, true, checkpointSeconds,
+                                    stop -> stoppedQuality(json, out, results, row, stop, stop.get("exitCode"))), err);
+                    if (!o.finished()) {
+                        // SIGINT/SIGTERM: the row's checkpoint is kept, its object written by onStop; the suite stops here
+                        err.println("bench quality: interrupted during " + row + "; " + results.size() + " rows written to "
+                                + dir.resolve("quality.json"));
+                        return o.exitCode();
+                    }
+                    m = o.metrics();
+                    err.print(TrainRunner.table(m));
+                } catch (UserError e) {
+                    // a row that fails (e.g. non-finite training) is reported in the table; the other rows still run
+                    err.println("row " + row + " failed: " + e.getMessage());
+                    m = TrainRunner.failedRow(c, e.getMessage());
+                    failed++;
+                }
+                results.add(m);
+                RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).withAll(Build.info()));
             }
-            results.add(m);
-            RunFolder.writeJson(dir.resolve("quality.json"), Json.object().with("rows", results).withAll(Build.info()));
         }
         err.println();
         err.println(QualityTable.markdown(results));
-        if (a.getBoolean("json")) {
+        if (json) {
             out.println(Json.write(Json.object().with("rows", results).withAll(Build.info())));
         }
         if (failed > 0) {
@@ -243,6 +254,26 @@ public final class BenchCommand implements Command {
             return Cli.EXIT_USER_ERROR;
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * The {@code --json} object of a stopped {@code bench quality}: the finished rows, the row it stopped in or before,
+     * and — stopped during a row — that row's checkpoint and iteration (the keys of {@link TrainRunner.StopReport}).
+     */
+    private static void stoppedQuality(boolean json, PrintStream out, List<Map<String, Object>> rows, String row, Json.Obj stop,
+            Object exitCode) {
+        if (!json) {
+            return;
+        }
+        Json.Obj o = Json.object().with("finished", false).with("stopped_during", row);
+        if (stop != null) {
+            o.with("checkpoint", stop.get("checkpoint")).with("iteration", stop.get("iteration"))
+                    .with("run_folder", stop.get("run_folder")).with("row_stopped_during", stop.get("stopped_during"));
+        } else {
+            o.with("checkpoint", null).with("iteration", null);
+        }
+        out.println(Json.write(o.with("rows", List.copyOf(rows)).with("exitCode", exitCode).withAll(Build.info())));
+        out.flush();
     }
 
     /** The {@code --seeds} list: distinct non-negative integers. */
@@ -265,7 +296,7 @@ public final class BenchCommand implements Command {
     }
 
     /** {@code bench table FILE...}: the quality table of the rows of several {@code quality.json} files. */
-    private int table(Args a, PrintStream out) throws java.io.IOException {
+    private int table(Args a, PrintStream out, PrintStream err) throws java.io.IOException {
         if (a.positionals().size() < 2) {
             throw new UsageException("bench table: give one or more quality.json files written by bench quality");
         }
@@ -290,7 +321,12 @@ public final class BenchCommand implements Command {
                 rows.add(row);
             }
         }
-        out.print(QualityTable.markdown(rows));
+        if (a.getBoolean("json")) { // the rows of every file as one object; the table for people on stderr
+            err.print(QualityTable.markdown(rows));
+            out.println(Json.write(Json.object().with("rows", rows).withAll(Build.info())));
+        } else {
+            out.print(QualityTable.markdown(rows));
+        }
         return Cli.EXIT_OK;
     }
 

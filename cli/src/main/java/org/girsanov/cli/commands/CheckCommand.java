@@ -6,6 +6,7 @@ import org.girsanov.cli.Args;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
+import org.girsanov.cli.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.families.Sampler;
@@ -83,9 +84,29 @@ public final class CheckCommand implements Command {
     private static int report(ConsistencyReport r, Args a, PrintStream out, PrintStream err) {
         err.println(r.toTable());
         if (a.getBoolean("json")) {
-            out.println(r.toJson());
+            out.println(Json.write(json(r)));
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * The report as the JSON object of {@code check consistency --json}: {@code pair}, {@code paths}, {@code levels}
+     * (each {@code dt}, {@code mean_abs_error}, {@code max_abs_error}, {@code nelson}, {@code fokker_planck}) and
+     * {@code fitted_order}; a value that is not finite is {@code null}.
+     */
+    static Json.Obj json(ConsistencyReport r) {
+        java.util.List<Json.Obj> levels = new java.util.ArrayList<>();
+        for (ConsistencyReport.Level l : r.levels()) {
+            levels.add(Json.object().with("dt", finite(l.dt())).with("mean_abs_error", finite(l.meanAbsError()))
+                    .with("max_abs_error", finite(l.maxAbsError())).with("nelson", finite(l.nelson()))
+                    .with("fokker_planck", finite(l.fokkerPlanck())));
+        }
+        return Json.object().with("pair", r.pair()).with("paths", r.paths()).with("levels", levels)
+                .with("fitted_order", finite(r.fittedOrder()));
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
     }
 
     /** The trained sampler of a checkpoint (EMA weights when it has them, as {@code evaluate} uses). */

@@ -64,6 +64,7 @@ public final class DemoCommand implements Command {
                 + c.time().steps() + " steps, " + c.optimisation().iterations() + " iterations, " + c.run().threads() + " threads)");
         boolean json = a.getBoolean("json");
         return TrainCommand.finish(TrainRunner.run(c, dir, false,
-                new TrainRunner.Options(10000, 1000, 0, true, Long.MAX_VALUE, json, out, checkpointSeconds), err), json, out, err);
+                new TrainRunner.Options(10000, 1000, 0, true, Long.MAX_VALUE,
+                        json ? TrainRunner.StopReport.json(out) : null, checkpointSeconds), err), json, out, err);
     }
 }

@@ -63,6 +63,11 @@ public final class EvaluateCommand implements Command {
     }
 
     @Override
+    public Map<String, Object> stopContext(Args a) {
+        return a.has("checkpoint") ? Checkpoints.describe(a.getPath("checkpoint")) : Map.of("samples", a.getString("samples"));
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         a.requireAtMostPositionals(0);
         Target target = TrainRunner.parseTarget(a.getString("target"));
@@ -90,10 +95,9 @@ public final class EvaluateCommand implements Command {
                     throw new UserError("--target " + a.getString("target") + " does not match the checkpoint's target "
                             + t.config().targetSpec());
                 }
+                err.println("evaluating " + a.getPath("checkpoint") + " on " + paths + " paths ...");
                 Evaluation ev = new Evaluator(paths, sampleK, true, refine).evaluate(t);
-                for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
-                    m.with(e.getKey(), e.getValue());
-                }
+                m.withAll(ev.all());
                 m.with("seed", t.config().run().seed());
             }
         } else {
@@ -124,12 +128,22 @@ public final class EvaluateCommand implements Command {
         }
         m.with("wall_seconds", (System.nanoTime() - t0) / 1e9).withAll(Build.info());
         for (Map.Entry<String, Object> e : m.entrySet()) {
-            err.printf("%-22s %s%n", e.getKey(), e.getValue());
+            err.printf("%-22s %s%n", e.getKey(), e.getValue() instanceof Double d ? human(d) : e.getValue());
         }
         if (a.getBoolean("json")) {
             out.println(Json.write(m));
         }
         return Cli.EXIT_OK;
+    }
+
+    /** A real number for people: six significant digits, no {@code 6.686163295488434E-5} (the JSON keeps every digit). */
+    static String human(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        return a >= 1e-4 && a < 1e6 ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString()
+                : String.format(java.util.Locale.ROOT, "%.5e", v);
     }
 
     private static DMatrixRMaj firstRows(DMatrixRMaj m, int k) {

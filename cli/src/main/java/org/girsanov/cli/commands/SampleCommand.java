@@ -2,7 +2,9 @@ package org.girsanov.cli.commands;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
@@ -46,6 +48,13 @@ public final class SampleCommand implements Command {
     }
 
     @Override
+    public Map<String, Object> stopContext(Args a) {
+        Map<String, Object> m = new LinkedHashMap<>(Checkpoints.describe(a.getPath("checkpoint")));
+        m.put("out", a.getPath("out").toAbsolutePath().toString()); // written atomically: whole or not at all
+        return m;
+    }
+
+    @Override
     public int run(Args a, PrintStream out, PrintStream err) throws Exception {
         a.requireAtMostPositionals(0);
         int n = Inputs.intIn(a, "n", 1, MAX_SAMPLES);
@@ -54,6 +63,7 @@ public final class SampleCommand implements Command {
         Inputs.newFile("--out", file, a.getBoolean("force"));
         long t0 = System.nanoTime();
         try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), threads)) {
+            err.println("sampling " + n + " paths from " + a.getPath("checkpoint") + " ...");
             PathBatch p = t.simulate(n, SAMPLE_STREAM, a.getLong("seed"), true);
             RunFolder.writeSamples(file, p.endPoints());
             double secs = (System.nanoTime() - t0) / 1e9;

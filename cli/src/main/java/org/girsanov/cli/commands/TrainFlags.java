@@ -57,7 +57,7 @@ final class TrainFlags {
         return new TrainRunner.Options(Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS),
                 Inputs.intIn(a, "sample-metric-k", 2, EvaluateCommand.MAX_SAMPLE_K),
                 Inputs.intIn(a, "eval-refine", 0, TrainCommand.MAX_REFINE), !a.getBoolean("no-plots"), stopAfter,
-                a.getBoolean("json"), out, Inputs.checkpointSeconds(a));
+                a.getBoolean("json") ? TrainRunner.StopReport.json(out) : null, Inputs.checkpointSeconds(a));
     }
 
     /**

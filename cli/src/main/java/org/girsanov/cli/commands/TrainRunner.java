@@ -39,15 +39,33 @@ final class TrainRunner {
     }
 
     /**
-     * How a run is evaluated, checkpointed and reported: evaluation paths, points for the sample metrics, grid
-     * refinements, plots, the iteration to stop at as if interrupted, whether {@code out} gets the JSON object of a
-     * stopped run (on every stop, a second signal included), and the least wall time between two checkpoints
-     * besides the config's iteration interval ({@link CheckpointPolicy}; 0: none by time).
+     * What is told of a stopped run, on every stop (a second signal included): the object {@code finished: false},
+     * {@code iteration} (of the checkpoint on disk), {@code checkpoint} (null if none was written yet),
+     * {@code run_folder}, {@code stopped_during} and {@code exitCode}.
      */
-    record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, boolean json,
-                   PrintStream out, double checkpointSeconds) {
-        static Options of(int evalPaths, int sampleK, boolean plots, double checkpointSeconds) {
-            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, false, null, checkpointSeconds);
+    @FunctionalInterface
+    interface StopReport {
+        void stopped(Json.Obj stop);
+
+        /** Writes the object as the {@code --json} output on {@code out}. */
+        static StopReport json(PrintStream out) {
+            return stop -> {
+                out.println(Json.write(stop.withAll(Build.info())));
+                out.flush();
+            };
+        }
+    }
+
+    /**
+     * How a run is evaluated, checkpointed and reported: evaluation paths, points for the sample metrics, grid
+     * refinements, plots, the iteration to stop at as if interrupted, who is told of a stopped run ({@code null}: no
+     * one), and the least wall time between two checkpoints besides the config's iteration interval
+     * ({@link CheckpointPolicy}; 0: none by time).
+     */
+    record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, StopReport onStop,
+                   double checkpointSeconds) {
+        static Options of(int evalPaths, int sampleK, boolean plots, double checkpointSeconds, StopReport onStop) {
+            return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, onStop, checkpointSeconds);
         }
     }
 
@@ -133,16 +151,12 @@ final class TrainRunner {
         }
     }
 
-    /**
-     * Writes the {@code --json} object of a stopped run to {@code o.out()}, when {@code --json} was given: the
-     * iteration of the checkpoint on disk ({@code checkpoint} null if none was written yet).
-     */
+    /** Tells {@code o.onStop()} of a stopped run: the iteration of the checkpoint on disk (none: -1). */
     private static void report(Options o, Path dir, long iteration, String stage, int exitCode) {
-        if (o.json()) {
-            o.out().println(Json.write(Json.object().with("finished", false).with("iteration", Math.max(0, iteration))
-                    .with("checkpoint", iteration < 0 ? null : RunFolder.checkpoint(dir).toString())
-                    .with("run_folder", dir.toString()).with("stopped_during", stage).with("exitCode", exitCode)));
-            o.out().flush();
+        if (o.onStop() != null) {
+            o.onStop().stopped(Json.object().with("finished", false).with("iteration", Math.max(0, iteration))
+                    .with("checkpoint", iteration < 0 ? null : RunFolder.checkpoint(dir).toAbsolutePath().toString())
+                    .with("run_folder", dir.toString()).with("stopped_during", stage).with("exitCode", exitCode));
         }
     }
 
@@ -195,9 +209,7 @@ final class TrainRunner {
         Json.Obj m = Json.object();
         TrainingConfig c = trainer.config();
         m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
-        for (Map.Entry<String, Double> e : ev.metrics().entrySet()) {
-            m.with(e.getKey(), e.getValue());
-        }
+        m.withAll(ev.all());
         m.with("iterations", trainer.iteration());
         m.with("train_seconds", trainer.trainingSeconds());
         m.with("segment_train_seconds", trainer.segmentSeconds());

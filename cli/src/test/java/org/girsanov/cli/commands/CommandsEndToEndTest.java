@@ -52,6 +52,27 @@ class CommandsEndToEndTest {
         assertTrue(Plots.inspect(run.resolve("samples.png")).looksLikePlot(20));
         assertTrue(Plots.inspect(run.resolve("loss.png")).looksLikePlot(5));
         assertEquals(Json.parse(Files.readString(run.resolve("metrics.json"))), m);
+        assertTypedMetrics(Files.readString(run.resolve("metrics.json")), 64, 32);
+        assertTypedMetrics(r.out(), 64, 32);
+    }
+
+    /**
+     * Counts are written as JSON integers and flags as JSON booleans (not {@code 10000.0} or {@code 1.0}); estimates
+     * as numbers with a fraction or an exponent.
+     */
+    static void assertTypedMetrics(String json, long paths, long sinkhornK) {
+        for (String k : List.of("paths", "eval_steps", "nonfinite_paths", "sinkhorn_k", "sinkhorn_iterations", "target_evaluations",
+                "seed")) {
+            assertTrue(java.util.regex.Pattern.compile("\"" + k + "\"\\s*:\\s*-?\\d+\\s*[,}]").matcher(json).find(),
+                    k + " is a JSON integer in " + json);
+        }
+        assertTrue(json.matches("(?s).*\"paths\"\\s*:\\s*" + paths + "\\s*[,}].*"), json);
+        assertTrue(json.matches("(?s).*\"sinkhorn_k\"\\s*:\\s*" + sinkhornK + "\\s*[,}].*"), json);
+        assertTrue(json.matches("(?s).*\"sinkhorn_converged\"\\s*:\\s*(true|false)\\s*[,}].*"), "a JSON boolean in " + json);
+        for (String k : List.of("logZ_lb", "ess", "sinkhorn", "eubo")) {
+            assertTrue(java.util.regex.Pattern.compile("\"" + k + "\"\\s*:\\s*-?[0-9.]+([eE][+-]?\\d+)?\\s*[,}]").matcher(json).find(),
+                    k + " is a number in " + json);
+        }
     }
 
     @Test
@@ -106,6 +127,11 @@ class CommandsEndToEndTest {
                 "--paths", "64", "--sample-metric-k", "32", "--json");
         assertEquals(0, e2.code(), e2.err());
         assertTrue(e2.json().containsKey("ess") && e2.json().containsKey("eubo"));
+        assertTypedMetrics(e2.out(), 64, 32);
+        assertFalse(e2.err().matches("(?s).*\\d\\.\\d{7,}E-?\\d.*"), "people read six digits, not 6.686163295488434E-5: " + e2.err());
+        assertEquals("6.68616e-05", EvaluateCommand.human(6.686163295488434E-5));
+        assertEquals("0.123457", EvaluateCommand.human(0.1234567891));
+        assertEquals("-529.177", EvaluateCommand.human(-529.1767));
         CliRun e3 = run("evaluate", "--target", "gmm9", "--samples", csv.toString(), "--reference", csv.toString(), "--json");
         assertEquals(0, e3.code(), e3.err());
         assertEquals(0.0, ((Number) e3.json().get("delta_std")).doubleValue(), 1e-12);
@@ -122,6 +148,16 @@ class CommandsEndToEndTest {
         for (String k : List.of("dt", "mean_abs_error", "max_abs_error", "nelson", "fokker_planck")) {
             assertTrue(level.containsKey(k), k);
         }
+        assertEquals(3, ((List<?>) m.get("levels")).size());
+        assertEquals("brownian", m.get("pair"));
+        assertTrue(r.out().matches("(?s).*\"paths\"\\s*:\\s*20\\s*[,}].*"), "paths is a JSON integer: " + r.out());
+        // through the JSON library: a value that is not finite is null, a name with quotes is escaped
+        String odd = Json.write(CheckCommand.json(new org.girsanov.sde.check.ConsistencyReport("a \"pair\"\n", 3,
+                List.of(new org.girsanov.sde.check.ConsistencyReport.Level(0.5, Double.NaN, 1.0, 0.0, 2.0)), Double.POSITIVE_INFINITY)));
+        Map<?, ?> back = (Map<?, ?>) Json.parse(odd);
+        assertEquals("a \"pair\"\n", back.get("pair"));
+        assertTrue(back.containsKey("fitted_order") && back.get("fitted_order") == null, odd);
+        assertTrue(((Map<?, ?>) ((List<?>) back.get("levels")).get(0)).get("mean_abs_error") == null, odd);
     }
 
     @Test
@@ -221,6 +257,10 @@ class CommandsEndToEndTest {
         assertTrue(t.out().contains("| gmm9 | pis | tb | 0, 1 | "), "the same seeds twice are one row: " + t.out());
         assertEquals(1, t.out().lines().filter(l -> l.startsWith("| gmm9")).count(), t.out());
         assertTrue(t.out().contains(ess), "a part given twice counts once: " + t.out());
+        CliRun tj = run("bench", "table", q.resolve("quality.json").toString(), "--json");
+        assertEquals(0, tj.code(), tj.err());
+        assertEquals(2, ((List<?>) tj.json().get("rows")).size(), "--json: the rows as one object: " + tj.out());
+        assertTrue(tj.err().contains("| gmm9 | pis | tb | 0, 1 | "), "the table goes to stderr: " + tj.err());
         CliRun bad = run("bench", "table", dir.resolve("missing.json").toString());
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("missing.json"), bad.err());

@@ -9,6 +9,14 @@ import java.util.Map;
  * A small JSON reader (RFC 8259) for target files: objects become {@code Map<String, Object>}
  * (insertion ordered), arrays {@code List<Object>}, numbers {@code Double}, strings {@code String},
  * {@code true/false} {@code Boolean}, {@code null} {@code null}. Errors give the character offset.
+ *
+ * <p>Why the core keeps it rather than the application's JSON library (jackson-jr, cli only): it is read by library
+ * API that works without the application — {@link ShippedReferences} reads the resource {@code data/references.json}
+ * inside this module, so that {@link RealTargets} carry their reference log Z and moments (Δstd of a real target) for a
+ * library user too; and {@link TargetSpecs#parse} accepts {@code gmm:file=PATH.json} ({@link MixtureFile}) for every
+ * caller, the benchmarks module (no cli dependency) included. Moving it out needs both a non-JSON format for the
+ * shipped references and a pluggable reader for file targets; until then, this is the core's only JSON code, a reader
+ * only, package-private.
  */
 final class MiniJson {
     private final String s;

@@ -80,13 +80,15 @@ public final class Evaluator {
 
     private Evaluation evaluate(Sampler model, Target target, RandomStreams streams, int chunkSize, Trainer trainer) {
         Map<String, Double> m = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Boolean> flags = new LinkedHashMap<>();
         PathBatch fwd = PathBatch.simulate(model, paths, Behaviour.onPolicy(), null, streams, 0, FORWARD_STREAM,
                 chunkSize, trainer.executor());
         double[] lw = fwd.logWeights();
         double[] finite = Metrics.finite(lw);
-        m.put("paths", (double) paths);
-        m.put("eval_steps", (double) model.grid().steps());
-        m.put("nonfinite_paths", (double) (lw.length - finite.length));
+        counts.put("paths", (long) paths);
+        counts.put("eval_steps", (long) model.grid().steps());
+        counts.put("nonfinite_paths", (long) (lw.length - finite.length));
         double lb = Metrics.logZLowerBound(lw);
         double is = Metrics.logZImportance(lw);
         m.put("logZ_lb", lb);
@@ -112,9 +114,9 @@ public final class Evaluator {
             if (sinkhorn) {
                 SinkhornResult s = Sinkhorn.cost(modelK, exactK);
                 m.put("sinkhorn", s.cost());
-                m.put("sinkhorn_k", (double) k);
-                m.put("sinkhorn_iterations", (double) s.iterations());
-                m.put("sinkhorn_converged", s.converged() ? 1.0 : 0.0);
+                counts.put("sinkhorn_k", (long) k);
+                counts.put("sinkhorn_iterations", (long) s.iterations());
+                flags.put("sinkhorn_converged", s.converged());
             }
         } else if (target.reference().isPresent()) {
             m.put("delta_std", DeltaStd.compute(fwd.endPoints(), target.reference().get().std()));
@@ -123,8 +125,8 @@ public final class Evaluator {
             ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), fwd.endPoints());
             m.put("mode_coverage", r.fraction());
         }
-        m.put("target_evaluations", (double) trainer.evaluations().total());
-        return new Evaluation(m, fwd.endPoints(), lw);
+        counts.put("target_evaluations", trainer.evaluations().total());
+        return new Evaluation(m, counts, flags, fwd.endPoints(), lw);
     }
 
     static DMatrixRMaj firstRows(DMatrixRMaj m, int k) {
