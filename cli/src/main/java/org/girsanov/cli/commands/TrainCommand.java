@@ -135,7 +135,7 @@ public final class TrainCommand implements Command {
         boolean resuming = resume && Files.exists(RunFolder.checkpoint(dir));
         if (!c.sampler().learned()) {
             TrainFlags.claim(dir, force, false, "train", err);
-            return finish(RdmcRunner.run(c, dir, o, err), a.getBoolean("json"), out, err);
+            return finish(TrainRunner.run(c, dir, false, o, err), a.getBoolean("json"), out, err);
         }
         if (resuming) {
             c = ResumeCheck.config(a, RunFolder.checkpoint(dir));

@@ -26,7 +26,8 @@ import org.girsanov.sde.path.Behaviour;
  *       heuristic); without one but with a {@link Target#reference() reference}, {@code delta_std} against
  *       its standard deviations;</li>
  *   <li>for mixtures: {@code mode_coverage}, the fraction of components holding at least 1% of their
- *       expected share of the K samples.</li>
+ *       expected share of the K samples, and {@code mode_weight_error}, {@code Σ_c |ŵ_c − w_c|} with {@code ŵ_c} the
+ *       share of the (unweighted) samples nearest component {@code c}.</li>
  * </ul>
  * Random numbers come from their own streams (purposes 21–23), so evaluating never changes training.
  */
@@ -152,6 +153,7 @@ public final class Evaluator {
         if (target instanceof MixtureTarget mix) {
             ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), samples);
             m.put("mode_coverage", r.fraction());
+            m.put("mode_weight_error", r.weightError(mix.weights()));
         }
     }
 

@@ -200,6 +200,10 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
     }
 
     private static String onPolicy(LossKind loss) {
+        if (!loss.pathSpace()) {
+            return " applies to the off-policy path-space losses only; " + loss + (loss == LossKind.DEM
+                    ? " explores by its own replay buffer" : " trains nothing");
+        }
         return " needs an off-policy loss (" + Arrays.stream(LossKind.values()).filter(LossKind::offPolicy)
                 .filter(LossKind::pathSpace).map(LossKind::id).collect(Collectors.joining(", ")) + "); " + loss + " is on-policy";
     }

@@ -127,6 +127,8 @@ class TrainingConfigTest {
                 () -> TrainingConfig.defaults("gmm9", SamplerKind.LRDS, LossKind.NONE));
         message("scoreDraws = 0; must be >= 1",
                 () -> TrainingConfig.defaults("gmm9", SamplerKind.RDMC, LossKind.NONE).toBuilder().scoreDraws(0).build());
+        message("exploration = 2.0 applies to the off-policy path-space losses only; dem explores by its own replay buffer",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.IDEM, LossKind.DEM).toBuilder().exploration(2.0).build());
         TrainingConfig idem = TrainingConfig.defaults("gmm9", SamplerKind.IDEM, LossKind.DEM).toBuilder().scoreDraws(7).build();
         assertEquals("7", idem.toMap().get("score_draws"));
         assertEquals(idem, TrainingConfig.fromMap(idem.toMap()));
