@@ -1,13 +1,22 @@
 package org.girsanov.samplers.marginal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.autodiff.Var;
+import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
+import org.girsanov.samplers.families.Dis;
+import org.girsanov.samplers.metrics.LogWeights;
+import org.girsanov.samplers.targets.GaussianTarget;
 import org.girsanov.samplers.targets.GaussianMixture;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
@@ -15,7 +24,10 @@ import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
+import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.VpLinearSchedule;
+import org.girsanov.sde.path.Behaviour;
+import org.girsanov.sde.path.StreamedPaths;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +78,48 @@ class IdemTest {
             assertTrue(e1024 < 0.02 * Math.max(1, e4) && e1024 < 0.05, msg.toString());
         }
         System.out.println(msg);
+    }
+
+    /**
+     * With the exact residual {@code r = ∇log p_τ + x/σ²} of a Gaussian target ({@code p_τ = N(a m, (a² s² + v) I)}),
+     * the iDEM sampler is the reverse SDE of the true score: on 200 steps its weights are nearly constant and give
+     * {@code log Z}. Pins the control {@code u = σ(t) r} that turns the score into DIS's drift.
+     */
+    @Test
+    void withTheExactScoreTheSamplerIsTheReverseSde() {
+        double[] m = {1.0, -0.5};
+        double s2 = 0.3;
+        double logZ = 0.7;
+        GaussianTarget target = GaussianTarget.isotropic("g", m, s2, logZ);
+        VpLinearSchedule vp = new VpLinearSchedule(1.0, 0.1, 10.0, 1.0);
+        IdemScore[] holder = new IdemScore[1];
+        Control exact = new Control() {
+            @Override
+            public Var apply(Tape t, Var x, double time) {
+                double tau = 1.0 - time;
+                double a = holder[0].meanFactor(tau);
+                double var = a * a * s2 + holder[0].variance(tau);
+                DMatrixRMaj shift = new DMatrixRMaj(1, m.length);
+                for (int j = 0; j < m.length; j++) {
+                    shift.data[j] = a * m[j] / var;
+                }
+                return t.add(t.scale(x, 1.0 - 1.0 / var), t.constant(shift)); // σ_∞ = 1
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of();
+            }
+        };
+        holder[0] = new IdemScore(exact, vp, 1.0);
+        IdemSampler idem = new IdemSampler(new Dis(target, TimeGrid.uniform(1.0, 200), holder[0].asControl(), 1.0, 0.1,
+                10.0), holder[0]);
+        double[] lw = StreamedPaths.logWeights(idem, 4000, Behaviour.onPolicy(), null, rng(9)).logWeights();
+        String msg = String.format(Locale.ROOT, "exact score, 200 steps: ESS %.4f, log Z_is %.4f (true %.1f)",
+                LogWeights.effectiveSampleSize(lw), LogWeights.logZImportance(lw), logZ);
+        System.out.println(msg);
+        assertTrue(LogWeights.effectiveSampleSize(lw) > 0.95, msg);
+        assertEquals(logZ, LogWeights.logZImportance(lw), 0.02, msg);
     }
 
     static TrainingConfig config(int iterations, int threads) {
