@@ -48,7 +48,8 @@ final class ResumeCheck {
             new Compared("replay-every", c -> c.exploration().replayEvery(), Args::getInt),
             new Compared("divergence", TrainingConfig::divergence, (a, f) -> DivergenceForm.parse(a.getString(f))),
             new Compared("lr-logz-scale", c -> c.optimisation().logZLrScale(), Args::getDouble),
-            new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble));
+            new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble),
+            new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

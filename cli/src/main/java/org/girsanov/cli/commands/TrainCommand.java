@@ -26,8 +26,9 @@ public final class TrainCommand implements Command {
 
     static final List<Flag> FLAGS = List.of(
             Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
-            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd or mcd").withDefault("pis"),
-            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb").withDefault("lv"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, or rdmc (nothing learned)").withDefault("pis"),
+            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv); idem: dem (its own regression, the default); rdmc: none"),
+            Flag.option("score-draws", "K", "rdmc and idem: posterior draws per point of the Monte Carlo score (default: idem " + TrainingConfig.Marginal.DEFAULT_DRAWS + ", rdmc " + TrainingConfig.Marginal.DEFAULT_RDMC_DRAWS + ")"),
             Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
             Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
             Flag.option("iterations", "I", "gradient steps (default: the protocol's)"),
@@ -62,7 +63,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd|lrds|idem|rdmc] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
                 + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
                 + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
                 + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"
@@ -76,7 +77,14 @@ public final class TrainCommand implements Command {
                 + "done; a larger count extends the run, and the learning-rate and exploration schedules stretch to the\n"
                 + "new count from there on), --threads, --checkpoint-seconds and the evaluation and output flags may\n"
                 + "differ from the checkpoint; flags left out take the checkpoint's values. metrics.json's\n"
-                + "train_seconds adds up the training time of every segment (segment_train_seconds: this one's).";
+                + "train_seconds adds up the training time of every segment (segment_train_seconds: this one's).\n\n"
+                + "lrds first runs parallel tempering and fits its reference mixture by EM + BIC, from the seed, so a\n"
+                + "resume rebuilds the same reference (the checkpoint refuses one that differs); the MCMC's target\n"
+                + "evaluations count in target_evaluations. idem trains its score network by its own regression\n"
+                + "(--loss dem). rdmc learns nothing: train runs it on --eval-paths particles and writes metrics.json\n"
+                + "(log Z, ESS, target_evaluations: its whole cost), samples.csv and config.json, but no checkpoint,\n"
+                + "so sample and evaluate --checkpoint do not apply (evaluate --samples does); the training flags\n"
+                + "(--batch, --iterations, --lr, --resume, ...) are refused with it.";
     }
 
     @Override
@@ -88,11 +96,17 @@ public final class TrainCommand implements Command {
         // file parameters made absolute: the stored spec must name the same file from any directory
         String spec = TargetSpecs.withAbsolutePaths(a.getString("target"));
         SamplerKind sampler = SamplerKind.parse(a.getChoice("sampler", SamplerKind.ids()));
-        LossKind loss = LossKind.parse(a.getChoice("loss", LossKind.ids()));
+        LossKind loss = a.has("loss") ? LossKind.parse(a.getChoice("loss", LossKind.ids())) : sampler.defaultLoss();
+        TrainFlags.checkSampler(a, sampler);
         int dimension = TrainRunner.parseTarget(spec).dimension();
-        TrainingConfig p = Presets.cpu(spec, dimension, sampler, loss);
+        TrainingConfig p;
         try {
-            return p.toBuilder().steps(a.getInt("steps", p.time().steps()))
+            p = Presets.cpu(spec, dimension, sampler, loss);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(TrainFlags.named(e.getMessage()));
+        }
+        try {
+            return p.toBuilder().scoreDraws(a.has("score-draws") ? a.getInt("score-draws") : p.marginal().scoreDraws()).steps(a.getInt("steps", p.time().steps()))
                     .batch(a.getInt("batch", p.optimisation().batch()))
                     .iterations(a.getInt("iterations", p.optimisation().iterations()))
                     .lr(a.getDouble("lr", p.optimisation().lr())).seed(a.getLong("seed")).threads(a.getInt("threads"))
@@ -119,6 +133,10 @@ public final class TrainCommand implements Command {
                 + "-" + c.sampler().id() + "-" + c.loss().id()));
         Inputs.folder("--out", dir);
         boolean resuming = resume && Files.exists(RunFolder.checkpoint(dir));
+        if (!c.sampler().learned()) {
+            TrainFlags.claim(dir, force, false, "train", err);
+            return finish(TrainRunner.run(c, dir, false, o, err), a.getBoolean("json"), out, err);
+        }
         if (resuming) {
             c = ResumeCheck.config(a, RunFolder.checkpoint(dir));
         } else {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
+import org.girsanov.samplers.train.SamplerKind;
 
 /**
  * The checks {@code train} and {@code demo} run before any work: the ranges of the evaluation and protocol
@@ -19,7 +20,12 @@ final class TrainFlags {
             Map.entry("batch", "--batch"), Map.entry("iterations", "--iterations"), Map.entry("lr", "--lr"),
             Map.entry("threads", "--threads"), Map.entry("exploration", "--exploration"),
             Map.entry("replayEvery", "--replay-every"), Map.entry("divergence", "--divergence"),
-            Map.entry("logZLrScale", "--lr-logz-scale"), Map.entry("grid", "--grid"));
+            Map.entry("logZLrScale", "--lr-logz-scale"), Map.entry("grid", "--grid"), Map.entry("loss", "--loss"),
+            Map.entry("scoreDraws", "--score-draws"));
+
+    /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
+    static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
+            "replay-every", "divergence", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -37,6 +43,33 @@ final class TrainFlags {
         }
         return (flag == null ? "bad training flags" : flag) + ": " + m;
     }
+
+    /**
+     * The checks of the flags that depend on the sampler: {@code --score-draws} goes with rdmc and idem only, and a
+     * sampler that learns nothing refuses every flag of {@link #TRAINING_ONLY}.
+     */
+    static void checkSampler(Args a, SamplerKind sampler) {
+        boolean marginal = sampler == SamplerKind.RDMC || sampler == SamplerKind.IDEM;
+        if (a.has("score-draws")) {
+            if (!marginal) {
+                throw new UserError("--score-draws: applies to the samplers rdmc and idem only; " + sampler
+                        + " has no Monte Carlo score");
+            }
+            Inputs.intIn(a, "score-draws", 1, MAX_SCORE_DRAWS);
+        }
+        if (!sampler.learned()) {
+            for (String f : TRAINING_ONLY) {
+                if (a.has(f)) {
+                    throw new UserError("--" + f + ": " + sampler + " learns nothing, so it takes no training flag; with "
+                            + sampler + " give only --target, --steps, --grid, --score-draws, --seed, --threads,"
+                            + " --eval-paths, --sample-metric-k, --out, --force, --no-plots, --json");
+                }
+            }
+        }
+    }
+
+    /** The most posterior draws per point of a Monte Carlo score. */
+    static final int MAX_SCORE_DRAWS = 1_000_000;
 
     /** The evaluation and reporting options of {@code train}, every value checked. */
     static TrainRunner.Options options(Args a, PrintStream out) {

@@ -76,9 +76,13 @@ final class TrainRunner {
     /**
      * Runs {@code config} — or, when {@code resume}, continues {@code dir}'s checkpoint with {@code config}
      * (the checkpoint's own config with the allowed changes applied, see {@link ResumeCheck}) — writing to
-     * {@code dir}. Progress goes to {@code err}. The caller has checked every input and the folder.
+     * {@code dir}. Progress goes to {@code err}. The caller has checked every input and the folder. A sampler that
+     * learns nothing (rdmc) is run and evaluated by {@link RdmcRunner}.
      */
     static Outcome run(TrainingConfig config, Path dir, boolean resume, Options o, PrintStream err) throws IOException {
+        if (!config.sampler().learned()) {
+            return RdmcRunner.run(config, dir, o, err); // nothing to train, resume or checkpoint
+        }
         Target target = parseTarget(config.targetSpec());
         Files.createDirectories(dir);
         RunFolder.removeStaleTemporaries(dir);

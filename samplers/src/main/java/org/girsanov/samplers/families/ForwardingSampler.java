@@ -58,6 +58,11 @@ public abstract class ForwardingSampler implements Sampler {
     }
 
     @Override
+    public java.util.Map<String, org.ejml.data.DMatrixRMaj> fitted() {
+        return inner.fitted();
+    }
+
+    @Override
     public Distribution prior() {
         return inner.prior();
     }

@@ -1,5 +1,8 @@
 package org.girsanov.samplers.families;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.marginal.MixtureNoisingProcess;
 import org.girsanov.samplers.targets.GaussianMixture;
@@ -70,6 +73,21 @@ public final class Lrds extends ComposedSampler {
     /** {@code π_ref}. */
     public GaussianMixture reference() {
         return reference;
+    }
+
+    /** {@code π_ref} as matrices: {@code reference/weights} (1 × K), {@code reference/means} (K × d), {@code reference/cov/k}. */
+    @Override
+    public Map<String, DMatrixRMaj> fitted() {
+        Map<String, DMatrixRMaj> m = new LinkedHashMap<>();
+        double[] w = reference.weights();
+        DMatrixRMaj wm = new DMatrixRMaj(1, w.length);
+        System.arraycopy(w, 0, wm.data, 0, w.length);
+        m.put("reference/weights", wm);
+        m.put("reference/means", reference.means());
+        for (int k = 0; k < w.length; k++) {
+            m.put("reference/cov/" + k, reference.covariance(k));
+        }
+        return m;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.girsanov.samplers.families;
 
 import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.TimeGrid;
@@ -37,5 +39,13 @@ public interface Sampler extends PathPair {
      */
     default double learningRateScale(Parameter p) {
         return 1.0;
+    }
+
+    /**
+     * What the sampler was fitted to before training and is not a parameter (LRDS's reference mixture), as named
+     * matrices; none by default. A checkpoint stores it and refuses a resume whose rebuilt model differs.
+     */
+    default Map<String, DMatrixRMaj> fitted() {
+        return Map.of();
     }
 }

@@ -1,6 +1,8 @@
 package org.girsanov.samplers.losses;
 
 import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.nn.Parameter;
 
 /**
@@ -28,4 +30,19 @@ public interface Loss {
     boolean offPolicy();
 
     LossValue evaluate(TrainingBatch batch);
+
+    /**
+     * State of the loss that is not a parameter but that an exact resume needs (iDEM's replay buffer), as named
+     * matrices; none by default. The checkpoint stores it and {@link #restoreState} puts it back.
+     */
+    default Map<String, DMatrixRMaj> state() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #state()} returned (an empty map for a loss without state). */
+    default void restoreState(Map<String, DMatrixRMaj> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(name() + " loss has no state; got " + state.keySet());
+        }
+    }
 }

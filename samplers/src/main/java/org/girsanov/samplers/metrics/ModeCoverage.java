@@ -24,7 +24,30 @@ public final class ModeCoverage {
      * @param covered  number of components covered
      * @param counts   number of samples assigned to each component
      */
-    public record Result(double fraction, int covered, int[] counts) {}
+    public record Result(double fraction, int covered, int[] counts) {
+        /**
+         * The mode-weight error {@code Σ_c |count_c / K − w_c / Σ w|} ∈ [0, 2] of the unweighted sample: 0 when every
+         * component holds exactly its share, 2 when all samples sit in components of zero weight. The extra metric of
+         * issue 16 for mixtures with unequal weights, where local MCMC gets the weights wrong.
+         */
+        public double weightError(double[] weights) {
+            if (weights.length != counts.length) {
+                throw new IllegalArgumentException("weights must have one entry per mode (" + counts.length
+                        + "), got length " + weights.length);
+            }
+            double total = 0;
+            long k = 0;
+            for (int c = 0; c < counts.length; c++) {
+                total += weights[c];
+                k += counts[c];
+            }
+            double e = 0;
+            for (int c = 0; c < counts.length; c++) {
+                e += Math.abs((double) counts[c] / k - weights[c] / total);
+            }
+            return e;
+        }
+    }
 
     /** Coverage with nearest-mean assignment and the default 1% threshold. */
     public static Result compute(DMatrixRMaj means, double[] weights, DMatrixRMaj samples) {

@@ -41,6 +41,9 @@ final class ConfigFormat {
         m.put("replay_every", Integer.toString(c.exploration().replayEvery()));
         m.put("divergence", c.divergence().toString());
         m.put("logz_lr_scale", Double.toString(c.optimisation().logZLrScale()));
+        if (c.sampler() == SamplerKind.RDMC || c.sampler() == SamplerKind.IDEM) {
+            m.put("score_draws", Integer.toString(c.marginal().scoreDraws()));
+        }
         return m;
     }
 
@@ -69,7 +72,8 @@ final class ConfigFormat {
                 .grid(m.containsKey("grid") ? GridSpec.parse(m.get("grid")) : t.grid())
                 .replayEvery(i(m, "replay_every", e.replayEvery()))
                 .divergence(m.containsKey("divergence") ? DivergenceForm.parse(m.get("divergence")) : d.divergence())
-                .logZLrScale(x(m, "logz_lr_scale", o.logZLrScale())).build();
+                .logZLrScale(x(m, "logz_lr_scale", o.logZLrScale()))
+                .scoreDraws(i(m, "score_draws", d.marginal().scoreDraws())).build();
     }
 
     private static String req(Map<String, String> m, String k) {

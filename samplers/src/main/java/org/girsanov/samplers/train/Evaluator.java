@@ -26,7 +26,8 @@ import org.girsanov.sde.path.Behaviour;
  *       heuristic); without one but with a {@link Target#reference() reference}, {@code delta_std} against
  *       its standard deviations;</li>
  *   <li>for mixtures: {@code mode_coverage}, the fraction of components holding at least 1% of their
- *       expected share of the K samples.</li>
+ *       expected share of the K samples, and {@code mode_weight_error}, {@code Σ_c |ŵ_c − w_c|} with {@code ŵ_c} the
+ *       share of the (unweighted) samples nearest component {@code c}.</li>
  * </ul>
  * Random numbers come from their own streams (purposes 21–23), so evaluating never changes training.
  */
@@ -89,6 +90,22 @@ public final class Evaluator {
         counts.put("paths", (long) paths);
         counts.put("eval_steps", (long) model.grid().steps());
         counts.put("nonfinite_paths", (long) (lw.length - finite.length));
+        weightMetrics(m, lw, target);
+        Double eubo = null;
+        if (target.hasExactSampler()) {
+            int k = Math.min(sampleMetricK, paths);
+            DMatrixRMaj backStart = firstRows(exactSamples(target, streams, k, paths, sampleMetricK), k);
+            PathBatch back = PathBatch.simulate(model, k,
+                    Behaviour.backwardFrom(backStart), backStart, streams, 0, BACKWARD_STREAM, chunkSize, trainer.executor());
+            eubo = LogWeights.logZLowerBound(Metrics.finite(back.logWeights()));
+        }
+        sampleMetrics(m, counts, flags, fwd.endPoints(), target, streams, sampleMetricK, sinkhorn, eubo);
+        counts.put("target_evaluations", trainer.evaluations().total());
+        return new Evaluation(m, counts, flags, fwd.endPoints(), lw);
+    }
+
+    /** {@code logZ_lb}, {@code logZ_is}, {@code ess} of the log-weights, and their errors when {@code log Z} is known. */
+    static void weightMetrics(Map<String, Double> m, double[] lw, Target target) {
         double lb = Metrics.logZLowerBound(lw);
         double is = Metrics.logZImportance(lw);
         m.put("logZ_lb", lb);
@@ -100,16 +117,31 @@ public final class Evaluator {
             m.put("delta_logZ_lb", Math.abs(lb - z));
             m.put("delta_logZ_is", Math.abs(is - z));
         }
+    }
+
+    /** The exact samples the sample metrics compare with (stream {@value #EXACT_STREAM}). */
+    private static DMatrixRMaj exactSamples(Target target, RandomStreams streams, int k, int paths, int sampleMetricK) {
+        return target.sample(Math.max(k, Math.min(paths, 4 * sampleMetricK)), streams.stream(0, 0, EXACT_STREAM));
+    }
+
+    /**
+     * The metrics of unweighted samples: {@code delta_std}, {@code mmd} and {@code sinkhorn} against exact samples
+     * (or {@code delta_std} against a reference's standard deviations), and {@code mode_coverage} for mixtures;
+     * {@code eubo}, when not null, goes after {@code delta_std} (the key order of every earlier metrics.json).
+     */
+    static void sampleMetrics(Map<String, Double> m, Map<String, Long> counts, Map<String, Boolean> flags,
+                              DMatrixRMaj samples, Target target, RandomStreams streams,
+                              int sampleMetricK, boolean sinkhorn, Double eubo) {
+        int paths = samples.numRows;
         if (target.hasExactSampler()) {
             int k = Math.min(sampleMetricK, paths);
-            DMatrixRMaj exact = target.sample(Math.max(k, Math.min(paths, 4 * sampleMetricK)), streams.stream(0, 0, EXACT_STREAM));
-            DMatrixRMaj modelK = firstRows(fwd.endPoints(), k);
+            DMatrixRMaj exact = exactSamples(target, streams, k, paths, sampleMetricK);
+            DMatrixRMaj modelK = firstRows(samples, k);
             DMatrixRMaj exactK = firstRows(exact, k);
-            m.put("delta_std", DeltaStd.compute(fwd.endPoints(), exact));
-            DMatrixRMaj backStart = exactK;
-            PathBatch back = PathBatch.simulate(model, k,
-                    Behaviour.backwardFrom(backStart), backStart, streams, 0, BACKWARD_STREAM, chunkSize, trainer.executor());
-            m.put("eubo", LogWeights.logZLowerBound(Metrics.finite(back.logWeights())));
+            m.put("delta_std", DeltaStd.compute(samples, exact));
+            if (eubo != null) {
+                m.put("eubo", eubo);
+            }
             m.put("mmd", Mmd.unbiased(modelK, exactK));
             if (sinkhorn) {
                 SinkhornResult s = Sinkhorn.cost(modelK, exactK);
@@ -119,14 +151,13 @@ public final class Evaluator {
                 flags.put("sinkhorn_converged", s.converged());
             }
         } else if (target.reference().isPresent()) {
-            m.put("delta_std", DeltaStd.compute(fwd.endPoints(), target.reference().get().std()));
+            m.put("delta_std", DeltaStd.compute(samples, target.reference().get().std()));
         }
         if (target instanceof MixtureTarget mix) {
-            ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), fwd.endPoints());
+            ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), samples);
             m.put("mode_coverage", r.fraction());
+            m.put("mode_weight_error", r.weightError(mix.weights()));
         }
-        counts.put("target_evaluations", trainer.evaluations().total());
-        return new Evaluation(m, counts, flags, fwd.endPoints(), lw);
     }
 
     static DMatrixRMaj firstRows(DMatrixRMaj m, int k) {

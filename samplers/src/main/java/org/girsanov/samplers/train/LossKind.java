@@ -15,9 +15,16 @@ public enum LossKind {
     /** Detailed balance, with learned log-flows and {@code log Z}. */
     DB,
     /** Sub-trajectory balance, with learned log-flows and {@code log Z}. */
-    SUBTB;
+    SUBTB,
+    /**
+     * Denoising energy matching: the regression of iDEM's score network on the target score identity at noised
+     * replay-buffer points ({@link org.girsanov.samplers.marginal.IdemLoss}); {@link SamplerKind#IDEM} only.
+     */
+    DEM,
+    /** Nothing is trained: the sampler has no parameters ({@link SamplerKind#RDMC} only). */
+    NONE;
 
-    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db} or {@code subtb}. */
+    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db}, {@code subtb}, {@code dem} or {@code none}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -30,10 +37,16 @@ public enum LossKind {
 
     /**
      * Whether the loss may be evaluated on paths of another process than the one trained (exploration, replay):
-     * every loss but KL, whose gradient goes through the simulated paths themselves.
+     * the path-space losses but KL, whose gradient goes through the simulated paths themselves. {@link #DEM}
+     * regresses at replay-buffer points and explores by its own buffer; {@link #NONE} trains nothing.
      */
     public boolean offPolicy() {
-        return this != KL;
+        return this != KL && this != DEM && this != NONE;
+    }
+
+    /** Whether the loss is a divergence between path measures of docs/math.md §4 (KL, LV, TB, DB, sub-TB). */
+    public boolean pathSpace() {
+        return this != DEM && this != NONE;
     }
 
     /** Whether the loss has a learned scalar {@code log Z_θ} (TB, DB, sub-TB). */

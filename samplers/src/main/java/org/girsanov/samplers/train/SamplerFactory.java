@@ -13,6 +13,7 @@ import org.girsanov.samplers.families.Mcd;
 import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
+import org.girsanov.samplers.families.Lrds;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
@@ -22,9 +23,12 @@ import org.girsanov.samplers.losses.LogVarianceLoss;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
+import org.girsanov.samplers.marginal.PosteriorMeanScore;
+import org.girsanov.samplers.marginal.ReverseDiffusionMonteCarlo;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.TimeGrid;
+import org.girsanov.sde.VpLinearSchedule;
 import org.girsanov.sde.rnd.DivergenceEstimator;
 
 /** Builds the sampler and the loss a {@link TrainingConfig} names, with seeded initial weights. */
@@ -51,6 +55,12 @@ public final class SamplerFactory {
         return sampler == SamplerKind.PIS ? Math.sqrt(0.2) : 1.0;
     }
 
+    /**
+     * The sampler of a config, with its initial weights. For {@link SamplerKind#LRDS} this first builds the reference
+     * by MCMC and EM ({@link LrdsReference}, seeded by the config; the MCMC's evaluations count on {@code target}).
+     *
+     * @throws IllegalArgumentException for {@link SamplerKind#RDMC}, which learns nothing: {@link #rdmc}
+     */
     public static Sampler model(TrainingConfig c, Target target) {
         UniformRandomProvider rng = new RandomStreams(c.run().seed()).stream(0, 0, INIT_STREAM);
         TrainingConfig.Discretisation time = c.time();
@@ -69,7 +79,27 @@ public final class SamplerFactory {
                     new FourierMlp("logvar", d, d, c.network().width(), c.network().layers(), rng), sigma);
             case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
             case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, 1.0);
+            case LRDS -> new Lrds(target, grid, new FourierMlp("phi", d, d, c.network().width(), c.network().layers(), rng),
+                    LrdsReference.build(target, c.run().seed()).fit().mixture(), sigma, 0.1, 10.0);
+            case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
+            case RDMC -> throw new IllegalArgumentException("sampler = rdmc learns nothing and is not a path-space"
+                    + " sampler; build it with SamplerFactory.rdmc");
         };
+    }
+
+    /**
+     * RDMC on the config's grid: the VP noising of DIS ({@code β} 0.1 → 10 over {@code T}, stationary {@code σ}) and
+     * the posterior-mean score with {@code K = scoreDraws} draws per point.
+     */
+    public static ReverseDiffusionMonteCarlo rdmc(TrainingConfig c) {
+        if (c.sampler() != SamplerKind.RDMC) {
+            throw new IllegalArgumentException("SamplerFactory.rdmc: the config's sampler is " + c.sampler());
+        }
+        TrainingConfig.Discretisation time = c.time();
+        double horizon = time.horizon() > 0 ? time.horizon() : defaultHorizon(c.sampler());
+        double sigma = time.sigma() > 0 ? time.sigma() : defaultSigma(c.sampler());
+        return new ReverseDiffusionMonteCarlo(new VpLinearSchedule(sigma, 0.1, 10.0, horizon),
+                time.grid().on(horizon, time.steps()), new PosteriorMeanScore(c.marginal().scoreDraws()));
     }
 
     /**
@@ -125,6 +155,8 @@ public final class SamplerFactory {
             case TB -> new TrajectoryBalanceLoss();
             case DB -> new DetailedBalanceLoss(logFlow(c, model));
             case SUBTB -> new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
+            case DEM -> Idem.loss(c, model);
+            case NONE -> throw new IllegalArgumentException("loss = none: " + c.sampler() + " trains nothing");
         };
     }
 }

@@ -19,11 +19,46 @@ public enum SamplerKind {
     /** Controlled Monte Carlo diffusions along an annealing path ({@link org.girsanov.samplers.families.Cmcd}; Vargas et al., ICLR 2024). */
     CMCD,
     /** Monte Carlo diffusions: annealed Langevin forward, learned backward kernels ({@link org.girsanov.samplers.families.Mcd}; Doucet et al., NeurIPS 2022). */
-    MCD;
+    MCD,
+    /**
+     * The learned-reference diffusion sampler ({@link org.girsanov.samplers.families.Lrds}; Noble et al. 2024): a
+     * Gaussian mixture fitted to MCMC samples, built from the run's seed ({@link LrdsReference}), noised exactly, and
+     * a control trained with LV.
+     */
+    LRDS,
+    /**
+     * Reverse diffusion Monte Carlo ({@link org.girsanov.samplers.marginal.ReverseDiffusionMonteCarlo}; Huang et al.,
+     * ICLR 2024): nothing learned; the reverse SDE is driven by a Monte Carlo score. Its loss is {@link LossKind#NONE}.
+     */
+    RDMC,
+    /**
+     * Iterated denoising energy matching ({@link org.girsanov.samplers.marginal.IdemLoss}; Akhound-Sadegh et al.,
+     * ICML 2024): a score network regressed on the target score identity at noised replay-buffer points; its loss is
+     * {@link LossKind#DEM}.
+     */
+    IDEM;
 
-    /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd} or {@code mcd}. */
+    /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd}, {@code mcd},
+     *  {@code lrds}, {@code rdmc} or {@code idem}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the kind has parameters to train (every kind but {@link #RDMC}). */
+    public boolean learned() {
+        return this != RDMC;
+    }
+
+    /**
+     * The loss a kind trains with when none is named: {@link LossKind#NONE} for {@link #RDMC}, {@link LossKind#DEM}
+     * for {@link #IDEM}, else {@link LossKind#LV}.
+     */
+    public LossKind defaultLoss() {
+        return switch (this) {
+            case RDMC -> LossKind.NONE;
+            case IDEM -> LossKind.DEM;
+            default -> LossKind.LV;
+        };
     }
 
     /** {@link #id()}, so that the kind reads the same in a message, a file name or a table. */

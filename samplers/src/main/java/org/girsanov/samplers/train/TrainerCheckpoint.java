@@ -40,6 +40,8 @@ final class TrainerCheckpoint {
             c.matrices().put("buffer/scores", scores);
             c.metadata().put("buffer_observations", Integer.toString(t.exploration.observations()));
         }
+        c.putMatrices("loss/", t.loss().state());
+        c.putMatrices("fitted/", t.model().fitted());
         c.matrices().put("history/loss", t.history.lossMatrix());
         c.matrices().put("history/eval", t.history.evaluationMatrix());
         c.metadata().put("format", FORMAT);
@@ -86,16 +88,45 @@ final class TrainerCheckpoint {
         if (t.ema != null) {
             t.ema.loadState(Long.parseLong(c.metadata().get("ema_updates")), c.matricesWithPrefix("ema/"));
         }
+        checkFitted(file, t.model().fitted(), c.matricesWithPrefix("fitted/"));
+        t.loss().restoreState(c.matricesWithPrefix("loss/"));
         t.history.restore(c.matrices().get("history/loss"), c.matrices().get("history/eval"));
         if (t.exploration != null && c.matrices().containsKey("buffer/states")) {
             t.exploration.buffer().add(c.matrices().get("buffer/states").copy(), c.matrices().get("buffer/scores").data.clone());
             t.exploration.restoreObservations(Integer.parseInt(c.metadata().get("buffer_observations")));
         }
         t.iteration = Long.parseLong(c.metadata().get("iteration"));
-        t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")),
-                Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")));
+        // the counts of the checkpoint replace those of rebuilding the model (LRDS's MCMC is in both)
+        t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")) - t.counted.densityEvaluations(),
+                Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")) - t.counted.scoreEvaluations());
         t.earlierSeconds = Double.parseDouble(c.metadata().getOrDefault("train_seconds", "0"));
         return t;
+    }
+
+    /**
+     * Refuses a resume whose model was fitted differently from the checkpoint's (LRDS's reference, rebuilt from the
+     * seed by MCMC and EM): a build whose MCMC or EM gives other bits would otherwise continue training against
+     * another reference. Compared bitwise, entry by entry.
+     */
+    private static void checkFitted(Path file, Map<String, DMatrixRMaj> rebuilt, Map<String, DMatrixRMaj> stored)
+            throws IOException {
+        if (!rebuilt.keySet().equals(stored.keySet())) {
+            throw new IOException(file + ": the checkpoint's fitted state " + stored.keySet()
+                    + " does not match the model's " + rebuilt.keySet() + "; start a new run");
+        }
+        for (Map.Entry<String, DMatrixRMaj> e : rebuilt.entrySet()) {
+            DMatrixRMaj a = e.getValue();
+            DMatrixRMaj b = stored.get(e.getKey());
+            boolean same = a.numRows == b.numRows && a.numCols == b.numCols;
+            for (int i = 0; same && i < a.getNumElements(); i++) {
+                same = Double.doubleToLongBits(a.data[i]) == Double.doubleToLongBits(b.data[i]);
+            }
+            if (!same) {
+                throw new IOException(file + ": the reference rebuilt from the seed differs from the checkpoint's ('"
+                        + e.getKey() + "'): this build's MCMC or EM is not the one that wrote it; resuming would train"
+                        + " against another reference. Start a new run (or resume with the build that wrote it)");
+            }
+        }
     }
 
     private static ParameterFile.Contents checkFormat(ParameterFile.Contents c, Path file) throws IOException {

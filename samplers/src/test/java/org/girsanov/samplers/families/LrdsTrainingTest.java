@@ -72,18 +72,21 @@ class LrdsTrainingTest {
         assertEquals(0.8, rightMass(lrds, paths.logWeights(), paths.endPoints()), 0.03, msg);
     }
 
-    /** A reference with the wrong mode weights (½, ½) and shifted means: 200 LV steps raise the ESS and fix the weights. */
+    /**
+     * A reference with the wrong mode weights (½, ½) and shifted means: 100 LV steps at 1e-2 raise the ESS and fix the
+     * weights (ESS 0.546 → 0.708; 200 steps at 5e-3 gave 0.754 in twice the training time, for the same assertions).
+     */
     @Test
     void lvTrainingCorrectsAWrongReference() {
         GaussianMixture wrong = GaussianMixture.isotropic("wrong", new double[][] {{-2.2, 0.3}, {2.8, 0.5}}, 0.4, null);
         FourierMlp phi = new FourierMlp("phi", 2, 2, 32, 2, rng(2));
         Lrds lrds = new Lrds(TARGET, TimeGrid.uniform(1.0, 16), phi, wrong, 1.0, 0.1, 10.0);
         var before = TestPaths.paths(lrds, 2000, null, 99);
-        Adam adam = new Adam(lrds.parameters(), 5e-3);
+        Adam adam = new Adam(lrds.parameters(), 1e-2);
         LogVarianceLoss lv = new LogVarianceLoss();
         try (ChunkedExecutor ex = new ChunkedExecutor(1)) {
             RandomStreams streams = new RandomStreams(3);
-            for (int it = 0; it < 200; it++) {
+            for (int it = 0; it < 100; it++) {
                 Parameter.zeroGrads(lrds.parameters());
                 lv.evaluate(new TrainingBatch(lrds, 128, 128, Behaviour.onPolicy(), streams, it, ex, 0.5));
                 adam.step();
@@ -96,7 +99,7 @@ class LrdsTrainingTest {
         for (int i = 0; i < after.endPoints().numRows; i++) {
             unweightedRight += after.endPoints().get(i, 0) > 0 ? 1.0 / after.endPoints().numRows : 0;
         }
-        String msg = String.format(Locale.ROOT, "LRDS on a wrong reference: ESS %.3f -> %.3f after 200 LV steps;"
+        String msg = String.format(Locale.ROOT, "LRDS on a wrong reference: ESS %.3f -> %.3f after 100 LV steps;"
                 + " log Z_is %.4f, elbo %.4f -> %.4f; unweighted right-mode share %.3f (reference 0.5, target 0.8)",
                 essBefore, essAfter, LogWeights.logZImportance(after.logWeights()),
                 LogWeights.logZLowerBound(before.logWeights()), LogWeights.logZLowerBound(after.logWeights()), unweightedRight);

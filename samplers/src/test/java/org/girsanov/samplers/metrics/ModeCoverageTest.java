@@ -33,6 +33,18 @@ class ModeCoverageTest {
         assertEquals(2.0 / 3, r.fraction(), 1e-15);
     }
 
+    /** {@code Σ_c |ŵ_c − w_c|}: every mode found but with the wrong weights still shows. */
+    @Test
+    void modeWeightError() {
+        ModeCoverage.Result r = ModeCoverage.compute(MEANS, EQUAL, samples(50, 50, 0));
+        assertEquals(2 * (0.5 - 1.0 / 3) + 1.0 / 3, r.weightError(EQUAL), 1e-15);
+        double[] w = {0.2, 0.3, 0.5};
+        assertEquals(0.0, ModeCoverage.compute(MEANS, w, samples(20, 30, 50)).weightError(w), 1e-15);
+        ModeCoverage.Result all = ModeCoverage.compute(MEANS, w, samples(34, 33, 33));
+        assertEquals(1.0, all.fraction(), "every mode covered");
+        assertEquals(0.14 + 0.03 + 0.17, all.weightError(w), 1e-12, "yet the weights are equal, not 0.2/0.3/0.5");
+    }
+
     @Test
     void onePercentOfExpectedShare() {
         // K = 1000, expected share 333.3, 1% of it = 3.33: 3 samples are not enough, 4 are

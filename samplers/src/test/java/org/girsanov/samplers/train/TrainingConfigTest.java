@@ -101,18 +101,39 @@ class TrainingConfigTest {
 
     @Test
     void samplersAndLossesByName() {
-        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"), SamplerKind.ids());
-        assertEquals(List.of("kl", "lv", "tb", "db", "subtb"), LossKind.ids());
+        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds", "rdmc", "idem"), SamplerKind.ids());
+        assertEquals(List.of("kl", "lv", "tb", "db", "subtb", "dem", "none"), LossKind.ids());
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, SamplerKind.parse(k.id()));
         }
         for (LossKind k : LossKind.values()) {
             assertEquals(k, LossKind.parse(k.id()));
-            assertEquals(k != LossKind.KL, k.offPolicy());
+            assertEquals(k != LossKind.KL && k.pathSpace(), k.offPolicy());
+            assertEquals(k != LossKind.DEM && k != LossKind.NONE, k.pathSpace());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
-        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd", () -> SamplerKind.parse("PIS"));
-        message("loss = 'x'; allowed: kl, lv, tb, db, subtb", () -> LossKind.parse("x"));
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem", () -> SamplerKind.parse("PIS"));
+        message("loss = 'x'; allowed: kl, lv, tb, db, subtb, dem, none", () -> LossKind.parse("x"));
+        for (SamplerKind k : SamplerKind.values()) {
+            assertEquals(k, TrainingConfig.defaults("gmm9", k, k.defaultLoss()).sampler(), k.id());
+        }
+        message("loss = lv; idem trains by its own regression: loss = dem",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.IDEM, LossKind.LV));
+        message("loss = dem; dem is the loss of the idem sampler only; pis trains with one of kl, lv, tb, db, subtb",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.DEM));
+        message("loss = lv; rdmc learns nothing: loss = none",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.RDMC, LossKind.LV));
+        message("loss = none; lrds is trained: give one of kl, lv, tb, db, subtb",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.LRDS, LossKind.NONE));
+        message("scoreDraws = 0; must be >= 1",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.RDMC, LossKind.NONE).toBuilder().scoreDraws(0).build());
+        message("exploration = 2.0 applies to the off-policy path-space losses only; dem explores by its own replay buffer",
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.IDEM, LossKind.DEM).toBuilder().exploration(2.0).build());
+        TrainingConfig idem = TrainingConfig.defaults("gmm9", SamplerKind.IDEM, LossKind.DEM).toBuilder().scoreDraws(7).build();
+        assertEquals("7", idem.toMap().get("score_draws"));
+        assertEquals(idem, TrainingConfig.fromMap(idem.toMap()));
+        assertEquals(null, TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toMap().get("score_draws"),
+                "the keys of the earlier samplers are unchanged");
     }
 
     /** The messages start with the field's name, which the CLI maps to its flag. */

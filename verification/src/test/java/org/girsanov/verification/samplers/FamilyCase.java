@@ -10,6 +10,9 @@ import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Mcd;
 import org.girsanov.samplers.families.Lrds;
+import org.girsanov.samplers.marginal.IdemSampler;
+import org.girsanov.samplers.marginal.IdemScore;
+import org.girsanov.sde.VpLinearSchedule;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.targets.GaussianMixture;
@@ -40,7 +43,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /**
      * The family at its exact optimum in discrete time, where it has one: PIS with the Föllmer control (optimal up
      * to O(Δt), so on 200 steps); DDS and DIS with zero control for the target {@code Z · N(0, σ² I)}, their
-     * stationary law; GFN with zero networks for {@code Z · N(0, σ²T I)}, the law of its reference; LRDS with zero
+     * stationary law; GFN with zero networks for {@code Z · N(0, σ²T I)}, the law of its reference; iDEM (the DIS pair driven by {@code s = −x/σ² + r}) with {@code r = 0}, like DIS; LRDS with zero
      * control, its reference {@code π_ref} being the target's law (exact at every N by the telescoped form). The bridge has
      * no closed-form optimum in the family (its Euler–Maruyama backward kernel is never an exact reversal).
      */
@@ -52,6 +55,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                 return gaussian.follmer(200, 0.0);
             case "dds":
             case "dis":
+            case "idem":
                 return build(GaussianTarget.isotropic("stationary", new double[d], 1.0, logZ), 0.0);
             case "lrds":
                 return build(gaussian.target(), 0.0);
@@ -125,6 +129,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             }
             case "dds":
             case "dis":
+            case "idem":
             case "cmcd":
             case "mcd":
                 return build(gaussian.target(), 0.0);
@@ -152,6 +157,10 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                 return new Cmcd(target, TimeGrid.uniform(1.0, steps), net("f", d, d, perturb, 0), 1.0, 1.0);
             case "mcd":
                 return new Mcd(target, TimeGrid.uniform(1.0, steps), net("g", d, d, perturb, 0), 1.0, 1.0);
+            case "idem": {
+                IdemScore score = new IdemScore(net("r", d, d, perturb, 0), new VpLinearSchedule(1.0, 0.1, 10.0, 1.0), 1.0);
+                return new IdemSampler(new Dis(target, TimeGrid.uniform(1.0, steps), score.asControl(), 1.0, 0.1, 10.0), score);
+            }
             case "lrds":
                 return new Lrds(target, TimeGrid.uniform(1.0, steps), net("u", d, d, perturb, 0),
                         GaussianMixture.isotropic("reference", new double[][] {gaussian.mean()}, gaussian.variance(), null), 1.0, 0.1, 10.0);

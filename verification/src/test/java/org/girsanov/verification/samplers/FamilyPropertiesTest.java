@@ -24,7 +24,7 @@ class FamilyPropertiesTest {
     static final int TRIALS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd"})
     void evidenceBoundsAndBothImportanceIdentitiesHoldForEveryFamily(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, family.hashCode(), (c, rng) ->
                 EvidenceBoundsCheck.check(c.near(), EvidenceBoundsCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -39,7 +39,7 @@ class FamilyPropertiesTest {
      * CMCD's and MCD's backward drifts contain the learned drift.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "gfn", "lrds"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "gfn", "lrds"})
     void lvGradientIsTwiceKlGradientForEveryFamilyWithAFixedBackwardProcess(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 31 * family.hashCode(), (c, rng) ->
                 LvKlGradientCheck.check(c.perturbed(), LvKlGradientCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -52,7 +52,7 @@ class FamilyPropertiesTest {
      * hold only as {@code Δt → 0}.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "gfn", "lrds"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "gfn", "lrds"})
     void stickingTheLandingAtTheExactOptimumOfEveryFamilyThatHasOne(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 7 * family.hashCode(), (c, rng) ->
                 StickingTheLandingCheck.check(c.optimum(), StickingTheLandingCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -60,7 +60,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "lrds"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
@@ -87,7 +87,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "cmcd", "mcd"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "cmcd", "mcd"})
     void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
                 DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -113,7 +113,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dds", "dis", "gfn"})
+    @ValueSource(strings = {"dds", "dis", "idem", "gfn"})
     void stickingTheLandingFailsAwayFromTheOptimum(String family) {
         FamilyCase c = new FamilyCase(family, SamplerChecksTest.CASE, 10);
         Verdict optimal = StickingTheLandingCheck.check(c.optimum(), StickingTheLandingCheck.Config.defaults());
