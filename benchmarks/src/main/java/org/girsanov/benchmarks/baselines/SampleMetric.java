@@ -16,7 +16,10 @@ public interface SampleMetric {
     /** The metric of {@code samples} against {@code exact} (both {@code K × d}) for {@code target}. */
     double value(Target target, DMatrixRMaj samples, DMatrixRMaj exact);
 
-    /** {@code Δstd = mean_j |std_j(samples) − std_j(exact)|} (docs/targets-and-metrics.md, metrics). */
+    /**
+     * {@code Δstd = mean_j |std_j(samples) − std_j(true)|} (docs/targets-and-metrics.md, metrics), against the target's
+     * true standard deviations when known ({@link Target#marginalStd()}), else those of {@code exact}.
+     */
     static SampleMetric deltaStd() {
         return new SampleMetric() {
             @Override
@@ -26,7 +29,7 @@ public interface SampleMetric {
 
             @Override
             public double value(Target target, DMatrixRMaj samples, DMatrixRMaj exact) {
-                return org.girsanov.samplers.metrics.DeltaStd.compute(samples, exact);
+                return org.girsanov.samplers.train.Evaluator.deltaStd(samples, target, exact);
             }
         };
     }

@@ -84,7 +84,7 @@ public final class BenchCommand implements Command {
                 Flag.option("seeds", "LIST", "quality: comma-separated root seeds, each row trained once per seed").withDefault("0"),
                 Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
                 Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
-                Flag.option("eval-paths", "K", "evaluation paths per row").withDefault(20000),
+                Flag.option("eval-paths", "K", "evaluation paths per row (the published protocol's 100 000)").withDefault(100_000),
                 Flag.option("batch", "B", "perf: batch").withDefault(512),
                 Flag.option("steps", "N", "perf: time steps").withDefault(100),
                 Flag.option("threads", "T", "worker threads").withDefault(2),

@@ -13,7 +13,6 @@ import org.girsanov.cli.Flag;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
-import org.girsanov.samplers.metrics.DeltaStd;
 import org.girsanov.samplers.metrics.Sinkhorn;
 import org.girsanov.samplers.metrics.SinkhornResult;
 import org.girsanov.samplers.targets.Target;
@@ -107,7 +106,7 @@ public final class EvaluateCommand implements Command {
             }
             if (ref == null && !target.hasExactSampler() && target.reference().isPresent()) {
                 // a real target: Δstd against its reference moments; the sample metrics need reference samples
-                m.with("delta_std", DeltaStd.compute(samples, target.reference().get().std())).with("samples", samples.numRows);
+                m.with("delta_std", Evaluator.deltaStd(samples, target, null)).with("samples", samples.numRows);
             } else if (ref != null) {
                 if (ref.numCols != samples.numCols) {
                     throw new UserError("--reference: " + a.getPath("reference") + ": " + ref.numCols + " columns; samples have " + samples.numCols);
@@ -118,7 +117,7 @@ public final class EvaluateCommand implements Command {
                 throw new UserError("target " + target.name() + " has no exact sampler; give --reference FILE.csv");
             }
             if (ref != null) {
-                m.with("delta_std", DeltaStd.compute(samples, ref));
+                m.with("delta_std", Evaluator.deltaStd(samples, target, ref));
                 int k = Math.min(sampleK, Math.min(samples.numRows, ref.numRows));
                 SinkhornResult s = Sinkhorn.cost(firstRows(samples, k), firstRows(ref, k));
                 m.with("sinkhorn", s.cost()).with("sinkhorn_k", k).with("sinkhorn_iterations", s.iterations())

@@ -58,6 +58,11 @@ public abstract class ForwardingTarget implements Target {
     }
 
     @Override
+    public Optional<double[]> marginalStd() {
+        return inner.marginalStd();
+    }
+
+    @Override
     public boolean hasExactSampler() {
         return inner.hasExactSampler();
     }

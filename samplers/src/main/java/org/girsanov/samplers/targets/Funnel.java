@@ -1,5 +1,7 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -93,6 +95,18 @@ public final class Funnel implements Target {
     @Override
     public OptionalDouble logZ() {
         return OptionalDouble.of(0.0);
+    }
+
+    /**
+     * {@code std_1 = s} and, for {@code i ≥ 2}, {@code std_i² = E[Var(x_i | x₁)] = E[e^{x₁}] = e^{s²/2}} (the
+     * log-normal mean), so {@code std_i = e^{s²/4}} (9.49 for the standard funnel).
+     */
+    @Override
+    public Optional<double[]> marginalStd() {
+        double[] std = new double[d];
+        Arrays.fill(std, Math.exp(scale * scale / 4));
+        std[0] = scale;
+        return Optional.of(std);
     }
 
     @Override

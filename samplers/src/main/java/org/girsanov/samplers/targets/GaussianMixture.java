@@ -1,6 +1,7 @@
 package org.girsanov.samplers.targets;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -180,6 +181,28 @@ public final class GaussianMixture implements MixtureTarget {
     @Override
     public OptionalDouble logZ() {
         return OptionalDouble.of(0.0);
+    }
+
+    /**
+     * {@code std_j² = Σ_c w_c (Σ_c,jj + μ_cj²) − (Σ_c w_c μ_cj)²}, the variance of a mixture (law of total variance).
+     */
+    @Override
+    public Optional<double[]> marginalStd() {
+        double[] mean = new double[d];
+        double[] second = new double[d];
+        for (int c = 0; c < comps.length; c++) {
+            double[] mu = comps[c].mean();
+            DMatrixRMaj cov = comps[c].covariance();
+            for (int j = 0; j < d; j++) {
+                mean[j] += weights[c] * mu[j];
+                second[j] += weights[c] * (cov.get(j, j) + mu[j] * mu[j]);
+            }
+        }
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+            std[j] = Math.sqrt(Math.max(0.0, second[j] - mean[j] * mean[j]));
+        }
+        return Optional.of(std);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -95,6 +96,17 @@ public final class GaussianTarget implements Target {
     @Override
     public OptionalDouble logZ() {
         return OptionalDouble.of(logZ);
+    }
+
+    /** {@code std_j = √Σ_jj}. */
+    @Override
+    public Optional<double[]> marginalStd() {
+        DMatrixRMaj cov = g.covariance();
+        double[] std = new double[g.dimension()];
+        for (int j = 0; j < std.length; j++) {
+            std[j] = Math.sqrt(cov.get(j, j));
+        }
+        return Optional.of(std);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -115,6 +116,21 @@ public final class ManyWell implements Target {
     @Override
     public OptionalDouble logZ() {
         return OptionalDouble.of(w * well.logNormaliser() + 0.5 * (d - w) * Math.log(2 * Math.PI));
+    }
+
+    /**
+     * The density factorises: {@code std_i² = ∫ x² q / ∫ q − (∫ x q / ∫ q)²} by the double well's quadrature for
+     * {@code i ≤ w} ({@link DoubleWell#expectation}), 1 for the Gaussian coordinates.
+     */
+    @Override
+    public Optional<double[]> marginalStd() {
+        double m1 = well.expectation(x -> x);
+        double wellStd = Math.sqrt(well.expectation(x -> x * x) - m1 * m1);
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
+            std[j] = j < w ? wellStd : 1.0;
+        }
+        return Optional.of(std);
     }
 
     @Override

@@ -54,6 +54,19 @@ public interface Target {
         return Optional.empty();
     }
 
+    /**
+     * The true standard deviation of each coordinate, {@code std_j = (E[x_j²] − E[x_j]²)^{1/2}} under {@code ρ/Z},
+     * when it is known exactly (a closed form or a one-dimensional quadrature); empty by default. {@code Δstd}
+     * (docs/targets-and-metrics.md) is measured against it, as in the reference implementation of Richter &amp;
+     * Berner (ICLR 2024), rather than against the standard deviations of a finite exact sample, whose own error
+     * ({@code ≈ std·√((κ − 1)/(4K))} for kurtosis {@code κ}) would otherwise be part of the metric.
+     *
+     * @return an array of length {@link #dimension()}, a fresh copy on each call
+     */
+    default Optional<double[]> marginalStd() {
+        return Optional.empty();
+    }
+
     /** Whether {@link #sample(int, UniformRandomProvider)} is available. */
     default boolean hasExactSampler() {
         return false;

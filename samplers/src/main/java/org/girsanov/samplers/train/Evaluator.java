@@ -2,6 +2,7 @@ package org.girsanov.samplers.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.metrics.DeltaStd;
@@ -12,6 +13,7 @@ import org.girsanov.samplers.metrics.Sinkhorn;
 import org.girsanov.samplers.metrics.SinkhornResult;
 import org.girsanov.samplers.targets.MixtureTarget;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.targets.TargetReference;
 import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.path.Behaviour;
 
@@ -21,10 +23,11 @@ import org.girsanov.sde.path.Behaviour;
  *   <li>from {@code K} forward paths: {@code logZ_lb = mean log w}, {@code logZ_is = logsumexp log w − log K},
  *       {@code ess}, and with a known {@code log Z} the errors {@code delta_logZ_lb}, {@code delta_logZ_is};</li>
  *   <li>with an exact sampler: {@code eubo} (mean log w of backward paths started at exact samples),
- *       {@code delta_std} and {@code sinkhorn} (entropic OT at ε = 1e-3, run to convergence) against exact
- *       samples, on at most {@code sampleMetricK} points each, and {@code mmd} (Gaussian kernel, median
- *       heuristic); without one but with a {@link Target#reference() reference}, {@code delta_std} against
- *       its standard deviations;</li>
+ *       {@code sinkhorn} (entropic OT at ε = 1e-3, run to convergence) against exact samples, on at most
+ *       {@code sampleMetricK} points each, and {@code mmd} (Gaussian kernel, median heuristic);</li>
+ *   <li>{@code delta_std} of all K samples against the target's true standard deviations
+ *       ({@link Target#marginalStd()}: closed forms, quadrature), else its {@link Target#reference() reference}'s,
+ *       else those of the exact samples;</li>
  *   <li>for mixtures: {@code mode_coverage}, the fraction of components holding at least 1% of their
  *       expected share of the K samples, and {@code mode_weight_error}, {@code Σ_c |ŵ_c − w_c|} with {@code ŵ_c} the
  *       share of the (unweighted) samples nearest component {@code c}.</li>
@@ -138,7 +141,7 @@ public final class Evaluator {
             DMatrixRMaj exact = exactSamples(target, streams, k, paths, sampleMetricK);
             DMatrixRMaj modelK = firstRows(samples, k);
             DMatrixRMaj exactK = firstRows(exact, k);
-            m.put("delta_std", DeltaStd.compute(samples, exact));
+            m.put("delta_std", deltaStd(samples, target, exact));
             if (eubo != null) {
                 m.put("eubo", eubo);
             }
@@ -150,14 +153,25 @@ public final class Evaluator {
                 counts.put("sinkhorn_iterations", (long) s.iterations());
                 flags.put("sinkhorn_converged", s.converged());
             }
-        } else if (target.reference().isPresent()) {
-            m.put("delta_std", DeltaStd.compute(samples, target.reference().get().std()));
+        } else if (target.marginalStd().isPresent() || target.reference().isPresent()) {
+            m.put("delta_std", deltaStd(samples, target, null));
         }
         if (target instanceof MixtureTarget mix) {
             ModeCoverage.Result r = ModeCoverage.compute(mix.means(), mix.weights(), samples);
             m.put("mode_coverage", r.fraction());
             m.put("mode_weight_error", r.weightError(mix.weights()));
         }
+    }
+
+    /**
+     * {@code Δstd} of the samples against the target's true standard deviations ({@link Target#marginalStd()}) when
+     * known, else against its reference's, else against those of the exact samples {@code exact}.
+     *
+     * @param exact the samples to fall back on; may be null when the target has true or reference standard deviations
+     */
+    public static double deltaStd(DMatrixRMaj samples, Target target, DMatrixRMaj exact) {
+        Optional<double[]> std = target.marginalStd().or(() -> target.reference().map(TargetReference::std));
+        return std.isPresent() ? DeltaStd.compute(samples, std.get()) : DeltaStd.compute(samples, exact);
     }
 
     static DMatrixRMaj firstRows(DMatrixRMaj m, int k) {
