@@ -33,8 +33,9 @@ import picocli.CommandLine.ParseResult;
  *       stderr. If it fails, stdout receives {@code {"error": {"kind": …, "message": …, "exitCode": …}}}
  *       instead. Stopped by a signal, it receives the command's "stopped" object ({@code "finished": false}, the
  *       checkpoint and iteration where there is one, {@code exitCode}; {@link SignalReport}, {@link Shutdown}).</li>
- *   <li><b>Exit codes.</b> {@value #EXIT_OK} success; {@value #EXIT_USER_ERROR} a {@link UserError}
- *       (message only); {@value #EXIT_USAGE} a bad command line (message and usage);
+ *   <li><b>Exit codes.</b> {@value #EXIT_OK} success; {@value #EXIT_USER_ERROR} bad input, found before any work
+ *       starts: a {@link UserError} (message only) or a bad command line ({@link #EXIT_USAGE}, the same code;
+ *       message and usage, {@code "kind": "usage"} in the JSON error);
  *       {@value #EXIT_INTERNAL} any other exception (one line plus "run with --debug for the stack
  *       trace"); stopped by a signal: 128 + its number ({@value #EXIT_INTERRUPTED} SIGINT, 143 SIGTERM, 129
  *       SIGHUP; {@link Shutdown}).</li>
@@ -55,7 +56,8 @@ public final class Cli {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_USER_ERROR = 1;
-    public static final int EXIT_USAGE = 2;
+    /** A bad command line: the code of every bad input ({@link #EXIT_USER_ERROR}); the message adds the usage. */
+    public static final int EXIT_USAGE = EXIT_USER_ERROR;
     public static final int EXIT_INTERNAL = 3;
     public static final int EXIT_INTERRUPTED = 130;
 

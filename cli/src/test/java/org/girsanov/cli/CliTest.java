@@ -73,7 +73,7 @@ class CliTest {
     @Test
     void unknownCommandIsUsageError() {
         Result r = run("ehco");
-        assertEquals(2, r.code());
+        assertEquals(Cli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("unknown command 'ehco' (did you mean 'echo'?)"), r.err());
         assertEquals("", r.out());
     }
@@ -81,18 +81,18 @@ class CliTest {
     @Test
     void unknownFlagIsUsageErrorWithValidFlagsAndUsage() {
         Result r = run("echo", "--bach", "3");
-        assertEquals(2, r.code());
+        assertEquals(Cli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("unknown flag --bach (did you mean --batch?); valid flags: --batch N, --json, --debug"),
                 r.err());
         assertTrue(r.err().contains("usage: girsanov echo [--batch N] [--json] [WORDS...]"), r.err());
-        assertEquals(2, run("--frobnicate").code());
-        assertEquals(2, run("echo", "--batch", "x").code());
+        assertEquals(Cli.EXIT_USAGE, run("--frobnicate").code());
+        assertEquals(Cli.EXIT_USAGE, run("echo", "--batch", "x").code());
     }
 
     @Test
     void noArgumentsPrintsOverviewOnStderr() {
         Result r = run();
-        assertEquals(2, r.code());
+        assertEquals(Cli.EXIT_USAGE, r.code());
         assertTrue(r.err().contains("commands:"), r.err());
         assertTrue(r.err().contains("echo"), r.err());
     }
@@ -137,12 +137,12 @@ class CliTest {
         assertTrue(h.out().contains("(default 1)"), h.out());
         assertTrue(h.out().contains("example: girsanov echo"), h.out());
         assertEquals(h.out(), run("echo", "--help").out());
-        assertEquals(2, run("help", "nope").code());
+        assertEquals(Cli.EXIT_USAGE, run("help", "nope").code());
         Result v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("girsanov "), v.out());
         assertEquals(0, run("version").code());
-        assertEquals(2, run("version", "extra").code());
+        assertEquals(Cli.EXIT_USAGE, run("version", "extra").code());
     }
 
     @Test
