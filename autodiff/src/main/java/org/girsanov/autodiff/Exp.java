@@ -25,6 +25,20 @@ final class Exp {
     static final double LN2_LO = 0x1.ef35793c76730p-45;
     /** {@code 1/i!} for {@code i = 0 … 13}. */
     static final double[] C = taylor(13);
+    private static final double C0 = C[0];
+    private static final double C1 = C[1];
+    private static final double C2 = C[2];
+    private static final double C3 = C[3];
+    private static final double C4 = C[4];
+    private static final double C5 = C[5];
+    private static final double C6 = C[6];
+    private static final double C7 = C[7];
+    private static final double C8 = C[8];
+    private static final double C9 = C[9];
+    private static final double C10 = C[10];
+    private static final double C11 = C[11];
+    private static final double C12 = C[12];
+    private static final double C13 = C[13];
 
     private Exp() {
     }
@@ -43,15 +57,26 @@ final class Exp {
 
     /** {@code e^x} as stated in the class comment. */
     static double exp(double x) {
-        final double xc = Math.max(Math.min(x, LIMIT), -LIMIT);
+        // the ternaries are Math.max(Math.min(x, LIMIT), −LIMIT), NaN passing through, without its blend sequence
+        final double xc = x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x;
         final double t = xc * LOG2E + SHIFT;
         final double k = t - SHIFT;
         double r = Math.fma(-k, LN2_HI, xc);
         r = Math.fma(-k, LN2_LO, r);
-        double p = C[13];
-        for (int i = 12; i >= 0; i--) {
-            p = Math.fma(p, r, C[i]);
-        }
+        // Horner on the constants below (C[i] folded by the JIT; an array element is loaded and bounds-checked)
+        double p = Math.fma(C13, r, C12);
+        p = Math.fma(p, r, C11);
+        p = Math.fma(p, r, C10);
+        p = Math.fma(p, r, C9);
+        p = Math.fma(p, r, C8);
+        p = Math.fma(p, r, C7);
+        p = Math.fma(p, r, C6);
+        p = Math.fma(p, r, C5);
+        p = Math.fma(p, r, C4);
+        p = Math.fma(p, r, C3);
+        p = Math.fma(p, r, C2);
+        p = Math.fma(p, r, C1);
+        p = Math.fma(p, r, C0);
         final long scale = (Double.doubleToRawLongBits(t) - SHIFT_BITS + 1023L) << 52;
         return p * Double.longBitsToDouble(scale);
     }

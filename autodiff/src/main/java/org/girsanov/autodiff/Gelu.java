@@ -18,15 +18,26 @@ final class Gelu {
      * ({@code createGraph}) builds {@code gelu'} from tape ops, so every order of derivative is exact.
      */
     static Var gelu(Tape t, Var a) {
+        return gelu(t, a, Kernels.VECTOR);
+    }
+
+    /** As above, on the Vector-API kernels if {@code vector}, else on the scalar ones (the same bits). */
+    static Var gelu(Tape t, Var a, boolean vector) {
         DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
         final int n = out.getNumElements();
-        Kernels.gelu(a.value.data, out.data, null, n);
+        // the vector backend recomputes tanh u in the backward (cheaper than a buffer); the scalar one keeps it
+        final double[] th = t.recording && !vector ? new double[n] : null;
+        Kernels.gelu(a.value.data, out.data, th, n, vector);
         return t.node(out, "gelu", (g, o, go) -> {
             if (g.recording) {
                 return new Var[] {g.mul(go, geluDerivative(g, a))};
             }
             DMatrixRMaj r = new DMatrixRMaj(go.rows(), go.cols());
-            Kernels.geluBackward(go.value.data, a.value.data, r.data, n);
+            if (th != null) {
+                Kernels.geluBackwardFromTanh(go.value.data, a.value.data, th, r.data, n);
+            } else {
+                Kernels.geluBackward(go.value.data, a.value.data, r.data, n, vector);
+            }
             return new Var[] {g.constant(r)};
         }, a);
     }

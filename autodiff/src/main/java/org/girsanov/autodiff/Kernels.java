@@ -273,17 +273,65 @@ final class Kernels {
         gelu(x, y, th, len, VECTOR);
     }
 
-    /** As above, on the Vector-API loop if {@code vector}. */
+    /**
+     * As above, on the Vector-API loop if {@code vector}. The scalar path runs in three passes over {@code y} so
+     * that only the {@code exp} pass is scalar: HotSpot (17) vectorises the polynomial pass and the pass with the
+     * division, not a loop that calls {@link Exp#exp}. Each element sees the same operations in the same order
+     * either way, so the bits are the same.
+     */
     static void gelu(double[] x, double[] y, double[] th, int len, boolean vector) {
-        final int from = vector ? VectorKernels.gelu(x, y, th, len, GELU_C, GELU_K) : 0;
-        for (int i = from; i < len; i++) {
-            final double a = x[i];
-            final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
-            if (th != null) {
-                th[i] = t;
+        if (vector) {
+            final int from = VectorKernels.gelu(x, y, th, len, GELU_C, GELU_K);
+            for (int i = from; i < len; i++) {
+                final double a = x[i];
+                final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
+                if (th != null) {
+                    th[i] = t;
+                }
+                y[i] = 0.5 * a * (1.0 + t);
             }
-            y[i] = 0.5 * a * (1.0 + t);
+            return;
         }
+        twiceU(x, y, len);
+        expInPlace(y, len);
+        if (th != null) {
+            for (int i = 0; i < len; i++) {
+                th[i] = 1.0 - 2.0 / (1.0 + y[i]);
+            }
+        }
+        for (int i = 0; i < len; i++) {
+            final double a = x[i];
+            y[i] = 0.5 * a * (1.0 + (1.0 - 2.0 / (1.0 + y[i])));
+        }
+    }
+
+    /** {@code e[i] = 2u(x_i)}, {@code u = c(x + k x³)}: the argument {@link #fastTanh} passes to {@code exp}. */
+    private static void twiceU(double[] x, double[] e, int len) {
+        for (int i = 0; i < len; i++) {
+            final double a = x[i];
+            e[i] = 2.0 * (GELU_C * (a + GELU_K * a * a * a));
+        }
+    }
+
+    private static void expInPlace(double[] e, int len) {
+        for (int i = 0; i < len; i++) {
+            e[i] = Exp.exp(e[i]);
+        }
+    }
+
+    /**
+     * {@code r = go ⊙ gelu'(x)} from {@code t = tanh u} stored by the forward pass ({@link #gelu} with a
+     * {@code th} buffer): the scalar backend keeps {@code t} rather than paying a second scalar {@code exp}.
+     */
+    static void geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len) {
+        for (int i = 0; i < len; i++) {
+            r[i] = go[i] * geluDerivative(x[i], th[i]);
+        }
+    }
+
+    /** {@code gelu'(a) = ½(1 + t) + ½a(1 − t²)c(1 + 3k a²)} at {@code t = tanh u} ({@link Gelu#geluDerivative}). */
+    private static double geluDerivative(double a, double t) {
+        return 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_K * a * a);
     }
 
     /**
@@ -295,14 +343,20 @@ final class Kernels {
         geluBackward(go, x, r, len, VECTOR);
     }
 
-    /** As above, on the Vector-API loop if {@code vector}. */
+    /** As above, on the Vector-API loop if {@code vector}, else in three passes over {@code r} (see {@link #gelu}). */
     static void geluBackward(double[] go, double[] x, double[] r, int len, boolean vector) {
-        final int from = vector ? VectorKernels.geluBackward(go, x, r, len, GELU_C, GELU_K) : 0;
-        for (int i = from; i < len; i++) {
-            final double a = x[i];
-            final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
-            final double d = 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_K * a * a);
-            r[i] = go[i] * d;
+        if (vector) {
+            final int from = VectorKernels.geluBackward(go, x, r, len, GELU_C, GELU_K);
+            for (int i = from; i < len; i++) {
+                final double a = x[i];
+                r[i] = go[i] * geluDerivative(a, fastTanh(GELU_C * (a + GELU_K * a * a * a)));
+            }
+            return;
+        }
+        twiceU(x, r, len);
+        expInPlace(r, len);
+        for (int i = 0; i < len; i++) {
+            r[i] = go[i] * geluDerivative(x[i], 1.0 - 2.0 / (1.0 + r[i]));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,6 +179,12 @@ class KernelsTest {
             double[] r = new double[len];
             Kernels.geluBackward(go, x, r, len, vector);
             assertArrayEquals(want, r, 0.0, vector ? "vector" : "scalar");
+            // the scalar backend's backward from the tanh values its forward stored
+            double[] th = new double[len];
+            Kernels.gelu(x, new double[len], th, len, vector);
+            double[] fromTanh = new double[len];
+            Kernels.geluBackwardFromTanh(go, x, th, fromTanh, len);
+            assertArrayEquals(want, fromTanh, 0.0, "from stored tanh, forward on " + (vector ? "vector" : "scalar"));
         }
     }
 
@@ -206,5 +213,26 @@ class KernelsTest {
         Kernels.gelu(x, y, th, len, true);
         Kernels.gelu(x, y, th2, len, false);
         assertArrayEquals(th2, th, 0.0, "vector and scalar tanh, bit for bit");
+    }
+
+    @Test
+    void theGeluOpGivesTheSameValueAndGradientOnBothBackends() {
+        Random rnd = new Random(23);
+        DMatrixRMaj x = new DMatrixRMaj(37, 5, true, random(rnd, 37 * 5));
+        DMatrixRMaj w = new DMatrixRMaj(37, 5, true, random(rnd, 37 * 5));
+        DMatrixRMaj[] value = new DMatrixRMaj[2];
+        DMatrixRMaj[] grad = new DMatrixRMaj[2];
+        for (int b = 0; b < 2; b++) {
+            Tape t = new Tape();
+            Var xv = t.input(x.copy());
+            Var y = Gelu.gelu(t, xv, b == 1);
+            value[b] = y.value();
+            grad[b] = t.grad(t.sum(t.mul(y, t.constant(w))), false, xv)[0].value();
+        }
+        assertArrayEquals(value[0].data, value[1].data, 0.0, "value");
+        assertArrayEquals(grad[0].data, grad[1].data, 0.0, "gradient (scalar: from the stored tanh)");
+        double[] want = new double[x.data.length];
+        Kernels.geluBackward(w.data, x.data, want, want.length, false);
+        assertArrayEquals(want, grad[0].data, 0.0, "gradient = go ⊙ gelu'(x)");
     }
 }
