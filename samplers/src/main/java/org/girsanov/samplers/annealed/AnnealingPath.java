@@ -49,6 +49,7 @@ public final class AnnealingPath {
         this.span = grid.end() - grid.start();
     }
 
+    /** The schedule {@code β}. */
     public AnnealingSchedule schedule() {
         return schedule;
     }
@@ -56,6 +57,19 @@ public final class AnnealingPath {
     /** {@code β_t = β((t − t_0)/(t_N − t_0))}. */
     public double beta(double t) {
         return schedule.beta((t - start) / span);
+    }
+
+    /** {@code β'_t = dβ_t/dt = β'((t − t_0)/(t_N − t_0)) / (t_N − t_0)} ({@link AnnealingSchedule#rate}). */
+    public double betaRate(double t) {
+        return schedule.rate((t - start) / span) / span;
+    }
+
+    /**
+     * {@code ∂_t log π̃_t(x) = β'_t (log ρ(x) − log p_prior(x))} per row, on the tape: the time derivative of
+     * {@link #logDensity} at fixed {@code x} (Albergo &amp; Vanden-Eijnden 2025, the first term of the NETS residual).
+     */
+    public Var logDensityRate(Tape tape, Var x, double t) {
+        return tape.scale(tape.sub(target.logDensity(tape, x), prior.apply(tape, x)), betaRate(t));
     }
 
     /** {@code log π̃_t(x) = (1 − β_t) log p_prior(x) + β_t log ρ(x)} per row, on the tape. */

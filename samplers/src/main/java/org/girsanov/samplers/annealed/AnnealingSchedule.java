@@ -17,6 +17,17 @@ public interface AnnealingSchedule {
     /** {@code β(s)}, {@code s ∈ [0, 1]}. */
     double beta(double s);
 
+    /**
+     * {@code dβ/ds}, which the NETS residual needs ({@code ∂_t log π̃_t = β'_t (log ρ − log p_prior)},
+     * {@link AnnealingPath#logDensityRate}). A schedule without a closed-form derivative does not provide one.
+     *
+     * @throws UnsupportedOperationException naming the schedule, unless it overrides this
+     */
+    default double rate(double s) {
+        throw new UnsupportedOperationException("annealing schedule " + name()
+                + " has no closed-form derivative dβ/ds; NETS needs one (use linear or power:p)");
+    }
+
     /** {@code β(s) = s}. */
     static AnnealingSchedule linear() {
         return new Power(1.0);
@@ -60,6 +71,12 @@ public interface AnnealingSchedule {
         @Override
         public double beta(double s) {
             return exponent == 1.0 ? s : Math.pow(s, exponent);
+        }
+
+        /** {@code dβ/ds = p s^{p−1}}. */
+        @Override
+        public double rate(double s) {
+            return exponent == 1.0 ? 1.0 : exponent * Math.pow(s, exponent - 1);
         }
     }
 }

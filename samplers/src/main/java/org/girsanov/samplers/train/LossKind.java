@@ -21,10 +21,15 @@ public enum LossKind {
      * replay-buffer points ({@link org.girsanov.samplers.marginal.IdemLoss}); {@link SamplerKind#IDEM} only.
      */
     DEM,
+    /**
+     * The NETS residual: the mean squared PINN residual of the continuity equation along the annealing path at
+     * replayed trajectory states ({@link org.girsanov.samplers.nets.NetsLoss}); {@link SamplerKind#NETS} only.
+     */
+    NETS,
     /** Nothing is trained: the sampler has no parameters ({@link SamplerKind#RDMC} only). */
     NONE;
 
-    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db}, {@code subtb}, {@code dem} or {@code none}. */
+    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db}, {@code subtb}, {@code dem}, {@code nets} or {@code none}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -38,15 +43,16 @@ public enum LossKind {
     /**
      * Whether the loss may be evaluated on paths of another process than the one trained (exploration, replay):
      * the path-space losses but KL, whose gradient goes through the simulated paths themselves. {@link #DEM}
-     * regresses at replay-buffer points and explores by its own buffer; {@link #NONE} trains nothing.
+     * regresses at replay-buffer points and explores by its own buffer, as does {@link #NETS}; {@link #NONE} trains
+     * nothing.
      */
     public boolean offPolicy() {
-        return this != KL && this != DEM && this != NONE;
+        return pathSpace() && this != KL;
     }
 
     /** Whether the loss is a divergence between path measures of docs/math.md §4 (KL, LV, TB, DB, sub-TB). */
     public boolean pathSpace() {
-        return this != DEM && this != NONE;
+        return this != DEM && this != NETS && this != NONE;
     }
 
     /** Whether the loss has a learned scalar {@code log Z_θ} (TB, DB, sub-TB). */

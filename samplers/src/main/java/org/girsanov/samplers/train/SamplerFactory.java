@@ -50,7 +50,7 @@ public final class SamplerFactory {
         return sampler == SamplerKind.PIS ? 5.0 : 1.0;
     }
 
-    /** The default σ of a sampler. */
+    /** The default σ of a sampler (for nets, {@code √ε}: its {@code ε = σ²}). */
     public static double defaultSigma(SamplerKind sampler) {
         return sampler == SamplerKind.PIS ? Math.sqrt(0.2) : 1.0;
     }
@@ -82,6 +82,7 @@ public final class SamplerFactory {
             case LRDS -> new Lrds(target, grid, new FourierMlp("phi", d, d, c.network().width(), c.network().layers(), rng),
                     LrdsReference.build(target, c.run().seed()).fit().mixture(), sigma, 0.1, 10.0);
             case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
+            case NETS -> NetsTraining.sampler(c, target, grid, sigma, rng);
             case RDMC -> throw new IllegalArgumentException("sampler = rdmc learns nothing and is not a path-space"
                     + " sampler; build it with SamplerFactory.rdmc");
         };
@@ -156,6 +157,7 @@ public final class SamplerFactory {
             case DB -> new DetailedBalanceLoss(logFlow(c, model));
             case SUBTB -> new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
             case DEM -> Idem.loss(c, model);
+            case NETS -> NetsTraining.loss(c, model);
             case NONE -> throw new IllegalArgumentException("loss = none: " + c.sampler() + " trains nothing");
         };
     }

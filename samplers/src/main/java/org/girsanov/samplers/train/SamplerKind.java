@@ -36,10 +36,16 @@ public enum SamplerKind {
      * ICML 2024): a score network regressed on the target score identity at noised replay-buffer points; its loss is
      * {@link LossKind#DEM}.
      */
-    IDEM;
+    IDEM,
+    /**
+     * The nonequilibrium transport sampler ({@link org.girsanov.samplers.nets.Nets}; Albergo &amp; Vanden-Eijnden,
+     * ICML 2025): the CMCD pair with {@code σ² = ε} driven by a transport drift {@code b_θ} trained by the PINN
+     * residual of the continuity equation; its loss is {@link LossKind#NETS}.
+     */
+    NETS;
 
     /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd}, {@code mcd},
-     *  {@code lrds}, {@code rdmc} or {@code idem}. */
+     *  {@code lrds}, {@code rdmc}, {@code idem} or {@code nets}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -51,12 +57,13 @@ public enum SamplerKind {
 
     /**
      * The loss a kind trains with when none is named: {@link LossKind#NONE} for {@link #RDMC}, {@link LossKind#DEM}
-     * for {@link #IDEM}, else {@link LossKind#LV}.
+     * for {@link #IDEM}, {@link LossKind#NETS} for {@link #NETS}, else {@link LossKind#LV}.
      */
     public LossKind defaultLoss() {
         return switch (this) {
             case RDMC -> LossKind.NONE;
             case IDEM -> LossKind.DEM;
+            case NETS -> LossKind.NETS;
             default -> LossKind.LV;
         };
     }
