@@ -3,7 +3,7 @@
  * the CMCD pair of the path engine driven by a transport drift {@code b_θ}, trained by the PINN residual of the
  * continuity equation along the annealing path ({@link org.girsanov.samplers.nets.TransportResidual},
  * {@link org.girsanov.samplers.nets.NetsLoss}) with a learned free-energy rate
- * ({@link org.girsanov.samplers.nets.FreeEnergyRate}) at states from a replay of the sampler's own trajectories
+ * ({@link org.girsanov.samplers.nets.FreeEnergyNet}) at states from a replay of the sampler's own trajectories
  * ({@link org.girsanov.samplers.nets.TrajectoryBuffer}).
  */
 package org.girsanov.samplers.nets;

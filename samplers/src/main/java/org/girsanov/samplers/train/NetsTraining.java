@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.families.Sampler;
-import org.girsanov.samplers.nets.FreeEnergyRate;
+import org.girsanov.samplers.nets.FreeEnergyNet;
 import org.girsanov.samplers.nets.Nets;
 import org.girsanov.samplers.nets.NetsLoss;
 import org.girsanov.samplers.targets.Target;
@@ -44,7 +44,7 @@ final class NetsTraining {
         }
         UniformRandomProvider rng = new RandomStreams(c.run().seed()).stream(0, 0, FREE_ENERGY_STREAM);
         int batch = c.optimisation().batch();
-        return new NetsLoss(nets, new FreeEnergyRate("freeEnergy", c.network().width(), c.network().layers(), rng),
+        return new NetsLoss(nets, new FreeEnergyNet("freeEnergy", c.network().width(), c.network().layers(), rng),
                 c.divergence().probes(), BUFFER_BATCHES * batch, REFRESH_EVERY, batch);
     }
 }
