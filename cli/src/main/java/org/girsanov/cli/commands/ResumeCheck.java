@@ -12,6 +12,7 @@ import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
+import org.girsanov.samplers.train.SamplerFactory;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
@@ -49,7 +50,9 @@ final class ResumeCheck {
             new Compared("divergence", TrainingConfig::divergence, (a, f) -> DivergenceForm.parse(a.getString(f))),
             new Compared("lr-logz-scale", c -> c.optimisation().logZLrScale(), Args::getDouble),
             new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble),
-            new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt));
+            new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt),
+            new Compared("epsilon", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
+                    (a, f) -> Math.sqrt(a.getDouble(f))));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

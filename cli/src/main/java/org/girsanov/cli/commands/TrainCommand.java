@@ -26,8 +26,8 @@ public final class TrainCommand implements Command {
 
     static final List<Flag> FLAGS = List.of(
             Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
-            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, or rdmc (nothing learned)").withDefault("pis"),
-            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv); idem: dem (its own regression, the default); rdmc: none"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, nets, or rdmc (nothing learned)").withDefault("pis"),
+            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv); idem: dem (its own regression, the default); nets: nets (the transport residual, the default); rdmc: none"),
             Flag.option("score-draws", "K", "rdmc and idem: posterior draws per point of the Monte Carlo score (default: idem " + TrainingConfig.Marginal.DEFAULT_DRAWS + ", rdmc " + TrainingConfig.Marginal.DEFAULT_RDMC_DRAWS + ")"),
             Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
             Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
@@ -38,7 +38,8 @@ public final class TrainCommand implements Command {
             Flag.option("grid", "KIND", "training time grid: uniform, jittered (a fresh jittered uniform grid every iteration; evaluated on the uniform one), cosine or power:κ (default: the protocol's)"),
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R), 0 to " + MAX_REFINE).withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
-            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control)").withDefault("none"),
+            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio, the default), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control); nets: the divergence of b in its residual, exact (the default) or hutchinson[:m]"),
+            Flag.option("epsilon", "E", "nets: the Langevin rate of dX = (b + E grad log pi_t) dt + sqrt(2E) dW, finite and > 0 (default 1)"),
             Flag.option("lr-logz-scale", "S", "TB, DB, sub-TB: learning rate of the learned log Z relative to the networks' (default: the protocol's)"),
             Flag.option("exploration", "K", "initial noise scale of the behaviour process (off-policy losses)"),
             Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(20000),
@@ -63,7 +64,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd|lrds|idem|rdmc] [--loss kl|lv|tb|db|subtb] [flags]\n\n"
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd|lrds|idem|nets|rdmc] [--loss kl|lv|tb|db|subtb|dem|nets] [flags]\n\n"
                 + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
                 + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
                 + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"
@@ -81,7 +82,11 @@ public final class TrainCommand implements Command {
                 + "lrds first runs parallel tempering and fits its reference mixture by EM + BIC, from the seed, so a\n"
                 + "resume rebuilds the same reference (the checkpoint refuses one that differs); the MCMC's target\n"
                 + "evaluations count in target_evaluations. idem trains its score network by its own regression\n"
-                + "(--loss dem). rdmc learns nothing: train runs it on --eval-paths particles and writes metrics.json\n"
+                + "(--loss dem). nets (Albergo & Vanden-Eijnden 2025) is the cmcd sampler with sigma^2 = --epsilon whose\n"
+                + "drift b is trained by the residual of the continuity equation along the annealing path (--loss nets,\n"
+                + "the default) at states replayed from its own trajectories, with a learned free energy F_t = log Z_t and\n"
+                + "the divergence of b exact or by Hutchinson (--divergence); log Z and ESS are the cmcd pair's.\n"
+                + "rdmc learns nothing: train runs it on --eval-paths particles and writes metrics.json\n"
                 + "(log Z, ESS, target_evaluations: its whole cost), samples.csv and config.json, but no checkpoint,\n"
                 + "so sample and evaluate --checkpoint do not apply (evaluate --samples does); the training flags\n"
                 + "(--batch, --iterations, --lr, --resume, ...) are refused with it.";
@@ -112,7 +117,9 @@ public final class TrainCommand implements Command {
                     .lr(a.getDouble("lr", p.optimisation().lr())).seed(a.getLong("seed")).threads(a.getInt("threads"))
                     .exploration(a.getDouble("exploration", p.exploration().kappa()))
                     .grid(a.has("grid") ? GridSpec.parse(a.getString("grid")) : p.time().grid())
-                    .replayEvery(a.getInt("replay-every")).divergence(DivergenceForm.parse(a.getString("divergence")))
+                    .replayEvery(a.getInt("replay-every"))
+                    .divergence(a.has("divergence") ? DivergenceForm.parse(a.getString("divergence")) : p.divergence())
+                    .sigma(a.has("epsilon") ? Math.sqrt(TrainFlags.epsilon(a, sampler)) : p.time().sigma())
                     .logZLrScale(a.getDouble("lr-logz-scale", p.optimisation().logZLrScale())).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));

@@ -25,7 +25,7 @@ final class TrainFlags {
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -66,6 +66,22 @@ final class TrainFlags {
                 }
             }
         }
+    }
+
+    /**
+     * {@code --epsilon} of the nets sampler, checked: finite and {@code > 0}.
+     *
+     * @throws UserError naming the flag, for another sampler or a bad value
+     */
+    static double epsilon(Args a, SamplerKind sampler) {
+        if (sampler != SamplerKind.NETS) {
+            throw new UserError("--epsilon: applies to the sampler nets only; " + sampler + " has no Langevin rate ε");
+        }
+        double e = a.getDouble("epsilon");
+        if (!(e > 0) || !Double.isFinite(e)) {
+            throw new UserError("--epsilon: " + a.getString("epsilon") + "; the Langevin rate ε must be finite and > 0");
+        }
+        return e;
     }
 
     /** The most posterior draws per point of a Monte Carlo score. */

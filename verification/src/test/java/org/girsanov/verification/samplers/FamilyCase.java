@@ -10,6 +10,8 @@ import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Mcd;
 import org.girsanov.samplers.families.Lrds;
+import org.girsanov.samplers.annealed.AnnealingSchedule;
+import org.girsanov.samplers.nets.Nets;
 import org.girsanov.samplers.marginal.IdemSampler;
 import org.girsanov.samplers.marginal.IdemScore;
 import org.girsanov.sde.VpLinearSchedule;
@@ -23,7 +25,8 @@ import org.girsanov.verification.Generator;
 /**
  * A random instance of one sampler family on a random Gaussian target ({@link GaussianCase}): every family of
  * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
- * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1, linear β; LRDS
+ * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1, linear β; NETS as
+ * CMCD with ε = σ² = 1; LRDS
  * σ = 1, β 0.1 → 10, T = 1, with the target's normalised law as its reference mixture {@code π_ref}).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
@@ -72,7 +75,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
      * errors: PIS with the Föllmer control perturbed by θ = 0.3; the other families with networks perturbed by {@link #NEAR} for
      * the target of {@link #optimum()}; the bridge for {@code Z · N(0, 2 I)}, the law at T = 1 of Brownian motion
      * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}); CMCD with
-     * the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
+     * (and NETS, the same pair) the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
      * optimum, which on 4–20 Euler steps is near but not at the discrete one; MCD with its backward drift perturbed by
      * {@link #NEAR} around 0 (unadjusted annealing).
      */
@@ -83,6 +86,11 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
         if (family.equals("cmcd")) {
             AnnealedGaussians path = new AnnealedGaussians(1.0, gaussian.mean(), gaussian.variance(), gaussian.logZ(), 1.0);
             return new Cmcd(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0);
+        }
+        if (family.equals("nets")) {
+            AnnealedGaussians path = new AnnealedGaussians(1.0, gaussian.mean(), gaussian.variance(), gaussian.logZ(), 1.0);
+            return new Nets(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0,
+                    AnnealingSchedule.linear());
         }
         if (family.equals("mcd")) {
             return build(gaussian.target(), NEAR);
@@ -131,6 +139,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "dis":
             case "idem":
             case "cmcd":
+            case "nets":
             case "mcd":
                 return build(gaussian.target(), 0.0);
             default:
@@ -155,6 +164,9 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                         net("c", d, d, perturb, 1), GaussianCase.SIGMA);
             case "cmcd":
                 return new Cmcd(target, TimeGrid.uniform(1.0, steps), net("f", d, d, perturb, 0), 1.0, 1.0);
+            case "nets":
+                return new Nets(target, TimeGrid.uniform(1.0, steps), net("b", d, d, perturb, 0), 1.0, 1.0,
+                        AnnealingSchedule.linear());
             case "mcd":
                 return new Mcd(target, TimeGrid.uniform(1.0, steps), net("g", d, d, perturb, 0), 1.0, 1.0);
             case "idem": {
