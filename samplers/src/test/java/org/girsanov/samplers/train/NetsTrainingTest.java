@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code log Z} within five delta-method standard errors derived from the ESS,
  * {@code se(log Ẑ) ≈ √((1/ESS − 1)/K)}, and Jarzynski's {@code E[w]/Z = 1} within five standard errors of the mean;
  * the learned free energy {@code F_φ(T)} approaches {@code log Z} (within 0.05, from 0 untrained); one and two threads
- * give the same bits.
+ * give the same bits, and a run resumed from a checkpoint continues with them.
  */
 class NetsTrainingTest {
     static final GaussianTarget GAUSS = GaussianTarget.isotropic("gauss", new double[] {1.5, -1.0}, 0.4, Math.log(3.0));
@@ -72,6 +72,29 @@ class NetsTrainingTest {
             assertEquals(1.0, m, 5 * se, msg);
             assertEquals(Math.log(3.0), ((NetsLoss) t.loss()).learnedLogZ(), 0.05,
                     "the learned F_T (untrained: 0) must approach log Z: " + msg);
+        }
+    }
+
+    @Test
+    void aResumedRunContinuesWithTheSameBits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        double[] straight = new double[12];
+        try (Trainer a = new Trainer(config(12, 2), GAUSS)) {
+            for (int i = 0; i < 12; i++) {
+                straight[i] = a.step().loss();
+            }
+        }
+        java.nio.file.Path file = dir.resolve("nets.ckpt");
+        try (Trainer b = new Trainer(config(12, 2), GAUSS)) {
+            for (int i = 0; i < 7; i++) {
+                b.step();
+            }
+            b.save(file);
+        }
+        try (Trainer c = Trainer.resume(file, GAUSS, x -> x)) {
+            for (int i = 7; i < 12; i++) {
+                assertEquals(Double.doubleToLongBits(straight[i]), Double.doubleToLongBits(c.step().loss()),
+                        "iteration " + i + " after a resume at 7 (buffer, F_φ and Adam state restored)");
+            }
         }
     }
 
