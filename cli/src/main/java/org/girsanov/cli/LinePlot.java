@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -37,6 +38,12 @@ final class LinePlot {
 
     static BufferedImage render(String title, String xLabel, String yLabel, Map<String, double[][]> series,
             boolean logY, Map<String, Double> references) {
+        return render(title, xLabel, yLabel, series, false, logY, references);
+    }
+
+    /** As above, with a log-scale x axis when {@code logX} (non-positive x then breaks the line). */
+    static BufferedImage render(String title, String xLabel, String yLabel, Map<String, double[][]> series,
+            boolean logX, boolean logY, Map<String, Double> references) {
         Objects.requireNonNull(series, "series");
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] s = e.getValue();
@@ -47,11 +54,11 @@ final class LinePlot {
         }
         Map<String, Double> refs = references == null ? Map.of() : references;
         return ChartStyle.image(Plots.LINES_WIDTH, Plots.LINES_HEIGHT,
-                text -> chart(title, xLabel, yLabel, series, logY, refs, text));
+                text -> chart(title, xLabel, yLabel, series, logX, logY, refs, text));
     }
 
     private static JFreeChart chart(String title, String xLabel, String yLabel, Map<String, double[][]> series,
-            boolean logY, Map<String, Double> refs, boolean text) {
+            boolean logX, boolean logY, Map<String, Double> refs, boolean text) {
         DefaultXYDataset data = new DefaultXYDataset();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         int k = 0;
@@ -61,8 +68,8 @@ final class LinePlot {
             double[] ys = new double[xs.length];
             int points = 0;
             for (int i = 0; i < xs.length; i++) {
-                boolean ok = usable(s[0][i], s[1][i], logY);
-                xs[i] = Double.isFinite(s[0][i]) ? s[0][i] : Double.NaN;
+                boolean ok = usable(s[0][i], s[1][i], logY) && (!logX || s[0][i] > 0);
+                xs[i] = Double.isFinite(s[0][i]) && (!logX || s[0][i] > 0) ? s[0][i] : Double.NaN;
                 ys[i] = ok ? s[1][i] : Double.NaN; // NaN breaks the line
                 points += ok ? 1 : 0;
             }
@@ -73,8 +80,19 @@ final class LinePlot {
             r.setSeriesShapesVisible(k, points <= 30); // few points: mark them
             k++;
         }
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(false);
+        ValueAxis x;
+        if (logX) {
+            LogAxis log = new LogAxis(xLabel);
+            log.setSmallestValue(Double.MIN_NORMAL);
+            log.setBase(10);
+            log.setNumberFormatOverride(new Significant());
+            log.setTickUnit(new NumberTickUnit(1.0)); // one tick per decade
+            x = log;
+        } else {
+            NumberAxis lin = new NumberAxis(xLabel);
+            lin.setAutoRangeIncludesZero(false);
+            x = lin;
+        }
         ValueAxis y;
         if (logY) {
             LogAxis log = new LogAxis(yLabel);

@@ -142,6 +142,15 @@ public final class Plots {
         write(path, LinePlot.render(title, xLabel, yLabel, series, logY, references));
     }
 
+    /**
+     * As {@link #lines(Path, String, String, String, Map, boolean, Map)}, on a log-scale x axis when {@code logX}
+     * (e.g. target evaluations over decades).
+     */
+    public static void lines(Path path, String title, String xLabel, String yLabel, Map<String, double[][]> series,
+            boolean logX, boolean logY, Map<String, Double> references) throws IOException {
+        write(path, LinePlot.render(title, xLabel, yLabel, series, logX, logY, references));
+    }
+
     /** The image of {@link #lines}. */
     public static BufferedImage renderLines(String title, String xLabel, String yLabel, Map<String, double[][]> series,
             boolean logY) {

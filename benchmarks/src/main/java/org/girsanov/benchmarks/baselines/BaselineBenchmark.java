@@ -8,21 +8,11 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.annealed.Ais;
 import org.girsanov.samplers.annealed.AnnealedResult;
-import org.girsanov.samplers.annealed.BetaSchedule;
-import org.girsanov.samplers.annealed.Smc;
-import org.girsanov.samplers.annealed.SystematicResampling;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
-import org.girsanov.samplers.mcmc.Hmc;
-import org.girsanov.samplers.mcmc.Mala;
-import org.girsanov.samplers.mcmc.McmcKernel;
 import org.girsanov.samplers.mcmc.McmcResult;
-import org.girsanov.samplers.mcmc.McmcSampler;
-import org.girsanov.samplers.mcmc.ParallelTempering;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.targets.TargetSpecs;
-import org.girsanov.sde.IsotropicGaussian;
 
 /**
  * The classical baselines (MALA, HMC, parallel tempering, AIS, SMC) on gmm9, funnel10 and mw5 at an equal
@@ -106,25 +96,9 @@ public final class BaselineBenchmark {
     public List<Row> run(Target target) {
         List<Row> rows = new ArrayList<>();
         double sigma = priorSigma(target);
-        int d = target.dimension();
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         DMatrixRMaj exact = target.sample(samples, rng);
-        IsotropicGaussian prior = IsotropicGaussian.centred(d, sigma);
-
-        int chains = 500;
-        int leap = 10;
-        int rungs = 10;
-        int ptChains = 100;
-        int particles = 1000;
-        for (Method m : List.of(
-                new Method("MALA", (u, r) -> mcmcSampler(new Mala(), u, chains).run(target, prior.sample(chains, r), r)),
-                new Method("HMC(L=10)", (u, r) -> mcmcSampler(new Hmc(leap), u, chains).run(target, prior.sample(chains, r), r)),
-                new Method("PT(K=10)", (u, r) -> new ParallelTempering(new Mala(), rungs, 0.01, null, 0.1, (int) (u / 5),
-                        (int) (u - u / 5), thin(u - u / 5, ptChains)).run(target, prior.sample(ptChains, r), r)),
-                new Method("AIS-MALA", (u, r) -> new Ais(new Mala(), sigma, BetaSchedule.power((int) u, 2.0), 1, 0.1)
-                        .run(target, particles, r)),
-                new Method("SMC-MALA", (u, r) -> new Smc(new Mala(), sigma, BetaSchedule.power((int) u, 2.0), 1, 0.1, 0.5)
-                        .run(target, particles, r)))) {
+        for (BaselineMethods.Method m : BaselineMethods.all(target, sigma, samples)) {
             long steps = Budgets.steps(m.name(), target, budget, m.run());
             long t0 = System.nanoTime();
             Object r = m.run().apply(steps, rng);
@@ -135,14 +109,6 @@ public final class BaselineBenchmark {
         }
         rows.add(exactFloor(target, exact, rng));
         return rows;
-    }
-
-    /** A method run with {@code units} steps (MCMC: steps with 20% warm-up; PT: rounds; AIS, SMC: levels). */
-    record Method(String name, Budgets.Run run) {
-    }
-
-    private McmcSampler mcmcSampler(McmcKernel kernel, long units, int chains) {
-        return new McmcSampler(kernel, 0.1, (int) (units / 5), (int) (units - units / 5), thin(units - units / 5, chains));
     }
 
     /**
@@ -157,13 +123,8 @@ public final class BaselineBenchmark {
                 Double.NaN, secs);
     }
 
-    private int thin(long steps, int chains) {
-        long perChain = Math.max(1, samples / chains);
-        return (int) Math.max(1, steps / perChain);
-    }
-
     private Row mcmc(Target target, String method, DMatrixRMaj exact, McmcResult r, double secs) {
-        DMatrixRMaj s = lastRows(r.samples(), exact.numRows);
+        DMatrixRMaj s = BaselineMethods.samples(r, exact.numRows, null);
         return new Row(target.name(), method, r.evaluations(), Double.NaN, Double.NaN, metrics(target, s, exact),
                 r.acceptanceRate(), secs);
     }
@@ -171,12 +132,7 @@ public final class BaselineBenchmark {
     private Row annealed(Target target, String method, DMatrixRMaj exact, UniformRandomProvider rng, AnnealedResult r,
                          double secs) {
         double dz = target.logZ().isPresent() ? Math.abs(r.logZ() - target.logZ().getAsDouble()) : Double.NaN;
-        int[] idx = SystematicResampling.indices(r.logWeights(), rng);
-        DMatrixRMaj x = r.samples();
-        DMatrixRMaj s = new DMatrixRMaj(idx.length, x.numCols);
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(x.data, idx[i] * x.numCols, s.data, i * x.numCols, x.numCols);
-        }
+        DMatrixRMaj s = BaselineMethods.samples(r, exact.numRows, rng);
         return new Row(target.name(), method, r.evaluations(), dz, r.ess(), metrics(target, s, sub(exact, s.numRows)),
                 r.acceptanceRate(), secs);
     }
@@ -190,18 +146,8 @@ public final class BaselineBenchmark {
         return v;
     }
 
-    private static DMatrixRMaj lastRows(DMatrixRMaj x, int k) {
-        return x.numRows <= k ? x : subFrom(x, x.numRows - k, k);
-    }
-
     private static DMatrixRMaj sub(DMatrixRMaj x, int k) {
-        return x.numRows <= k ? x : subFrom(x, 0, k);
-    }
-
-    private static DMatrixRMaj subFrom(DMatrixRMaj x, int from, int k) {
-        DMatrixRMaj s = new DMatrixRMaj(k, x.numCols);
-        System.arraycopy(x.data, from * x.numCols, s.data, 0, k * x.numCols);
-        return s;
+        return x.numRows <= k ? x : BaselineMethods.rows(x, 0, k);
     }
 
     /** The table, one line per row. */

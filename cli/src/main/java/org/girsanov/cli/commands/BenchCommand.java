@@ -57,7 +57,8 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched budget) or bench perf (training-step time)";
+        return "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched budget), bench efficiency"
+                + " (quality against target evaluations) or bench perf (training-step time)";
     }
 
     @Override
@@ -65,6 +66,8 @@ public final class BenchCommand implements Command {
         return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
                 + "bench table FILE.json [FILE.json ...] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
+                + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
+                + "    [--samples K] [--prior-std S] [--seed S] [--threads T] [--out DIR] [--force] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
@@ -75,7 +78,11 @@ public final class BenchCommand implements Command {
                 + "runs made in parts (rows are deterministic for a seed), each row naming the commit it was run at.\n"
                 + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
                 + "SMC at a matched budget of target evaluations (log-density plus score evaluations, counted alike for\n"
-                + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".";
+                + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".\n"
+                + "efficiency: sample quality against target evaluations, one curve per method (He et al. 2025, Fig. 2):\n"
+                + "PT and SMC once per budget, each neural sampler trained once with the CPU protocol and scored at\n"
+                + "iterations 10, 30, 100, ...; Sinkhorn and mode coverage of K samples (default 1000) against exact ones;\n"
+                + "writes efficiency.json and two log-x plots in --out (default runs/efficiency).";
     }
 
     @Override
@@ -93,6 +100,12 @@ public final class BenchCommand implements Command {
                 Flag.option("seed", "S", "baselines: seed").withDefault(1),
                 Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
                 Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
+                Flag.option("target", "SPEC", "efficiency: the target (default gmm40; it needs an exact sampler)"),
+                Flag.option("methods", "LIST", "efficiency: comma-separated methods: pt, smc, or sampler[-loss] (default "
+                        + EfficiencyBench.DEFAULT_METHODS + ")"),
+                Flag.option("budgets", "LIST", "efficiency: increasing target-evaluation budgets of pt and smc (default "
+                        + EfficiencyBench.DEFAULT_BUDGETS + ")"),
+                Flag.option("prior-std", "S", "efficiency: σ of the start N(0, σ²I) of pt and smc").withDefault(1.0),
                 Inputs.checkpointSecondsFlag(), Flag.toggle("force", "quality: replace the results an --out folder holds"),
                 Flag.toggle("resume", "quality: continue each row from its folder's checkpoint (same protocol required)"),
                 Cli.JSON_FLAG);
@@ -104,7 +117,7 @@ public final class BenchCommand implements Command {
             throw new UsageException("unexpected argument '" + a.positionals().get(1) + "' after bench " + a.positionals().get(0));
         }
         if (a.positionals().isEmpty() || (a.positionals().size() != 1 && !"table".equals(a.positionals().get(0)))) {
-            throw new UsageException("bench: expected 'quality', 'table', 'baselines' or 'perf'");
+            throw new UsageException("bench: expected 'quality', 'table', 'baselines', 'efficiency' or 'perf'");
         }
         switch (a.positionals().get(0)) {
             case "quality":
@@ -115,8 +128,10 @@ public final class BenchCommand implements Command {
                 return baselines(a, out, err);
             case "table":
                 return table(a, out, err);
+            case "efficiency":
+                return EfficiencyBench.run(a, out, err);
             default:
-                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines or perf");
+                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines, efficiency or perf");
         }
     }
 

@@ -93,6 +93,13 @@ class CliFuzzTest {
         for (String t : new String[] {"gmm7", ";", "gmm9;;", "gaussian:d=3,d=4"}) {
             cases.add(new Case("--targets", "bench", "baselines", "--targets", t));
         }
+        String[] eff = {"bench", "efficiency", "--out", dir.resolve("eff").toString()};
+        for (String[] f : new String[][] {{"budgets", "100000,50000", "abc", "0", "1e6", "", "100"}, {"methods", "bogus", "pis-xyz",
+                "rdmc", "", "pt,,smc", "pt,pt"}, {"prior-std", "0", "-1", "NaN", "abc"}, {"samples", "5", "0"}, {"target", "gmm7"}}) {
+            for (int i = 1; i < f.length; i++) {
+                cases.add(new Case("--" + f[0], concat(eff, "--" + f[0], f[i])));
+            }
+        }
         String q = dir.resolve("q").toString();
         for (String rows : new String[] {"gmm9/xyz/lv", "gmm7/pis/lv", "a/b", "", "gmm9/pis/lv/x"}) {
             cases.add(new Case("--rows", "bench", "quality", "--out", q, "--rows", rows));

@@ -292,6 +292,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void benchEfficiencyWritesOneCurvePerMethodAndKeepsAnEarlierRun() throws Exception {
+        Path out = dir.resolve("eff");
+        String[] args = {"bench", "efficiency", "--methods", "pt,pis-lv", "--budgets", "30000,100000", "--iterations", "2",
+            "--samples", "100", "--threads", "1", "--out", out.toString(), "--json"};
+        CliRun r = run(args);
+        assertEquals(0, r.code(), r.err());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> points = (List<Map<String, Object>>) r.json().get("points");
+        assertEquals(List.of("pt", "pt", "pis-lv", "exact"), points.stream().map(p -> p.get("method")).toList());
+        assertTrue(((Number) points.get(1).get("target_evaluations")).longValue() <= 100_000, points.toString());
+        assertEquals("gmm40", r.json().get("target"));
+        for (String png : List.of("efficiency-sinkhorn.png", "efficiency-coverage.png")) {
+            assertTrue(Plots.inspect(out.resolve(png)).looksLikePlot(3), png);
+        }
+        long written = Files.getLastModifiedTime(out.resolve("efficiency.json")).toMillis();
+        CliRun again = run(args);
+        assertEquals(Cli.EXIT_USER_ERROR, again.code());
+        assertTrue(again.err().contains("--out") && again.err().contains("--force"), again.err());
+        assertEquals(written, Files.getLastModifiedTime(out.resolve("efficiency.json")).toMillis(), "the earlier run is kept");
+        List<String> forced = new java.util.ArrayList<>(List.of(args));
+        forced.add("--force");
+        assertEquals(0, run(forced.toArray(new String[0])).code());
+    }
+
+    @Test
     void aBadQualityRowIsRejectedBeforeAnyRowRuns() {
         Path q = dir.resolve("qf");
         for (String rows : List.of("gmm9/pis/tb,gmm7/pis/tb", "gmm9/xyz/lv", "lv", "gmm9/pis/tb,,")) {
