@@ -24,7 +24,6 @@ import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.Presets;
 import org.girsanov.samplers.train.SamplerKind;
@@ -123,7 +122,7 @@ public final class BenchCommand implements Command {
             case "quality":
                 return quality(a, out, err);
             case "perf":
-                return perf(a, out, err);
+                return PerfBench.run(a, out, err);
             case "baselines":
                 return baselines(a, out, err);
             case "table":
@@ -379,36 +378,6 @@ public final class BenchCommand implements Command {
         if (json) {
             out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
                     .with("rows", bench.json(all)).withAll(Build.info())));
-        }
-        return Cli.EXIT_OK;
-    }
-
-    private int perf(Args a, PrintStream out, PrintStream err) throws Exception {
-        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
-                .withBatch(Inputs.intIn(a, "batch", 1, 1_000_000))
-                .withSteps(Inputs.intIn(a, "steps", 1, 100_000)).withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS))
-                .withIterations(1000);
-        int repeats = Inputs.intIn(a, "repeats", 1, 1000);
-        double[] ms = new double[repeats];
-        try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
-            for (int i = 0; i < 3; i++) {
-                t.step();
-            }
-            for (int i = 0; i < repeats; i++) {
-                long t0 = System.nanoTime();
-                t.step();
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        double median = repeats % 2 == 1 ? sorted[repeats / 2] : 0.5 * (sorted[repeats / 2 - 1] + sorted[repeats / 2]);
-        err.printf("PIS-LV training step on gmm9, batch %d, %d steps, %d threads: median %.1f ms over %d steps (3 warm-up)%n",
-                c.optimisation().batch(), c.time().steps(), c.run().threads(), median, repeats);
-        if (a.getBoolean("json")) {
-            out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch",
-                    c.optimisation().batch()).with("steps", c.time().steps()).with("threads", c.run().threads())
-                    .withAll(Build.info())));
         }
         return Cli.EXIT_OK;
     }
