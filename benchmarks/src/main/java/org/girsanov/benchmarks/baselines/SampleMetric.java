@@ -13,7 +13,10 @@ public interface SampleMetric {
     /** Column header. */
     String name();
 
-    /** The metric of {@code samples} against {@code exact} (both {@code K × d}) for {@code target}. */
+    /**
+     * The metric of {@code samples} against {@code exact} (both {@code K × d}) for {@code target}; {@code exact} is
+     * {@code null} for a target without an exact sampler (a metric that needs it is then NaN).
+     */
     double value(Target target, DMatrixRMaj samples, DMatrixRMaj exact);
 
     /**
@@ -47,6 +50,9 @@ public interface SampleMetric {
 
             @Override
             public double value(Target target, DMatrixRMaj samples, DMatrixRMaj exact) {
+                if (exact == null) {
+                    return Double.NaN;
+                }
                 int n = Math.min(k, Math.min(samples.numRows, exact.numRows));
                 return org.girsanov.samplers.metrics.Sinkhorn.cost(head(samples, n), head(exact, n)).cost();
             }

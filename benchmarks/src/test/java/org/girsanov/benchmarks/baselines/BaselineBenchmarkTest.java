@@ -17,6 +17,26 @@ class BaselineBenchmarkTest {
     static final long BUDGET = 200_000;
 
     @Test
+    void aRealPosteriorIsScoredAgainstItsReferenceMomentsAndLogZ(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        BaselineBenchmark bench = new BaselineBenchmark(BUDGET, 3, 500, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(500)));
+        Target schools = TargetSpecs.parse("eight-schools:form=noncentred");
+        List<BaselineBenchmark.Row> rows = bench.run(schools);
+        assertEquals(List.of("MALA", "HMC(L=10)", "PT(K=10)", "AIS-MALA", "SMC-MALA"), rows.stream().map(r -> r.method).toList(),
+                "no exact sampler, so no exact row");
+        for (BaselineBenchmark.Row r : rows) {
+            assertTrue(Double.isFinite(r.metricValues[0]) && r.metricValues[0] < 0.5, r.method + " Δstd " + r.metricValues[0]);
+            assertTrue(Double.isNaN(r.metricValues[1]), "Sinkhorn needs exact samples: " + r.metricValues[1]);
+        }
+        // SMC against the shipped reference log Z (−31.33 ± 0.01)
+        assertTrue(rows.get(4).deltaLogZ < 0.3, "SMC Δlog Z " + rows.get(4).deltaLogZ);
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("own.csv"), "x,y\n0.5,1\n-1.0,0\n2.0,1\n");
+        Target own = TargetSpecs.parse("logistic:data=" + csv); // a user's data: no exact sampler, no reference yet
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bench.run(own));
+        assertTrue(e.getMessage().startsWith("--targets") && e.getMessage().contains("reference"), e.getMessage());
+    }
+
+    @Test
     void everyMethodStopsAtOrJustUnderTheBudgetCountedAlikeAndTheExactRowIsTheFloor() {
         BaselineBenchmark bench = new BaselineBenchmark(BUDGET, 3, 500, List.of(SampleMetric.deltaStd()));
         // funnel has no closed-form score: log-density and score evaluations are both counted

@@ -359,8 +359,9 @@ public final class BenchCommand implements Command {
                 throw new UserError("--targets: empty target in '" + a.getString("targets") + "' (targets are separated by ;)");
             }
             Target t = Inputs.target("--targets", Protocol.targetSpec(spec.strip()));
-            if (!t.hasExactSampler()) {
-                throw new UserError("--targets: " + spec.strip() + " has no exact sampler to score the samples against");
+            if (!t.hasExactSampler() && t.reference().isEmpty()) {
+                throw new UserError("--targets: " + spec.strip() + " has neither an exact sampler nor reference moments"
+                        + " (girsanov reference) to score the samples against");
             }
             targets.add(t);
         }
