@@ -2,6 +2,7 @@ package org.girsanov.samplers.families;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.targets.Target;
@@ -47,5 +48,21 @@ public interface Sampler extends PathPair {
      */
     default Map<String, DMatrixRMaj> fitted() {
         return Map.of();
+    }
+
+    /**
+     * The points of the target's space that states of the sampler stand for: the states themselves by default; a
+     * phase-space sampler ({@link org.girsanov.samplers.ldvi.Ldvi}) keeps the positions of its {@code [x | v]} rows.
+     */
+    default DMatrixRMaj positions(DMatrixRMaj states) {
+        return states;
+    }
+
+    /**
+     * States of the sampler at given points of the target's space, the inverse of {@link #positions} in law: the
+     * points themselves by default (no random numbers drawn); a phase-space sampler draws the momenta from {@code rng}.
+     */
+    default DMatrixRMaj lift(DMatrixRMaj points, UniformRandomProvider rng) {
+        return points;
     }
 }

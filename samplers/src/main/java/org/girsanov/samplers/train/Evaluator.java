@@ -38,6 +38,8 @@ public final class Evaluator {
     static final long FORWARD_STREAM = 21;
     static final long EXACT_STREAM = 22;
     static final long BACKWARD_STREAM = 23;
+    /** The momenta of a phase-space sampler's backward starts ({@link Sampler#lift}). */
+    static final long LIFT_STREAM = 24;
 
     private final int paths;
     private final int sampleMetricK;
@@ -97,7 +99,8 @@ public final class Evaluator {
         Double eubo = null;
         if (target.hasExactSampler()) {
             int k = Math.min(sampleMetricK, paths);
-            DMatrixRMaj backStart = firstRows(exactSamples(target, streams, k, paths, sampleMetricK), k);
+            DMatrixRMaj backStart = model.lift(firstRows(exactSamples(target, streams, k, paths, sampleMetricK), k),
+                    streams.stream(0, 0, LIFT_STREAM));
             PathBatch back = PathBatch.simulate(model, k,
                     Behaviour.backwardFrom(backStart), backStart, streams, 0, BACKWARD_STREAM, chunkSize, trainer.executor());
             eubo = LogWeights.logZLowerBound(Metrics.finite(back.logWeights()));

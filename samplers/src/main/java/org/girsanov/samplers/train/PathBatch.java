@@ -10,7 +10,8 @@ import org.girsanov.sde.path.StreamedPaths;
 
 /**
  * A batch of detached paths with their log-weights {@code log w} (docs/math.md §3) and end points: the terminal
- * samples {@code x_N} for forward paths, the start points {@code x_0} for backward ones. Simulated in
+ * samples {@code x_N} for forward paths, the start points {@code x_0} for backward ones, as points of the target's
+ * space ({@link Sampler#positions}: the positions of a phase-space sampler's states). Simulated in
  * fixed chunks on per-chunk streams (same numbers for any thread count).
  */
 public record PathBatch(double[] logWeights, DMatrixRMaj endPoints) {
@@ -40,6 +41,6 @@ public record PathBatch(double[] logWeights, DMatrixRMaj endPoints) {
             System.arraycopy(p.logWeights(), 0, all, c * chunkSize, p.logWeights().length);
             System.arraycopy(p.endPoints().data, 0, ends.data, c * chunkSize * d, p.logWeights().length * d);
         }
-        return new PathBatch(all, ends);
+        return new PathBatch(all, model.positions(ends));
     }
 }
