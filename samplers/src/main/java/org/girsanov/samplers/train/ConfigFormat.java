@@ -44,6 +44,11 @@ final class ConfigFormat {
         if (c.sampler() == SamplerKind.RDMC || c.sampler() == SamplerKind.IDEM) {
             m.put("score_draws", Integer.toString(c.marginal().scoreDraws()));
         }
+        if (c.sampler() == SamplerKind.LDVI) {
+            m.put("step", Double.toString(c.underdamped().step()));
+            m.put("friction", Double.toString(c.underdamped().friction()));
+            m.put("learn_step", Boolean.toString(c.underdamped().learn()));
+        }
         return m;
     }
 
@@ -73,7 +78,10 @@ final class ConfigFormat {
                 .replayEvery(i(m, "replay_every", e.replayEvery()))
                 .divergence(m.containsKey("divergence") ? DivergenceForm.parse(m.get("divergence")) : d.divergence())
                 .logZLrScale(x(m, "logz_lr_scale", o.logZLrScale()))
-                .scoreDraws(i(m, "score_draws", d.marginal().scoreDraws())).build();
+                .scoreDraws(i(m, "score_draws", d.marginal().scoreDraws()))
+                .underdamped(new Underdamped(x(m, "step", d.underdamped().step()), x(m, "friction", d.underdamped().friction()),
+                        Boolean.parseBoolean(m.getOrDefault("learn_step", Boolean.toString(d.underdamped().learn())))))
+                .build();
     }
 
     private static String req(Map<String, String> m, String k) {

@@ -15,6 +15,8 @@ import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Lrds;
 import org.girsanov.samplers.families.Pis;
+import org.girsanov.samplers.annealed.AnnealingSchedule;
+import org.girsanov.samplers.ldvi.Ldvi;
 import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.KlLoss;
@@ -83,9 +85,22 @@ public final class SamplerFactory {
                     LrdsReference.build(target, c.run().seed()).fit().mixture(), sigma, 0.1, 10.0);
             case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
             case NETS -> NetsTraining.sampler(c, target, grid, sigma, rng);
+            case LDVI -> ldvi(c, target, grid, rng);
             case RDMC -> throw new IllegalArgumentException("sampler = rdmc learns nothing and is not a path-space"
                     + " sampler; build it with SamplerFactory.rdmc");
         };
+    }
+
+    /**
+     * LDVI on the annealing grid of the config: the momentum correction {@code s_θ(x, v, t)} a Fourier MLP
+     * {@code 2d → d} of the config's width and layers (zero output layer: the untrained sampler is uncorrected
+     * Hamiltonian annealing), {@code p_prior = N(0, I)}, linear {@code β}, the config's {@link Underdamped} dynamics.
+     */
+    static Ldvi ldvi(TrainingConfig c, Target target, TimeGrid grid, UniformRandomProvider rng) {
+        int d = target.dimension();
+        Underdamped u = c.underdamped();
+        return new Ldvi(target, grid, new FourierMlp("correction", 2 * d, d, c.network().width(), c.network().layers(), rng),
+                u.step(), u.friction(), 1.0, AnnealingSchedule.linear(), u.learn());
     }
 
     /**

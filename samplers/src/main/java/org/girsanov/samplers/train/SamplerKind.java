@@ -42,10 +42,16 @@ public enum SamplerKind {
      * ICML 2025): the CMCD pair with {@code σ² = ε} driven by a transport drift {@code b_θ} trained by the PINN
      * residual of the continuity equation; its loss is {@link LossKind#NETS}.
      */
-    NETS;
+    NETS,
+    /**
+     * Langevin diffusion variational inference ({@link org.girsanov.samplers.ldvi.Ldvi}; Geffner &amp; Domke, NeurIPS
+     * 2021 / AISTATS 2023): uncorrected O–BAB–O steps on the phase space along the annealing path, a learned momentum
+     * correction in the backward refreshes; its default loss is {@link LossKind#KL}, the paper's ELBO.
+     */
+    LDVI;
 
     /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd}, {@code mcd},
-     *  {@code lrds}, {@code rdmc}, {@code idem} or {@code nets}. */
+     *  {@code lrds}, {@code rdmc}, {@code idem}, {@code nets} or {@code ldvi}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -57,13 +63,14 @@ public enum SamplerKind {
 
     /**
      * The loss a kind trains with when none is named: {@link LossKind#NONE} for {@link #RDMC}, {@link LossKind#DEM}
-     * for {@link #IDEM}, {@link LossKind#NETS} for {@link #NETS}, else {@link LossKind#LV}.
+     * for {@link #IDEM}, {@link LossKind#NETS} for {@link #NETS}, {@link LossKind#KL} for {@link #LDVI}, else {@link LossKind#LV}.
      */
     public LossKind defaultLoss() {
         return switch (this) {
             case RDMC -> LossKind.NONE;
             case IDEM -> LossKind.DEM;
             case NETS -> LossKind.NETS;
+            case LDVI -> LossKind.KL;
             default -> LossKind.LV;
         };
     }

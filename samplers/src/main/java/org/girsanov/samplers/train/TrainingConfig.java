@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  *                     hutchinson[:m], default exact); none for every other sampler
  * @param run          the seed, the execution, the evaluations and checkpoints
  * @param marginal     RDMC and iDEM only: the Monte Carlo estimator of the noised target's score
+ * @param underdamped  LDVI only: its leapfrog step, friction and whether they are learned ({@link Underdamped})
  */
 public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind loss, Discretisation time,
                              Optimisation optimisation, Network network, Exploration exploration,
-                             DivergenceForm divergence, Run run, Marginal marginal) {
+                             DivergenceForm divergence, Run run, Marginal marginal, Underdamped underdamped) {
 
     /**
      * The Monte Carlo score of the noised target used by RDMC and iDEM (docs/math.md §6, "Marginal alignment").
@@ -168,6 +169,8 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         required("divergence", divergence);
         required("run", run);
         required("marginal", marginal);
+        required("underdamped", underdamped);
+        Underdamped.check(sampler, underdamped, network, exploration);
         if (!sampler.learned() && loss != LossKind.NONE || sampler.learned() && loss == LossKind.NONE) {
             throw new IllegalArgumentException("loss = " + loss + "; " + (sampler.learned() ? sampler + " is trained: give"
                     + " one of " + String.join(", ", trainingLosses(sampler)) : sampler + " learns nothing: loss = none"));
@@ -250,14 +253,15 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
 
     /**
      * The CPU defaults for a (target, sampler, loss): the one source of every default value. The nets sampler's
-     * drift has no Langevin term and its residual takes the exact divergence.
+     * drift and ldvi's momentum correction have no Langevin term; the nets residual takes the exact divergence.
      */
     public static TrainingConfig defaults(String targetSpec, SamplerKind sampler, LossKind loss) {
         boolean nets = sampler == SamplerKind.NETS;
+        boolean plain = nets || sampler == SamplerKind.LDVI;
         return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0),
-                new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !nets),
+                new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
                 new Exploration(1.0, 0), nets ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, 500),
-                new Marginal(Marginal.defaultDraws(sampler)));
+                new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
     }
 
     public TrainingConfig withIterations(int it) {
@@ -334,6 +338,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private int evalPaths;
         private int checkpointEvery;
         private int scoreDraws;
+        private Underdamped underdamped;
 
         private Builder(TrainingConfig c) {
             targetSpec = c.targetSpec;
@@ -363,6 +368,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             evalPaths = c.run.evalPaths();
             checkpointEvery = c.run.checkpointEvery();
             scoreDraws = c.marginal.scoreDraws();
+            underdamped = c.underdamped;
         }
 
         public Builder targetSpec(String v) { targetSpec = v; return this; }
@@ -392,12 +398,13 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder evalPaths(int v) { evalPaths = v; return this; }
         public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
         public Builder scoreDraws(int v) { scoreDraws = v; return this; }
+        public Builder underdamped(Underdamped v) { underdamped = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma),
                     new Optimisation(batch, iterations, lr, lrFinal, clip, emaDecay, logZLrScale),
                     new Network(width, layers, langevin), new Exploration(exploration, replayEvery), divergence,
-                    new Run(seed, threads, chunkSize, evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws));
+                    new Run(seed, threads, chunkSize, evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);
         }
     }
 

@@ -132,7 +132,7 @@ class LdviTest {
 
     @Test
     void jarzynskiAndTheElboOnAGaussianTargetWithALearnedCorrection() {
-        Ldvi m = ldvi(GAUSS, 10, 0.1, 0.2, 1.0, false);
+        Ldvi m = ldvi(GAUSS, 20, 0.1, 0.3, 1.0, false);
         int k = 40000;
         double[] lw = StreamedPaths.logWeights(m, k, Behaviour.onPolicy(), null, rng(11)).logWeights();
         double logZ = GAUSS.logZ().getAsDouble();

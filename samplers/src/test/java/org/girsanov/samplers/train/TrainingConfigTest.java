@@ -101,7 +101,7 @@ class TrainingConfigTest {
 
     @Test
     void samplersAndLossesByName() {
-        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds", "rdmc", "idem", "nets"), SamplerKind.ids());
+        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds", "rdmc", "idem", "nets", "ldvi"), SamplerKind.ids());
         assertEquals(List.of("kl", "lv", "tb", "db", "subtb", "dem", "nets", "none"), LossKind.ids());
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, SamplerKind.parse(k.id()));
@@ -112,7 +112,7 @@ class TrainingConfigTest {
             assertEquals(k != LossKind.DEM && k != LossKind.NETS && k != LossKind.NONE, k.pathSpace());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
-        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem, nets", () -> SamplerKind.parse("PIS"));
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem, nets, ldvi", () -> SamplerKind.parse("PIS"));
         message("loss = 'x'; allowed: kl, lv, tb, db, subtb, dem, nets, none", () -> LossKind.parse("x"));
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, TrainingConfig.defaults("gmm9", k, k.defaultLoss()).sampler(), k.id());
