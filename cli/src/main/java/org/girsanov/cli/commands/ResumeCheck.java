@@ -52,7 +52,10 @@ final class ResumeCheck {
             new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble),
             new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt),
             new Compared("epsilon", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
-                    (a, f) -> Math.sqrt(a.getDouble(f))));
+                    (a, f) -> Math.sqrt(a.getDouble(f))),
+            new Compared("step", c -> c.underdamped().step(), Args::getDouble),
+            new Compared("friction", c -> c.underdamped().friction(), Args::getDouble),
+            new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

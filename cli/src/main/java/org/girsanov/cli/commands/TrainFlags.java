@@ -9,6 +9,7 @@ import java.util.Map;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.train.SamplerKind;
+import org.girsanov.samplers.train.Underdamped;
 
 /**
  * The checks {@code train} and {@code demo} run before any work: the ranges of the evaluation and protocol
@@ -21,11 +22,11 @@ final class TrainFlags {
             Map.entry("threads", "--threads"), Map.entry("exploration", "--exploration"),
             Map.entry("replayEvery", "--replay-every"), Map.entry("divergence", "--divergence"),
             Map.entry("logZLrScale", "--lr-logz-scale"), Map.entry("grid", "--grid"), Map.entry("loss", "--loss"),
-            Map.entry("scoreDraws", "--score-draws"));
+            Map.entry("scoreDraws", "--score-draws"), Map.entry("step", "--step"), Map.entry("friction", "--friction"));
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -82,6 +83,23 @@ final class TrainFlags {
             throw new UserError("--epsilon: " + a.getString("epsilon") + "; the Langevin rate ε must be finite and > 0");
         }
         return e;
+    }
+
+    /**
+     * {@code --step}, {@code --friction} and {@code --learn-step} of the ldvi sampler over {@code preset}; the values are
+     * checked by {@link Underdamped} (its messages name the field, {@link #named} the flag).
+     *
+     * @throws UserError naming the flag, for another sampler
+     */
+    static Underdamped underdamped(Args a, SamplerKind sampler, Underdamped preset) {
+        for (String f : List.of("step", "friction", "learn-step")) {
+            if (a.has(f) && sampler != SamplerKind.LDVI) {
+                throw new UserError("--" + f + ": applies to the sampler ldvi only; " + sampler
+                        + " has no underdamped (position-momentum) dynamics");
+            }
+        }
+        return new Underdamped(a.getDouble("step", preset.step()), a.getDouble("friction", preset.friction()),
+                a.has("learn-step") ? a.getBoolean("learn-step") : preset.learn());
     }
 
     /** The most posterior draws per point of a Monte Carlo score. */
