@@ -47,7 +47,7 @@ public final class Ldvi implements Sampler {
     private final AnnealingSchedule schedule;
     private final ObaboCoefficients coefficients;
     private final TimeGrid grid;
-    private final PhaseSpacePrior prior;
+    private final Distribution prior;
     private final ObaboForward forward;
     private final ObaboBackward backward;
     private final PhaseSpaceRatio logWeight;
@@ -90,7 +90,7 @@ public final class Ldvi implements Sampler {
         IsotropicGaussian positions = IsotropicGaussian.centred(d, priorStd);
         AnnealingPath path = new AnnealingPath(positions, target, schedule, annealingGrid(grid));
         ObaboDynamics dynamics = new ObaboDynamics(path, grid, coefficients, d);
-        this.prior = new PhaseSpacePrior(positions);
+        this.prior = priorStd == 1.0 ? IsotropicGaussian.centred(2 * d, 1.0) : new PhaseSpacePrior(positions);
         this.forward = new ObaboForward(dynamics);
         this.backward = new ObaboBackward(dynamics, correction);
         this.logWeight = new PhaseSpaceRatio(forward, backward, prior, this.target::logDensity);
@@ -141,6 +141,7 @@ public final class Ldvi implements Sampler {
         return grid;
     }
 
+    /** {@code N(0, s² I) ⊗ N(0, I)}: for {@code s = 1} the isotropic {@code N(0, I_{2d})} itself. */
     @Override
     public Distribution prior() {
         return prior;

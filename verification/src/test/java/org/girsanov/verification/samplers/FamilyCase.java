@@ -9,6 +9,7 @@ import org.girsanov.samplers.families.Dds;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Gfn;
 import org.girsanov.samplers.families.Mcd;
+import org.girsanov.samplers.ldvi.Ldvi;
 import org.girsanov.samplers.families.Lrds;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.nets.Nets;
@@ -27,11 +28,14 @@ import org.girsanov.verification.Generator;
  * the library, with the parametrisation its factory uses (PIS σ = √0.2, T = 5; DDS/DIS σ = 1, β 0.1 → 10,
  * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1, linear β; NETS as
  * CMCD with ε = σ² = 1; LRDS
- * σ = 1, β 0.1 → 10, T = 1, with the target's normalised law as its reference mixture {@code π_ref}).
+ * σ = 1, β 0.1 → 10, T = 1, with the target's normalised law as its reference mixture {@code π_ref}; LDVI with leapfrog
+ * step {@value #LDVI_STEP}, friction 1, prior N(0, I), linear β, T = 1, its momentum correction a Fourier MLP 2d → d).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
     static final double NEAR = 0.05;
+    /** The leapfrog step of LDVI's instances. */
+    static final double LDVI_STEP = 0.2;
 
     /** Random target and step count for one family. */
     static Generator<FamilyCase> generator(String family) {
@@ -77,7 +81,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
      * from its prior, with a perturbed {@code u} and the exact reversal's {@code v} ({@link #REVERSAL}); CMCD with
      * (and NETS, the same pair) the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
      * optimum, which on 4–20 Euler steps is near but not at the discrete one; MCD with its backward drift perturbed by
-     * {@link #NEAR} around 0 (unadjusted annealing).
+     * {@link #NEAR} around 0 (unadjusted annealing), LDVI with its momentum correction perturbed likewise (uncorrected
+     * Hamiltonian annealing).
      */
     Sampler near() {
         if (family.equals("pis")) {
@@ -92,7 +97,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             return new Nets(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0,
                     AnnealingSchedule.linear());
         }
-        if (family.equals("mcd")) {
+        if (family.equals("mcd") || family.equals("ldvi")) {
             return build(gaussian.target(), NEAR);
         }
         if (family.equals("bridge")) {
@@ -123,7 +128,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /**
      * A sampler with affine-Gaussian forward kernels (so its terminal law is Gaussian in closed form), away from
      * its optimum: PIS with the Föllmer control of another Gaussian (half the mean, 1.5 times the variance), which is
-     * linear in x; DDS and DIS with zero control; CMCD with zero drift (its Langevin drift is linear for a Gaussian).
+     * linear in x; DDS and DIS with zero control; CMCD with zero drift (its Langevin drift is linear for a Gaussian);
+     * LDVI with zero correction (its leapfrogs are linear for a Gaussian, its refreshes affine-Gaussian on phase space).
      */
     Sampler linear() {
         switch (family) {
@@ -141,6 +147,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "cmcd":
             case "nets":
             case "mcd":
+            case "ldvi":
                 return build(gaussian.target(), 0.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: " + family + " has no affine-Gaussian instance");
@@ -169,6 +176,9 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
                         AnnealingSchedule.linear());
             case "mcd":
                 return new Mcd(target, TimeGrid.uniform(1.0, steps), net("g", d, d, perturb, 0), 1.0, 1.0);
+            case "ldvi":
+                return new Ldvi(target, TimeGrid.uniform(1.0, steps), net("s", 2 * d, d, perturb, 0), LDVI_STEP, 1.0, 1.0,
+                        AnnealingSchedule.linear(), false);
             case "idem": {
                 IdemScore score = new IdemScore(net("r", d, d, perturb, 0), new VpLinearSchedule(1.0, 0.1, 10.0, 1.0), 1.0);
                 return new IdemSampler(new Dis(target, TimeGrid.uniform(1.0, steps), score.asControl(), 1.0, 0.1, 10.0), score);

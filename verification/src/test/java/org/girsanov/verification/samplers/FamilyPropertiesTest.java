@@ -24,7 +24,7 @@ class FamilyPropertiesTest {
     static final int TRIALS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "nets"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "nets", "ldvi"})
     void evidenceBoundsAndBothImportanceIdentitiesHoldForEveryFamily(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, family.hashCode(), (c, rng) ->
                 EvidenceBoundsCheck.check(c.near(), EvidenceBoundsCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -35,8 +35,9 @@ class FamilyPropertiesTest {
     }
 
     /**
-     * Not the bridge, CMCD or MCD: the identity needs a backward process without parameters (see {@link LvKlGradientCheck});
-     * CMCD's and MCD's backward drifts contain the learned drift.
+     * Not the bridge, CMCD, MCD or LDVI: the identity needs a backward process without parameters (see
+     * {@link LvKlGradientCheck}); CMCD's and MCD's backward drifts contain the learned drift, LDVI's backward refreshes its
+     * learned momentum correction.
      */
     @ParameterizedTest
     @ValueSource(strings = {"pis", "dds", "dis", "idem", "gfn", "lrds"})
@@ -60,18 +61,18 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "lrds", "nets"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "lrds", "nets", "ldvi"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
             GaussianCase g = c.gaussian();
             TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
             tb.logZ().value().data[0] = 0.7;
-            Loss[] losses = {new LogVarianceLoss(), tb, new DetailedBalanceLoss(g.flow(8)),
-                    new SubTrajectoryBalanceLoss(g.flow(8), 0.9)};
+            Loss[] losses = {new LogVarianceLoss(), tb, new DetailedBalanceLoss(g.flow(8, m.dimension())),
+                    new SubTrajectoryBalanceLoss(g.flow(8, m.dimension()), 0.9)};
             long seed = rng.nextLong();
             Behaviour[] behaviours = {Behaviour.onPolicy(), Behaviour.explore(1.5),
-                    Behaviour.backwardFrom(g.target().sample(SamplerChecksTest.BATCH, GaussianCase.rng(seed)))};
+                    Behaviour.backwardFrom(m.target().sample(SamplerChecksTest.BATCH, GaussianCase.rng(seed)))};
             Verdict last = null;
             for (Loss l : losses) {
                 for (Behaviour b : behaviours) {
@@ -87,7 +88,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "cmcd", "mcd", "nets"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "cmcd", "mcd", "nets", "ldvi"})
     void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
                 DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));

@@ -54,7 +54,12 @@ record GaussianCase(double[] mean, double variance, double logZ, long weightSeed
 
     /** A perturbed Fourier-MLP log-flow with {@code log Z_θ = 0.3}. */
     LogFlow flow(int width) {
-        FourierMlp net = new FourierMlp("F", dimension(), 1, width, 1, rng(weightSeed + 2));
+        return flow(width, dimension());
+    }
+
+    /** The same on states of dimension {@code states} (a phase-space sampler's {@code 2d}). */
+    LogFlow flow(int width, int states) {
+        FourierMlp net = new FourierMlp("F", states, 1, width, 1, rng(weightSeed + 2));
         perturb(net.parameters(), 0.3, weightSeed + 3);
         LogFlow f = new LogFlow(net, "F.logZ");
         f.logZ().value().data[0] = 0.3;
