@@ -36,6 +36,11 @@ record ObaboBackward(ObaboDynamics dynamics, Control correction) implements Mark
     /** The mean {@code η v' + (1 − η²) s_θ(x', v', t_{n+1})} of a backward refresh from {@code prev = (x', v')}. */
     Var refreshMean(Tape t, Var prev, Var eta, int n) {
         Var s = correction.apply(t, prev, grid().time(n + 1));
+        int d = dynamics.positionDimension();
+        if (s.rows() != prev.rows() || s.cols() != d) {
+            throw new IllegalArgumentException("LDVI: the correction s_θ returned " + s.shape() + " for " + prev.shape()
+                    + " states; must be " + prev.rows() + "x" + d + " (a momentum per state)");
+        }
         Var oneMinusEta2 = t.addScalar(t.neg(t.square(eta)), 1.0);
         return t.add(t.mul(eta, dynamics.momenta(t, prev)), t.mul(oneMinusEta2, s));
     }

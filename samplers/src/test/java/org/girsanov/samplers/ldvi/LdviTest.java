@@ -152,6 +152,7 @@ class LdviTest {
         String msg = String.format(Locale.ROOT, "E[w]/Z = %.4f ± %.4f, ELBO = %.4f ± %.4f, log Z = %.4f", mean, se, elbo,
                 elboSe, logZ);
         System.out.println("LDVI Gaussian: " + msg);
+        assertTrue(Double.isFinite(se), "the weights must have a finite standard error: " + msg);
         assertEquals(1.0, mean, 4 * se, msg);
         assertTrue(se < 0.05, msg);
         assertTrue(elbo < logZ, msg);
@@ -237,6 +238,11 @@ class LdviTest {
         e = assertThrows(IllegalArgumentException.class, () -> ldvi(GAUSS, 4, 0, 0.1, 1.0, false)
                 .withGrid(TimeGrid.uniform(1.0, 10)));
         assertTrue(e.getMessage().contains("10 steps; must be 3K"), e.getMessage());
+        Ldvi wrongOutput = new Ldvi(GAUSS, TimeGrid.uniform(1.0, 4), new FourierMlp("s", 4, 3, 8, 1, rng(1)), 0.1, 1.0,
+                1.0, AnnealingSchedule.linear(), false);
+        e = assertThrows(IllegalArgumentException.class, () -> StreamedPaths.logWeights(wrongOutput, 5, Behaviour.onPolicy(),
+                null, rng(2)));
+        assertTrue(e.getMessage().contains("correction s_θ returned 5x3 for 5x4 states; must be 5x2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Ldvi(GAUSS, TimeGrid.uniform(1.0, 4),
                 correction(2, 0, 1), 0.1, 1.0, 0.0, AnnealingSchedule.linear(), false));
         assertTrue(e.getMessage().contains("prior std s = 0.0; must be finite and > 0"), e.getMessage());
