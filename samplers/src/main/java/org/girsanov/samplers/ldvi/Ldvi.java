@@ -3,6 +3,7 @@ package org.girsanov.samplers.ldvi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.annealed.AnnealingPath;
@@ -187,7 +188,7 @@ public final class Ldvi implements Sampler {
 
     /** Target-space points with momenta {@code v ~ N(0, I)} drawn from {@code rng}: states of {@link #target()}. */
     @Override
-    public DMatrixRMaj lift(DMatrixRMaj points, org.apache.commons.rng.UniformRandomProvider rng) {
+    public DMatrixRMaj lift(DMatrixRMaj points, UniformRandomProvider rng) {
         return PhaseSpaceTarget.withMomenta(points, rng);
     }
 
