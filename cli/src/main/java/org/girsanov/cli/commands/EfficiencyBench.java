@@ -95,7 +95,7 @@ final class EfficiencyBench {
         EfficiencyCurves.Point floor = curves.exactFloor();
         points.add(floor);
         write(dir, target, samples, seed, sigma, points);
-        plot(dir, target, points, floor);
+        plot(dir, target, samples, points, floor);
         err.println();
         err.print(EfficiencyCurves.format(points));
         err.println("written: " + dir.resolve("efficiency.json") + " and the plots beside it");
@@ -179,14 +179,15 @@ final class EfficiencyBench {
         RunFolder.writeJson(dir.resolve("efficiency.json"), document(target, samples, seed, sigma, points));
     }
 
-    private static void plot(Path dir, Target target, List<EfficiencyCurves.Point> points, EfficiencyCurves.Point floor)
+    private static void plot(Path dir, Target target, int samples, List<EfficiencyCurves.Point> points,
+                             EfficiencyCurves.Point floor)
             throws IOException {
         Plots.lines(dir.resolve("efficiency-sinkhorn.png"), target.name() + ": Sinkhorn against target evaluations",
-                "target evaluations", "Sinkhorn (K = samples)", series(points, EfficiencyCurves.Point::sinkhorn), true, true,
+                "target evaluations", "Sinkhorn (K = " + samples + ")", series(points, EfficiencyCurves.Point::sinkhorn), true, true,
                 Map.of("exact samples", floor.sinkhorn()));
         if (Double.isFinite(floor.modeCoverage())) {
             Plots.lines(dir.resolve("efficiency-coverage.png"), target.name() + ": mode coverage against target evaluations",
-                    "target evaluations", "mode coverage", series(points, EfficiencyCurves.Point::modeCoverage), true, false,
+                    "target evaluations", "mode coverage (K = " + samples + ")", series(points, EfficiencyCurves.Point::modeCoverage), true, false,
                     Map.of("exact samples", floor.modeCoverage()));
         }
     }
