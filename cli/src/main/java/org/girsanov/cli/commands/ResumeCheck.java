@@ -55,7 +55,8 @@ final class ResumeCheck {
                     (a, f) -> Math.sqrt(a.getDouble(f))),
             new Compared("step", c -> c.underdamped().step(), Args::getDouble),
             new Compared("friction", c -> c.underdamped().friction(), Args::getDouble),
-            new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean));
+            new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean),
+            new Compared("no-langevin", c -> !c.network().langevin(), Args::getBoolean));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

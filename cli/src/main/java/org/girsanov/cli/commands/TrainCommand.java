@@ -40,6 +40,8 @@ public final class TrainCommand implements Command {
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R), 0 to " + MAX_REFINE).withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
             Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio, the default), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control); nets: the divergence of b in its residual, exact (the default) or hutchinson[:m]"),
+            Flag.toggle("no-langevin", "drop the Langevin term NN2(t) * grad log rho from the drift of pis, dds, dis, bridge,"
+                    + " gfn (the ablation of He et al. 2025)"),
             Flag.option("epsilon", "E", "nets: the Langevin rate of dX = (b + E grad log pi_t) dt + sqrt(2E) dW, finite and > 0 (default 1)"),
             Flag.option("step", "H", "ldvi: the leapfrog step h, finite and > 0 (default " + Underdamped.DEFAULT.step() + ")"),
             Flag.option("friction", "G", "ldvi: the friction gamma of the momentum refreshes v <- eta v + sqrt(1 - eta^2) xi, eta = exp(-gamma h/2), finite and > 0 (default " + Underdamped.DEFAULT.friction() + ")"),
@@ -128,6 +130,7 @@ public final class TrainCommand implements Command {
                     .divergence(a.has("divergence") ? DivergenceForm.parse(a.getString("divergence")) : p.divergence())
                     .sigma(a.has("epsilon") ? Math.sqrt(TrainFlags.epsilon(a, sampler)) : p.time().sigma())
                     .underdamped(TrainFlags.underdamped(a, sampler, p.underdamped()))
+                    .langevin(TrainFlags.langevin(a, sampler, p.network().langevin()))
                     .logZLrScale(a.getDouble("lr-logz-scale", p.optimisation().logZLrScale())).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));

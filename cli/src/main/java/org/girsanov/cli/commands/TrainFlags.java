@@ -26,7 +26,7 @@ final class TrainFlags {
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "no-langevin", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -100,6 +100,23 @@ final class TrainFlags {
         }
         return new Underdamped(a.getDouble("step", preset.step()), a.getDouble("friction", preset.friction()),
                 a.has("learn-step") ? a.getBoolean("learn-step") : preset.learn());
+    }
+
+    /**
+     * Whether the drift network carries the Langevin term: the preset's {@code langevin} unless {@code --no-langevin}
+     * is given, which applies only where the preset has the term.
+     *
+     * @throws UserError naming the flag, for a sampler whose network has no Langevin term to drop
+     */
+    static boolean langevin(Args a, SamplerKind sampler, boolean preset) {
+        if (!a.getBoolean("no-langevin")) {
+            return preset;
+        }
+        if (!preset) {
+            throw new UserError("--no-langevin: " + sampler + "'s network has no Langevin term NN2(t) * grad log rho to drop"
+                    + " (it applies to the samplers whose drift network carries one: pis, dds, dis, bridge, gfn, ...)");
+        }
+        return false;
     }
 
     /** The most posterior draws per point of a Monte Carlo score. */

@@ -292,6 +292,27 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void noLangevinDropsTheTermWhereThereIsOneAndAResumeMustAgree() throws Exception {
+        Path out = dir.resolve("nolangevin");
+        CliRun r = run(train(out, "--no-langevin"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("config.json")).contains("\"langevin\": \"false\"")
+                || Files.readString(out.resolve("config.json")).contains("\"langevin\":\"false\""),
+                Files.readString(out.resolve("config.json")));
+        Path with = dir.resolve("withlangevin");
+        assertEquals(0, run(train(with)).code());
+        assertTrue(Files.readString(with.resolve("config.json")).replace(" ", "").contains("\"langevin\":\"true\""));
+        CliRun resumed = run(train(with, "--resume", "--no-langevin"));
+        assertEquals(Cli.EXIT_USER_ERROR, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("--no-langevin"), resumed.err());
+        CliRun nets = run("train", "--target", "gmm9", "--sampler", "nets", "--no-langevin", "--out",
+                dir.resolve("n").toString(), "--steps", "5", "--iterations", "2");
+        assertEquals(Cli.EXIT_USER_ERROR, nets.code());
+        assertTrue(nets.err().contains("--no-langevin"), nets.err());
+        assertFalse(Files.exists(dir.resolve("n")), "nothing ran");
+    }
+
+    @Test
     void benchEfficiencyWritesOneCurvePerMethodAndKeepsAnEarlierRun() throws Exception {
         Path out = dir.resolve("eff");
         String[] args = {"bench", "efficiency", "--methods", "pt,pis-lv", "--budgets", "30000,100000", "--iterations", "2",
