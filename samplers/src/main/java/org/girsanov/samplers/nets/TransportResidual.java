@@ -1,9 +1,11 @@
 package org.girsanov.samplers.nets;
 
+import java.util.List;
 import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.annealed.AnnealingPath;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.sde.rnd.DivergenceEstimator;
@@ -25,7 +27,7 @@ import org.girsanov.sde.rnd.DivergenceEstimator;
  * {@link DivergenceEstimator} (exact, or Hutchinson), and like every term it stays differentiable in {@code θ} and
  * {@code φ}. The score {@code ∇log π̃_t} and {@code ∂_t log π̃_t} do not depend on the parameters.
  */
-public final class TransportResidual {
+public final class TransportResidual implements PointResidual {
     private final AnnealingPath path;
     private final Control transport;
     private final FreeEnergyRate freeEnergy;
@@ -41,13 +43,19 @@ public final class TransportResidual {
         this.freeEnergy = Objects.requireNonNull(freeEnergy, "TransportResidual: freeEnergy must not be null");
     }
 
-    /** {@code R(x_i, t)} per row of {@code points} ({@code n × 1}), on the tape {@code t} (recording for gradients). */
+    @Override
     public Var residual(Tape t, DMatrixRMaj points, double time, DivergenceEstimator divergence) {
         Var x = t.input(points);
         Var b = transport.apply(t, x, time);
         Var fixed = t.constant(points);
         Var transportTerms = t.add(divergence.apply(t, b, x), t.sumCols(t.mul(b, path.score(t, fixed, time))));
         return t.sub(t.add(path.logDensityRate(t, fixed, time), transportTerms), freeEnergy.rate(t, time));
+    }
+
+    /** {@code φ} of {@code ∂_t F_φ}. */
+    @Override
+    public List<Parameter> parameters() {
+        return freeEnergy.parameters();
     }
 
     /** {@code ∂_t F_φ}. */

@@ -26,10 +26,16 @@ public enum LossKind {
      * replayed trajectory states ({@link org.girsanov.samplers.nets.NetsLoss}); {@link SamplerKind#NETS} only.
      */
     NETS,
+    /**
+     * The PINN residual: the mean squared residual of the log-space Fokker–Planck equation of a learned drift and
+     * log-density at replayed trajectory states ({@link org.girsanov.samplers.pinn.PinnLoss}); {@link SamplerKind#PINN}
+     * only.
+     */
+    PINN,
     /** Nothing is trained: the sampler has no parameters ({@link SamplerKind#RDMC} only). */
     NONE;
 
-    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db}, {@code subtb}, {@code dem}, {@code nets} or {@code none}. */
+    /** The name of the loss: {@code kl}, {@code lv}, {@code tb}, {@code db}, {@code subtb}, {@code dem}, {@code nets}, {@code pinn} or {@code none}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -43,7 +49,7 @@ public enum LossKind {
     /**
      * Whether the loss may be evaluated on paths of another process than the one trained (exploration, replay):
      * the path-space losses but KL, whose gradient goes through the simulated paths themselves. {@link #DEM}
-     * regresses at replay-buffer points and explores by its own buffer, as does {@link #NETS}; {@link #NONE} trains
+     * regresses at replay-buffer points and explores by its own buffer, as do {@link #NETS} and {@link #PINN}; {@link #NONE} trains
      * nothing.
      */
     public boolean offPolicy() {
@@ -52,7 +58,7 @@ public enum LossKind {
 
     /** Whether the loss is a divergence between path measures of docs/math.md §4 (KL, LV, TB, DB, sub-TB). */
     public boolean pathSpace() {
-        return this != DEM && this != NETS && this != NONE;
+        return this != DEM && this != NETS && this != PINN && this != NONE;
     }
 
     /** Whether the loss has a learned scalar {@code log Z_θ} (TB, DB, sub-TB). */

@@ -86,6 +86,7 @@ public final class SamplerFactory {
             case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
             case NETS -> NetsTraining.sampler(c, target, grid, sigma, rng);
             case LDVI -> ldvi(c, target, grid, rng);
+            case PINN -> PinnTraining.sampler(c, target, grid, sigma, rng);
             case RDMC -> throw new IllegalArgumentException("sampler = rdmc learns nothing and is not a path-space"
                     + " sampler; build it with SamplerFactory.rdmc");
         };
@@ -173,6 +174,7 @@ public final class SamplerFactory {
             case SUBTB -> new SubTrajectoryBalanceLoss(logFlow(c, model), SUBTB_LAMBDA);
             case DEM -> Idem.loss(c, model);
             case NETS -> NetsTraining.loss(c, model);
+            case PINN -> PinnTraining.loss(c, model);
             case NONE -> throw new IllegalArgumentException("loss = none: " + c.sampler() + " trains nothing");
         };
     }

@@ -48,10 +48,16 @@ public enum SamplerKind {
      * 2021 / AISTATS 2023): uncorrected O–BAB–O steps on the phase space along the annealing path, a learned momentum
      * correction in the backward refreshes; its default loss is {@link LossKind#KL}, the paper's ELBO.
      */
-    LDVI;
+    LDVI,
+    /**
+     * The PINN sampler ({@link org.girsanov.samplers.pinn.Pinn}; Sun et al. 2024, arXiv:2407.07873): an SDE
+     * {@code dX = b_θ dt + σ dW} and its log-density {@code u_φ ≈ log p_t} trained together by the residual of the
+     * log-space Fokker–Planck equation; its loss is {@link LossKind#PINN}.
+     */
+    PINN;
 
     /** The name of the kind: {@code pis}, {@code dds}, {@code dis}, {@code bridge}, {@code gfn}, {@code cmcd}, {@code mcd},
-     *  {@code lrds}, {@code rdmc}, {@code idem}, {@code nets} or {@code ldvi}. */
+     *  {@code lrds}, {@code rdmc}, {@code idem}, {@code nets}, {@code ldvi} or {@code pinn}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -63,7 +69,8 @@ public enum SamplerKind {
 
     /**
      * The loss a kind trains with when none is named: {@link LossKind#NONE} for {@link #RDMC}, {@link LossKind#DEM}
-     * for {@link #IDEM}, {@link LossKind#NETS} for {@link #NETS}, {@link LossKind#KL} for {@link #LDVI}, else {@link LossKind#LV}.
+     * for {@link #IDEM}, {@link LossKind#NETS} for {@link #NETS}, {@link LossKind#KL} for {@link #LDVI},
+     * {@link LossKind#PINN} for {@link #PINN}, else {@link LossKind#LV}.
      */
     public LossKind defaultLoss() {
         return switch (this) {
@@ -71,6 +78,7 @@ public enum SamplerKind {
             case IDEM -> LossKind.DEM;
             case NETS -> LossKind.NETS;
             case LDVI -> LossKind.KL;
+            case PINN -> LossKind.PINN;
             default -> LossKind.LV;
         };
     }

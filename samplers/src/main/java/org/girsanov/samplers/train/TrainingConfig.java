@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * @param optimisation the optimiser and its schedule
  * @param network      the networks' architecture
  * @param exploration  the behaviour process of the off-policy losses
- * @param divergence   bridge: the form of the log-weight; nets: how its residual takes {@code ∇·b_θ} (exact or
- *                     hutchinson[:m], default exact); none for every other sampler
+ * @param divergence   bridge: the form of the log-weight; nets, pinn: how the residual takes {@code ∇·b_θ}
+ *                     (pinn: and {@code Δu_φ}) (exact or hutchinson[:m], default exact); none for every other sampler
  * @param run          the seed, the execution, the evaluations and checkpoints
  * @param marginal     RDMC and iDEM only: the Monte Carlo estimator of the noised target's score
  * @param underdamped  LDVI only: its leapfrog step, friction and whether they are learned ({@link Underdamped})
@@ -175,44 +175,17 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             throw new IllegalArgumentException("loss = " + loss + "; " + (sampler.learned() ? sampler + " is trained: give"
                     + " one of " + String.join(", ", trainingLosses(sampler)) : sampler + " learns nothing: loss = none"));
         }
-        if ((sampler == SamplerKind.IDEM) != (loss == LossKind.DEM) && loss != LossKind.NONE) {
-            throw new IllegalArgumentException("loss = " + loss + "; " + (sampler == SamplerKind.IDEM
-                    ? "idem trains by its own regression: loss = dem" : "dem is the loss of the idem sampler only; "
-                    + sampler + " trains with one of " + String.join(", ", trainingLosses(sampler))));
-        }
-        if ((sampler == SamplerKind.NETS) != (loss == LossKind.NETS) && loss != LossKind.NONE) {
-            throw new IllegalArgumentException("loss = " + loss + "; " + (sampler == SamplerKind.NETS
-                    ? "nets trains by its transport residual: loss = nets" : "nets is the loss of the nets sampler only; "
-                    + sampler + " trains with one of " + String.join(", ", trainingLosses(sampler))));
-        }
-        if (sampler == SamplerKind.NETS) {
-            checkNets(time, network, divergence);
-        }
+        OwnLosses.check(sampler, loss, time, network, divergence);
         if (!loss.offPolicy() && exploration.kappa() != 1.0) {
             throw new IllegalArgumentException("exploration = " + exploration.kappa() + onPolicy(loss));
         }
         if (!loss.offPolicy() && exploration.replayEvery() > 0) {
             throw new IllegalArgumentException("replayEvery = " + exploration.replayEvery() + onPolicy(loss));
         }
-        if (!DivergenceForm.NONE.equals(divergence) && sampler != SamplerKind.BRIDGE && sampler != SamplerKind.NETS) {
+        if (!DivergenceForm.NONE.equals(divergence) && sampler != SamplerKind.BRIDGE && sampler != SamplerKind.NETS
+                && sampler != SamplerKind.PINN) {
             throw new IllegalArgumentException("divergence = '" + divergence + "' applies to the bridge sampler only; "
                     + sampler + " needs divergence = none");
-        }
-    }
-
-    /** What the nets sampler needs of the time grid, the network and the divergence form. */
-    private static void checkNets(Discretisation time, Network network, DivergenceForm divergence) {
-        if (DivergenceForm.NONE.equals(divergence)) {
-            throw new IllegalArgumentException("divergence = 'none'; the nets residual needs the divergence of b_θ: "
-                    + "exact, hutchinson or hutchinson:m (m >= 1 probes)");
-        }
-        if (time.grid().jittered()) {
-            throw new IllegalArgumentException("grid = '" + time.grid() + "'; nets replays states per grid time and"
-                    + " needs a fixed grid: uniform, cosine or power:κ");
-        }
-        if (network.langevin()) {
-            throw new IllegalArgumentException("langevin = true; nets's transport drift b_θ is a plain network (the"
-                    + " sampler carries ε∇log π_t itself): langevin = false");
         }
     }
 
@@ -221,11 +194,8 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         if (!sampler.learned()) {
             return java.util.List.of(LossKind.NONE.id());
         }
-        if (sampler == SamplerKind.IDEM) {
-            return java.util.List.of(LossKind.DEM.id());
-        }
-        if (sampler == SamplerKind.NETS) {
-            return java.util.List.of(LossKind.NETS.id());
+        if (OwnLosses.of(sampler) != null) {
+            return java.util.List.of(OwnLosses.of(sampler).id());
         }
         return Arrays.stream(LossKind.values()).filter(LossKind::pathSpace).map(LossKind::id).toList();
     }
@@ -233,7 +203,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
     private static String onPolicy(LossKind loss) {
         if (!loss.pathSpace()) {
             return " applies to the off-policy path-space losses only; " + loss + (loss == LossKind.DEM
-                    || loss == LossKind.NETS ? " explores by its own replay buffer" : " trains nothing");
+                    || loss == LossKind.NETS || loss == LossKind.PINN ? " explores by its own replay buffer" : " trains nothing");
         }
         return " needs an off-policy loss (" + Arrays.stream(LossKind.values()).filter(LossKind::offPolicy)
                 .filter(LossKind::pathSpace).map(LossKind::id).collect(Collectors.joining(", ")) + "); " + loss + " is on-policy";
@@ -252,15 +222,15 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
     }
 
     /**
-     * The CPU defaults for a (target, sampler, loss): the one source of every default value. The nets sampler's
-     * drift and ldvi's momentum correction have no Langevin term; the nets residual takes the exact divergence.
+     * The CPU defaults for a (target, sampler, loss): the one source of every default value. The nets and pinn
+     * drifts and ldvi's momentum correction have no Langevin term; the nets and pinn residuals take exact divergences.
      */
     public static TrainingConfig defaults(String targetSpec, SamplerKind sampler, LossKind loss) {
-        boolean nets = sampler == SamplerKind.NETS;
-        boolean plain = nets || sampler == SamplerKind.LDVI;
+        boolean residual = sampler == SamplerKind.NETS || sampler == SamplerKind.PINN;
+        boolean plain = residual || sampler == SamplerKind.LDVI;
         return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0),
                 new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
-                new Exploration(1.0, 0), nets ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, 500),
+                new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, 500),
                 new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
     }
 

@@ -101,15 +101,17 @@ class TrainingConfigTest {
 
     @Test
     void samplersAndLossesByName() {
-        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds", "rdmc", "idem", "nets", "ldvi"), SamplerKind.ids());
-        assertEquals(List.of("kl", "lv", "tb", "db", "subtb", "dem", "nets", "none"), LossKind.ids());
+        assertEquals(List.of("pis", "dds", "dis", "bridge", "gfn", "cmcd", "mcd", "lrds", "rdmc", "idem", "nets", "ldvi", "pinn"),
+                SamplerKind.ids());
+        assertEquals(List.of("kl", "lv", "tb", "db", "subtb", "dem", "nets", "pinn", "none"), LossKind.ids());
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, SamplerKind.parse(k.id()));
         }
         for (LossKind k : LossKind.values()) {
             assertEquals(k, LossKind.parse(k.id()));
             assertEquals(k != LossKind.KL && k.pathSpace(), k.offPolicy());
-            assertEquals(k != LossKind.DEM && k != LossKind.NETS && k != LossKind.NONE, k.pathSpace());
+            assertEquals(k != LossKind.DEM && k != LossKind.NETS && k != LossKind.PINN && k != LossKind.NONE,
+                    k.pathSpace());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
         message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem, nets, ldvi", () -> SamplerKind.parse("PIS"));
