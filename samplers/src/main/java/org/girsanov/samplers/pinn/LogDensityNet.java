@@ -80,6 +80,23 @@ public final class LogDensityNet implements LogDensityModel, Module {
         return t.add(logPrior, t.add(t.mul(tau, towardsTarget), t.mul(t.mul(tau, oneMinusTau), net)));
     }
 
+    /**
+     * @throws IllegalArgumentException unless {@code target} is this network's and {@code grid} spans the same
+     *         {@code [t_0, t_N]} (a refined grid does)
+     */
+    void checkFits(Target target, TimeGrid grid) {
+        if (target != this.target) {
+            throw new IllegalArgumentException("LogDensityNet '" + name + "': built for the target " + this.target.name()
+                    + ", used with " + target.name() + "; u_φ(·, t_N) = log ρ − c_φ must be the sampler's target");
+        }
+        double end = grid.time(grid.steps());
+        if (grid.time(0) != start || end - grid.time(0) != horizon) {
+            throw new IllegalArgumentException("LogDensityNet '" + name + "': built on [" + start + ", "
+                    + (start + horizon) + "], used on [" + grid.time(0) + ", " + end + "]; τ = 0 and τ = 1 must be the"
+                    + " sampler's prior and target ends");
+        }
+    }
+
     /** {@code c_φ}, the learned {@code log Z}. */
     public double learnedLogZ() {
         return logZ.value().get(0);

@@ -58,7 +58,8 @@ public final class Pinn implements Sampler {
      * @param logDensity {@code u_φ(x, t)}
      * @param sigma      {@code σ > 0}, the constant diffusion coefficient
      * @param priorStd   {@code s > 0} of {@code p_0 = N(0, s² I)}
-     * @throws IllegalArgumentException naming the offending argument and its allowed values
+     * @throws IllegalArgumentException naming the offending argument and its allowed values (a {@link LogDensityNet}
+     *         of another target or time interval included)
      */
     public Pinn(Target target, TimeGrid grid, Control transport, LogDensityModel logDensity, double sigma,
                 double priorStd) {
@@ -67,6 +68,9 @@ public final class Pinn implements Sampler {
         this.transport = Objects.requireNonNull(transport, "Pinn: transport must not be null");
         this.logDensity = Objects.requireNonNull(logDensity, "Pinn: logDensity must not be null");
         this.sigma = checkSigma(sigma);
+        if (logDensity instanceof LogDensityNet net) {
+            net.checkFits(target, grid);
+        }
         if (!(priorStd > 0) || !Double.isFinite(priorStd)) {
             throw new IllegalArgumentException("Pinn: prior std s = " + priorStd + "; must be finite and > 0");
         }
