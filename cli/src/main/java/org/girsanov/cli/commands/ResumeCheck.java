@@ -53,6 +53,8 @@ final class ResumeCheck {
             new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt),
             new Compared("epsilon", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
                     (a, f) -> Math.sqrt(a.getDouble(f))),
+            new Compared("sigma", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
+                    Args::getDouble),
             new Compared("step", c -> c.underdamped().step(), Args::getDouble),
             new Compared("friction", c -> c.underdamped().friction(), Args::getDouble),
             new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean),

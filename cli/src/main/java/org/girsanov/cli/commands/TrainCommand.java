@@ -27,8 +27,8 @@ public final class TrainCommand implements Command {
 
     static final List<Flag> FLAGS = List.of(
             Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
-            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, nets, ldvi, or rdmc (nothing learned)").withDefault("pis"),
-            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv; ldvi: kl, the ELBO); idem: dem (its own regression, the default); nets: nets (the transport residual, the default); rdmc: none"),
+            Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, nets, ldvi, pinn, or rdmc (nothing learned)").withDefault("pis"),
+            Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv; ldvi: kl, the ELBO); idem: dem (its own regression, the default); nets: nets (the transport residual, the default); pinn: pinn (the Fokker-Planck residual, the default); rdmc: none"),
             Flag.option("score-draws", "K", "rdmc and idem: posterior draws per point of the Monte Carlo score (default: idem " + TrainingConfig.Marginal.DEFAULT_DRAWS + ", rdmc " + TrainingConfig.Marginal.DEFAULT_RDMC_DRAWS + ")"),
             Flag.option("steps", "N", "time steps of the training grid (default: the protocol's)"),
             Flag.option("batch", "B", "paths per gradient step (default: the protocol's)"),
@@ -39,10 +39,11 @@ public final class TrainCommand implements Command {
             Flag.option("grid", "KIND", "training time grid: uniform, jittered (a fresh jittered uniform grid every iteration; evaluated on the uniform one), cosine or power:κ (default: the protocol's)"),
             Flag.option("eval-refine", "R", "evaluate on the training grid refined R times (steps × 2^R), 0 to " + MAX_REFINE).withDefault(0),
             Flag.option("replay-every", "R", "off-policy losses: every R-th iteration trains on backward paths from a replay buffer refreshed by MALA (0: off)").withDefault(0),
-            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio, the default), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control); nets: the divergence of b in its residual, exact (the default) or hutchinson[:m]"),
+            Flag.option("divergence", "FORM", "bridge log-weight: none (Euler-Maruyama kernel ratio, the default), exact or hutchinson[:m] (controlled Girsanov form with the divergence of the backward control); nets: the divergence of b in its residual, exact (the default) or hutchinson[:m]; pinn: the divergence of b and the Laplacian of u in its residual, likewise"),
             Flag.toggle("no-langevin", "drop the Langevin term NN2(t) * grad log rho from the drift of pis, dds, dis, bridge,"
                     + " gfn (the ablation of He et al. 2025)"),
             Flag.option("epsilon", "E", "nets: the Langevin rate of dX = (b + E grad log pi_t) dt + sqrt(2E) dW, finite and > 0 (default 1)"),
+            Flag.option("sigma", "S", "pinn: the diffusion coefficient of dX = b dt + S dW, finite and > 0 (default 1)"),
             Flag.option("step", "H", "ldvi: the leapfrog step h, finite and > 0 (default " + Underdamped.DEFAULT.step() + ")"),
             Flag.option("friction", "G", "ldvi: the friction gamma of the momentum refreshes v <- eta v + sqrt(1 - eta^2) xi, eta = exp(-gamma h/2), finite and > 0 (default " + Underdamped.DEFAULT.friction() + ")"),
             Flag.toggle("learn-step", "ldvi: learn h and gamma with the network (from --step and --friction)"),
@@ -70,7 +71,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd|lrds|idem|nets|ldvi|rdmc] [--loss kl|lv|tb|db|subtb|dem|nets] [flags]\n\n"
+        return "train --target SPEC [--sampler pis|dds|dis|bridge|gfn|cmcd|mcd|lrds|idem|nets|ldvi|pinn|rdmc] [--loss kl|lv|tb|db|subtb|dem|nets|pinn] [flags]\n\n"
                 + "Without protocol flags (--steps, --batch, --iterations, --lr) the CPU protocol of the quality suite is\n"
                 + "used, so `train --target gmm9 --sampler pis --loss lv` reproduces that row. Writes metrics.json,\n"
                 + "samples.csv, config.json, the checkpoint and plots to the run folder. A folder that already holds a\n"
@@ -95,6 +96,9 @@ public final class TrainCommand implements Command {
                 + "ldvi (Geffner & Domke 2021/2023) runs --steps uncorrected O-BAB-O steps (momentum refresh, leapfrog,\n"
                 + "refresh) on (x, v) along the annealing path, with a learned momentum correction in the backward\n"
                 + "refreshes; --step, --friction and --learn-step set its dynamics, samples.csv holds the positions.\n"
+                + "pinn (Sun et al. 2024) learns dX = b dt + --sigma dW together with its log-density u = log p_t (u at\n"
+                + "the ends the prior and log rho - log Z, log Z learned) by the residual of the log-space Fokker-Planck\n"
+                + "equation (--loss pinn, the default) at replayed states; log Z and ESS are its kernel pair's.\n"
                 + "rdmc learns nothing: train runs it on --eval-paths particles and writes metrics.json\n"
                 + "(log Z, ESS, target_evaluations: its whole cost), samples.csv and config.json, but no checkpoint,\n"
                 + "so sample and evaluate --checkpoint do not apply (evaluate --samples does); the training flags\n"
@@ -128,7 +132,7 @@ public final class TrainCommand implements Command {
                     .grid(a.has("grid") ? GridSpec.parse(a.getString("grid")) : p.time().grid())
                     .replayEvery(a.getInt("replay-every"))
                     .divergence(a.has("divergence") ? DivergenceForm.parse(a.getString("divergence")) : p.divergence())
-                    .sigma(a.has("epsilon") ? Math.sqrt(TrainFlags.epsilon(a, sampler)) : p.time().sigma())
+                    .sigma(TrainFlags.sigma(a, sampler, p.time().sigma()))
                     .underdamped(TrainFlags.underdamped(a, sampler, p.underdamped()))
                     .langevin(TrainFlags.langevin(a, sampler, p.network().langevin()))
                     .logZLrScale(a.getDouble("lr-logz-scale", p.optimisation().logZLrScale())).build();

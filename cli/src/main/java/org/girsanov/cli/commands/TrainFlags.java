@@ -26,7 +26,7 @@ final class TrainFlags {
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "no-langevin", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "sigma", "no-langevin", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -70,17 +70,28 @@ final class TrainFlags {
     }
 
     /**
-     * {@code --epsilon} of the nets sampler, checked: finite and {@code > 0}.
+     * The {@code σ} of the config from {@code --epsilon} (nets: {@code σ = √ε}) or {@code --sigma} (pinn), each
+     * checked finite and {@code > 0}; {@code preset} when neither is given.
      *
      * @throws UserError naming the flag, for another sampler or a bad value
      */
-    static double epsilon(Args a, SamplerKind sampler) {
-        if (sampler != SamplerKind.NETS) {
-            throw new UserError("--epsilon: applies to the sampler nets only; " + sampler + " has no Langevin rate ε");
+    static double sigma(Args a, SamplerKind sampler, double preset) {
+        if (a.has("epsilon")) {
+            return Math.sqrt(positive(a, "epsilon", sampler, SamplerKind.NETS, "Langevin rate ε"));
         }
-        double e = a.getDouble("epsilon");
+        return a.has("sigma") ? positive(a, "sigma", sampler, SamplerKind.PINN, "diffusion coefficient σ of its own")
+                : preset;
+    }
+
+    private static double positive(Args a, String flag, SamplerKind sampler, SamplerKind owner, String what) {
+        if (sampler != owner) {
+            throw new UserError("--" + flag + ": applies to the sampler " + owner + " only; " + sampler + " has no "
+                    + what);
+        }
+        double e = a.getDouble(flag);
         if (!(e > 0) || !Double.isFinite(e)) {
-            throw new UserError("--epsilon: " + a.getString("epsilon") + "; the Langevin rate ε must be finite and > 0");
+            throw new UserError("--" + flag + ": " + a.getString(flag) + "; the " + what.replace(" of its own", "")
+                    + " must be finite and > 0");
         }
         return e;
     }
