@@ -13,6 +13,10 @@ import org.girsanov.samplers.ldvi.Ldvi;
 import org.girsanov.samplers.families.Lrds;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.nets.Nets;
+import org.girsanov.samplers.pinn.LogDensityModel;
+import org.girsanov.samplers.pinn.LogDensityNet;
+import org.girsanov.samplers.pinn.Pinn;
+import org.girsanov.sde.IsotropicGaussian;
 import org.girsanov.samplers.marginal.IdemSampler;
 import org.girsanov.samplers.marginal.IdemScore;
 import org.girsanov.sde.VpLinearSchedule;
@@ -29,7 +33,8 @@ import org.girsanov.verification.Generator;
  * T = 1; bridge σ = 1, prior N(0, 1), T = 1; GFN σ = √0.2, T = 5; CMCD and MCD σ = 1, prior N(0, 1), T = 1, linear β; NETS as
  * CMCD with ε = σ² = 1; LRDS
  * σ = 1, β 0.1 → 10, T = 1, with the target's normalised law as its reference mixture {@code π_ref}; LDVI with leapfrog
- * step {@value #LDVI_STEP}, friction 1, prior N(0, I), linear β, T = 1, its momentum correction a Fourier MLP 2d → d).
+ * step {@value #LDVI_STEP}, friction 1, prior N(0, I), linear β, T = 1, its momentum correction a Fourier MLP 2d → d;
+ * PINN σ = 1, prior N(0, I), T = 1, its log-density a {@link LogDensityNet} of width 8).
  */
 record FamilyCase(String family, GaussianCase gaussian, int steps) {
     /** The weight perturbation of {@link #near()}: small, so that the importance weights are not heavy-tailed. */
@@ -82,7 +87,8 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
      * (and NETS, the same pair) the transport drift of the Gaussian annealing path ({@link AnnealedGaussians#transport}), the continuous-time
      * optimum, which on 4–20 Euler steps is near but not at the discrete one; MCD with its backward drift perturbed by
      * {@link #NEAR} around 0 (unadjusted annealing), LDVI with its momentum correction perturbed likewise (uncorrected
-     * Hamiltonian annealing).
+     * Hamiltonian annealing); PINN, like the bridge, for {@code Z · N(0, 2 I)} with a perturbed drift and the exact
+     * log-density of Brownian motion from its prior ({@link #BROWNIAN_LOG_DENSITY}).
      */
     Sampler near() {
         if (family.equals("pis")) {
@@ -96,6 +102,11 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             AnnealedGaussians path = new AnnealedGaussians(1.0, gaussian.mean(), gaussian.variance(), gaussian.logZ(), 1.0);
             return new Nets(gaussian.target(), TimeGrid.uniform(1.0, steps), path.transport(), 1.0, 1.0,
                     AnnealingSchedule.linear());
+        }
+        if (family.equals("pinn")) {
+            int d = gaussian.dimension();
+            GaussianTarget law = GaussianTarget.isotropic("forward-law", new double[d], 2.0, gaussian.logZ());
+            return new Pinn(law, TimeGrid.uniform(1.0, steps), net("b", d, d, NEAR, 0), BROWNIAN_LOG_DENSITY, 1.0, 1.0);
         }
         if (family.equals("mcd") || family.equals("ldvi")) {
             return build(gaussian.target(), NEAR);
@@ -125,11 +136,20 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
         }
     };
 
+    /** {@code u(x, t) = log N(x; 0, (1 + t) I)}, the marginals of {@code dX = dW} from {@code N(0, I)}. */
+    static final LogDensityModel BROWNIAN_LOG_DENSITY = (t, x, s) -> {
+        org.girsanov.autodiff.Var v = t.addScalar(s, 1.0);
+        return t.sub(t.scale(t.log(t.scale(v, 2 * Math.PI)), -0.5 * x.cols()),
+                t.div(t.sumCols(t.square(x)), t.scale(v, 2)));
+    };
+
     /**
      * A sampler with affine-Gaussian forward kernels (so its terminal law is Gaussian in closed form), away from
      * its optimum: PIS with the Föllmer control of another Gaussian (half the mean, 1.5 times the variance), which is
      * linear in x; DDS and DIS with zero control; CMCD with zero drift (its Langevin drift is linear for a Gaussian);
-     * LDVI with zero correction (its leapfrogs are linear for a Gaussian, its refreshes affine-Gaussian on phase space).
+     * LDVI with zero correction (its leapfrogs are linear for a Gaussian, its refreshes affine-Gaussian on phase space);
+     * PINN with zero drift and the untrained log-density (quadratic in x for a Gaussian target, so its backward kernel
+     * is affine-Gaussian too).
      */
     Sampler linear() {
         switch (family) {
@@ -148,6 +168,7 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "nets":
             case "mcd":
             case "ldvi":
+            case "pinn":
                 return build(gaussian.target(), 0.0);
             default:
                 throw new IllegalArgumentException("FamilyCase: " + family + " has no affine-Gaussian instance");
@@ -179,6 +200,15 @@ record FamilyCase(String family, GaussianCase gaussian, int steps) {
             case "ldvi":
                 return new Ldvi(target, TimeGrid.uniform(1.0, steps), net("s", 2 * d, d, perturb, 0), LDVI_STEP, 1.0, 1.0,
                         AnnealingSchedule.linear(), false);
+            case "pinn": {
+                TimeGrid grid = TimeGrid.uniform(1.0, steps);
+                LogDensityNet u = new LogDensityNet("u", IsotropicGaussian.centred(d, 1.0), target, grid, 8, 1,
+                        GaussianCase.rng(gaussian.weightSeed() + 20));
+                if (perturb > 0) {
+                    GaussianCase.perturb(u.parameters(), perturb, gaussian.weightSeed() + 21);
+                }
+                return new Pinn(target, grid, net("b", d, d, perturb, 0), u, 1.0, 1.0);
+            }
             case "idem": {
                 IdemScore score = new IdemScore(net("r", d, d, perturb, 0), new VpLinearSchedule(1.0, 0.1, 10.0, 1.0), 1.0);
                 return new IdemSampler(new Dis(target, TimeGrid.uniform(1.0, steps), score.asControl(), 1.0, 0.1, 10.0), score);

@@ -24,7 +24,7 @@ class FamilyPropertiesTest {
     static final int TRIALS = 2;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "nets", "ldvi"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "nets", "ldvi", "pinn"})
     void evidenceBoundsAndBothImportanceIdentitiesHoldForEveryFamily(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, family.hashCode(), (c, rng) ->
                 EvidenceBoundsCheck.check(c.near(), EvidenceBoundsCheck.Config.defaults().withSeed(rng.nextLong())));
@@ -35,9 +35,9 @@ class FamilyPropertiesTest {
     }
 
     /**
-     * Not the bridge, CMCD, MCD or LDVI: the identity needs a backward process without parameters (see
+     * Not the bridge, CMCD, MCD, LDVI or PINN: the identity needs a backward process without parameters (see
      * {@link LvKlGradientCheck}); CMCD's and MCD's backward drifts contain the learned drift, LDVI's backward refreshes its
-     * learned momentum correction.
+     * learned momentum correction, PINN's backward drift {@code b_θ − σ²∇u_φ} both its networks.
      */
     @ParameterizedTest
     @ValueSource(strings = {"pis", "dds", "dis", "idem", "gfn", "lrds"})
@@ -61,7 +61,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "lrds", "nets", "ldvi"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "bridge", "gfn", "cmcd", "mcd", "lrds", "nets", "ldvi", "pinn"})
     void streamedGradientsEqualWholeTapeForEveryFamilyLossAndBehaviour(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 11 * family.hashCode(), (c, rng) -> {
             Sampler m = c.perturbed();
@@ -88,7 +88,7 @@ class FamilyPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pis", "dds", "dis", "idem", "cmcd", "mcd", "nets", "ldvi"})
+    @ValueSource(strings = {"pis", "dds", "dis", "idem", "cmcd", "mcd", "nets", "ldvi", "pinn"})
     void dataProcessingInequalityForEveryFamilyWithAffineGaussianKernels(String family) {
         List<Verdict> vs = Property.forAll(FamilyCase.generator(family), TRIALS, 13 * family.hashCode(), (c, rng) ->
                 DataProcessingCheck.check(c.linear(), DataProcessingCheck.Config.defaults().withSeed(rng.nextLong())));
