@@ -114,8 +114,8 @@ class TrainingConfigTest {
                     k.pathSpace());
             assertEquals(List.of(LossKind.TB, LossKind.DB, LossKind.SUBTB).contains(k), k.learnsLogZ());
         }
-        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem, nets, ldvi", () -> SamplerKind.parse("PIS"));
-        message("loss = 'x'; allowed: kl, lv, tb, db, subtb, dem, nets, none", () -> LossKind.parse("x"));
+        message("sampler = 'PIS'; allowed: pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, rdmc, idem, nets, ldvi, pinn", () -> SamplerKind.parse("PIS"));
+        message("loss = 'x'; allowed: kl, lv, tb, db, subtb, dem, nets, pinn, none", () -> LossKind.parse("x"));
         for (SamplerKind k : SamplerKind.values()) {
             assertEquals(k, TrainingConfig.defaults("gmm9", k, k.defaultLoss()).sampler(), k.id());
         }
