@@ -42,12 +42,12 @@ final class Broadcasting {
         throw Tape.shapeError(op, a, b, "broadcast-compatible (equal, 1xC row, Rx1 column or 1x1 scalar)");
     }
 
-    private static DMatrixRMaj broadcast(String op, Var va, Var vb, int f) {
+    private static DMatrixRMaj broadcast(Tape t, String op, Var va, Var vb, int f) {
         DMatrixRMaj a = va.value;
         DMatrixRMaj b = vb.value;
         int rows = broadcastDim(op, va, vb, a.numRows, b.numRows);
         int cols = broadcastDim(op, va, vb, a.numCols, b.numCols);
-        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+        DMatrixRMaj out = t.newValue(rows, cols);
         double[] o = out.data;
         double[] x = a.data;
         double[] y = b.data;
@@ -127,14 +127,14 @@ final class Broadcasting {
         if ((a.rows() != 1 && a.rows() != rows) || (a.cols() != 1 && a.cols() != cols)) {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast " + a.shape() + " to " + rows + "x" + cols);
         }
-        DMatrixRMaj out = broadcast("broadcastTo", a, new Var(t, new DMatrixRMaj(rows, cols), "", null, null, false, null),
+        DMatrixRMaj out = broadcast(t, "broadcastTo", a, new Var(t, new DMatrixRMaj(rows, cols), "", null, null, false, null),
                 B_FIRST);
         return t.node(out, "broadcastTo", (g, o, go) -> new Var[] {g.reduceTo(go, a.rows(), a.cols())}, a);
     }
 
     /** Elementwise {@code a + b} with broadcasting; {@code ∂/∂a = ∂/∂b = G} (summed to the operand's shape). */
     static Var add(Tape t, Var a, Var b) {
-        DMatrixRMaj out = broadcast("add", a, b, B_ADD);
+        DMatrixRMaj out = broadcast(t, "add", a, b, B_ADD);
         return t.node(out, "add", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(go, a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(go, b.rows(), b.cols()) : null}, a, b);
@@ -142,7 +142,7 @@ final class Broadcasting {
 
     /** Elementwise {@code a − b} with broadcasting; {@code ∂/∂a = G}, {@code ∂/∂b = −G}. */
     static Var sub(Tape t, Var a, Var b) {
-        DMatrixRMaj out = broadcast("sub", a, b, B_SUB);
+        DMatrixRMaj out = broadcast(t, "sub", a, b, B_SUB);
         return t.node(out, "sub", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(go, a.rows(), a.cols()) : null,
             b.requiresGrad ? g.neg(g.reduceTo(go, b.rows(), b.cols())) : null}, a, b);
@@ -150,7 +150,7 @@ final class Broadcasting {
 
     /** Elementwise {@code a ⊙ b} with broadcasting; {@code ∂/∂a = G ⊙ b}, {@code ∂/∂b = G ⊙ a}. */
     static Var mul(Tape t, Var a, Var b) {
-        DMatrixRMaj out = broadcast("mul", a, b, B_MUL);
+        DMatrixRMaj out = broadcast(t, "mul", a, b, B_MUL);
         return t.node(out, "mul", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(g.mul(go, b), a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(g.mul(go, a), b.rows(), b.cols()) : null}, a, b);
@@ -158,7 +158,7 @@ final class Broadcasting {
 
     /** Elementwise {@code o = a / b} with broadcasting; {@code ∂/∂a = G / b}, {@code ∂/∂b = −G a/b² = −G o/b}. */
     static Var div(Tape t, Var a, Var b) {
-        DMatrixRMaj out = broadcast("div", a, b, B_DIV);
+        DMatrixRMaj out = broadcast(t, "div", a, b, B_DIV);
         return t.node(out, "div", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.reduceTo(g.div(go, b), a.rows(), a.cols()) : null,
             b.requiresGrad ? g.reduceTo(g.neg(g.div(g.mul(go, o), b)), b.rows(), b.cols()) : null}, a, b);

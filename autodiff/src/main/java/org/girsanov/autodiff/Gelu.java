@@ -23,7 +23,7 @@ final class Gelu {
 
     /** As above, on the Vector-API kernels if {@code vector}, else on the scalar ones (the same bits). */
     static Var gelu(Tape t, Var a, boolean vector) {
-        DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.cols());
+        DMatrixRMaj out = t.newValue(a.rows(), a.cols());
         final int n = out.getNumElements();
         // the vector backend recomputes tanh u in the backward (cheaper than a buffer); the scalar one keeps it
         final double[] th = t.recording && !vector ? new double[n] : null;
@@ -32,7 +32,7 @@ final class Gelu {
             if (g.recording) {
                 return new Var[] {g.mul(go, geluDerivative(g, a))};
             }
-            DMatrixRMaj r = new DMatrixRMaj(go.rows(), go.cols());
+            DMatrixRMaj r = g.newValue(go.rows(), go.cols());
             if (th != null) {
                 Kernels.geluBackwardFromTanh(go.value.data, a.value.data, th, r.data, n);
             } else {

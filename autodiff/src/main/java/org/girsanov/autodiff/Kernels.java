@@ -14,14 +14,15 @@ package org.girsanov.autodiff;
  * superword pass vectorises it, and the accumulator is loaded and stored once per four terms.
  */
 final class Kernels {
-    /** Per-thread scratch: row arrays of the right operand, one accumulator row, a transposed right operand. */
-    private static final class Scratch {
+    /**
+     * A caller's scratch (a tape's or a {@link Workspace}'s, never shared between threads): row arrays of the right
+     * operand, one accumulator row, a transposed right operand. Its contents are garbage between calls.
+     */
+    static final class Scratch {
         double[][] rows = new double[0][];
         double[] acc = new double[0];
         double[] transposed = new double[0];
     }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Whether the products run on {@link VectorKernels} (bitwise the same numbers, 2× faster with AVX-512):
@@ -38,12 +39,12 @@ final class Kernels {
      * {@code C = A B + 1 biasᵀ} with {@code A}: m×p, {@code B}: p×n, {@code C}: m×n; {@code bias} (length n)
      * may be null and is added after the product. {@code C} must not alias {@code A} or {@code B}.
      */
-    static void multNN(double[] a, double[] b, double[] bias, double[] c, int m, int p, int n) {
-        multNN(a, b, bias, c, m, p, n, VECTOR);
+    static void multNN(Scratch s, double[] a, double[] b, double[] bias, double[] c, int m, int p, int n) {
+        multNN(s, a, b, bias, c, m, p, n, VECTOR);
     }
 
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
-    static void multNN(double[] a, double[] b, double[] bias, double[] c, int m, int p, int n, boolean vector) {
+    static void multNN(Scratch s, double[] a, double[] b, double[] bias, double[] c, int m, int p, int n, boolean vector) {
         if (n < NARROW) {
             narrow(a, p, 1, b, n, 1, bias, c, m, p, n, false);
             return;
@@ -52,7 +53,6 @@ final class Kernels {
             VectorKernels.product(a, p, 1, b, bias, c, m, p, n, false);
             return;
         }
-        Scratch s = SCRATCH.get();
         double[][] rows = rows(s, p, n);
         for (int k = 0; k < p; k++) {
             System.arraycopy(b, k * n, rows[k], 0, n);
@@ -64,12 +64,12 @@ final class Kernels {
      * {@code C = Aᵀ B} (or {@code C += Aᵀ B} when {@code accumulate}) with {@code A}: m×p, {@code B}: m×n,
      * {@code C}: p×n.
      */
-    static void multTN(double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate) {
-        multTN(a, b, c, m, p, n, accumulate, VECTOR);
+    static void multTN(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate) {
+        multTN(s, a, b, c, m, p, n, accumulate, VECTOR);
     }
 
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
-    static void multTN(double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate, boolean vector) {
+    static void multTN(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate, boolean vector) {
         if (n < NARROW) {
             narrow(a, 1, p, b, n, 1, null, c, p, m, n, accumulate);
             return;
@@ -78,7 +78,6 @@ final class Kernels {
             VectorKernels.product(a, 1, p, b, null, c, p, m, n, accumulate);
             return;
         }
-        Scratch s = SCRATCH.get();
         double[][] rows = rows(s, m, n);
         for (int i = 0; i < m; i++) {
             System.arraycopy(b, i * n, rows[i], 0, n);
@@ -87,17 +86,16 @@ final class Kernels {
     }
 
     /** {@code C = A Bᵀ} with {@code A}: m×p, {@code B}: n×p, {@code C}: m×n. */
-    static void multNT(double[] a, double[] b, double[] c, int m, int p, int n) {
-        multNT(a, b, c, m, p, n, VECTOR);
+    static void multNT(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n) {
+        multNT(s, a, b, c, m, p, n, VECTOR);
     }
 
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
-    static void multNT(double[] a, double[] b, double[] c, int m, int p, int n, boolean vector) {
+    static void multNT(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n, boolean vector) {
         if (n < NARROW) {
             narrow(a, p, 1, b, 1, p, null, c, m, p, n, false);
             return;
         }
-        Scratch s = SCRATCH.get();
         if (vector) {
             double[] bt = s.transposed;
             if (bt.length < p * n) {

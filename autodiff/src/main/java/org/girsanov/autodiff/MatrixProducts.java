@@ -16,8 +16,8 @@ final class MatrixProducts {
         if (a.cols() != b.rows()) {
             throw Tape.shapeError("matmul", a, b, "compatible for A·B (A.cols must equal B.rows)");
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.cols());
-        Kernels.multNN(a.value.data, b.value.data, null, out.data, a.rows(), a.cols(), b.cols());
+        DMatrixRMaj out = t.newValue(a.rows(), b.cols());
+        Kernels.multNN(t.scratch(), a.value.data, b.value.data, null, out.data, a.rows(), a.cols(), b.cols());
         return t.node(out, "matmul", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmulNT(go, b) : null,
             b.requiresGrad ? g.matmulTN(a, go) : null}, a, b);
@@ -28,8 +28,8 @@ final class MatrixProducts {
         if (a.rows() != b.rows()) {
             throw Tape.shapeError("matmulTN", a, b, "compatible for Aᵀ·B (A.rows must equal B.rows)");
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.cols(), b.cols());
-        Kernels.multTN(a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.cols(), false);
+        DMatrixRMaj out = t.newValue(a.cols(), b.cols());
+        Kernels.multTN(t.scratch(), a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.cols(), false);
         return t.node(out, "matmulTN", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmulNT(b, go) : null,
             b.requiresGrad ? g.matmul(a, go) : null}, a, b);
@@ -40,8 +40,8 @@ final class MatrixProducts {
         if (a.cols() != b.cols()) {
             throw Tape.shapeError("matmulNT", a, b, "compatible for A·Bᵀ (A.cols must equal B.cols)");
         }
-        DMatrixRMaj out = new DMatrixRMaj(a.rows(), b.rows());
-        Kernels.multNT(a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.rows());
+        DMatrixRMaj out = t.newValue(a.rows(), b.rows());
+        Kernels.multNT(t.scratch(), a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.rows());
         return t.node(out, "matmulNT", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmul(go, b) : null,
             b.requiresGrad ? g.matmulTN(go, a) : null}, a, b);
@@ -67,14 +67,14 @@ final class MatrixProducts {
         if (bias.rows() != 1 || bias.cols() != w.cols()) {
             throw Tape.shapeError("linear", w, bias, "compatible (bias must be 1x" + w.cols() + ")");
         }
-        DMatrixRMaj out = new DMatrixRMaj(x.rows(), w.cols());
-        Kernels.multNN(x.value.data, w.value.data, bias.value.data, out.data, x.rows(), x.cols(), w.cols());
+        DMatrixRMaj out = t.newValue(x.rows(), w.cols());
+        Kernels.multNN(t.scratch(), x.value.data, w.value.data, bias.value.data, out.data, x.rows(), x.cols(), w.cols());
         return t.node(out, "linear", (g, r, go) -> {
             Var gw = null;
             Var gb = null;
             DMatrixRMaj bw = w.requiresGrad && !g.recording ? t.directBuffer(w) : null;
             if (bw != null) {
-                Kernels.multTN(x.value.data, go.value.data, bw.data, x.rows(), x.cols(), go.cols(), true);
+                Kernels.multTN(g.scratch(), x.value.data, go.value.data, bw.data, x.rows(), x.cols(), go.cols(), true);
             } else if (w.requiresGrad) {
                 gw = g.matmulTN(x, go);
             }

@@ -34,8 +34,8 @@ final class Pointwise {
     private static final int COS = 15;
 
     /** {@code f(a)} elementwise for the kernel {@code code} (with constant {@code c} where it takes one). */
-    private static DMatrixRMaj map(DMatrixRMaj a, int code, double c) {
-        DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+    private static DMatrixRMaj map(Tape t, DMatrixRMaj a, int code, double c) {
+        DMatrixRMaj out = t.newValue(a.numRows, a.numCols);
         final int n = a.getNumElements();
         final double[] x = a.data;
         final double[] o = out.data;
@@ -71,7 +71,7 @@ final class Pointwise {
      * higher order). {@code code} is the forward op; {@code a} its input, {@code o} its output.
      */
     private static Var fusedBackward(Tape g, int code, Var go, Var a, Var o) {
-        DMatrixRMaj out = new DMatrixRMaj(go.rows(), go.cols());
+        DMatrixRMaj out = g.newValue(go.rows(), go.cols());
         final int n = out.getNumElements();
         final double[] d = go.value.data;
         final double[] r = out.data;
@@ -98,61 +98,61 @@ final class Pointwise {
 
     /** {@code −a}. */
     static Var neg(Tape t, Var a) {
-        return t.node(map(a.value, NEG, 0), "neg", (g, o, go) -> new Var[] {g.neg(go)}, a);
+        return t.node(map(t, a.value, NEG, 0), "neg", (g, o, go) -> new Var[] {g.neg(go)}, a);
     }
 
     /** {@code c · a} for a constant {@code c}. */
     static Var scale(Tape t, Var a, double c) {
-        return t.node(map(a.value, SCALE, c), "scale", (g, o, go) -> new Var[] {g.scale(go, c)}, a);
+        return t.node(map(t, a.value, SCALE, c), "scale", (g, o, go) -> new Var[] {g.scale(go, c)}, a);
     }
 
     /** {@code a + c} for a constant {@code c}. */
     static Var addScalar(Tape t, Var a, double c) {
-        return t.node(map(a.value, ADD_C, c), "addScalar", (g, o, go) -> new Var[] {go}, a);
+        return t.node(map(t, a.value, ADD_C, c), "addScalar", (g, o, go) -> new Var[] {go}, a);
     }
 
     /** {@code exp a}; derivative {@code exp a}. */
     static Var exp(Tape t, Var a) {
-        return t.node(map(a.value, EXP, 0), "exp", (g, o, go) -> new Var[] {g.mul(go, o)}, a);
+        return t.node(map(t, a.value, EXP, 0), "exp", (g, o, go) -> new Var[] {g.mul(go, o)}, a);
     }
 
     /** {@code log a} (domain a &gt; 0); derivative {@code 1/a}. */
     static Var log(Tape t, Var a) {
-        return t.node(map(a.value, LOG, 0), "log", (g, o, go) -> new Var[] {g.div(go, a)}, a);
+        return t.node(map(t, a.value, LOG, 0), "log", (g, o, go) -> new Var[] {g.div(go, a)}, a);
     }
 
     /** {@code log(1 + a)} (domain a &gt; −1); derivative {@code 1/(1+a)}. */
     static Var log1p(Tape t, Var a) {
-        return t.node(map(a.value, LOG1P, 0), "log1p", (g, o, go) -> new Var[] {g.div(go, g.addScalar(a, 1.0))}, a);
+        return t.node(map(t, a.value, LOG1P, 0), "log1p", (g, o, go) -> new Var[] {g.div(go, g.addScalar(a, 1.0))}, a);
     }
 
     /** {@code √a} (domain a ≥ 0); derivative {@code 1/(2√a)}. */
     static Var sqrt(Tape t, Var a) {
-        return t.node(map(a.value, SQRT, 0), "sqrt", (g, o, go) -> new Var[] {g.div(g.scale(go, 0.5), o)}, a);
+        return t.node(map(t, a.value, SQRT, 0), "sqrt", (g, o, go) -> new Var[] {g.div(g.scale(go, 0.5), o)}, a);
     }
 
     /** {@code a²}; derivative {@code 2a}. */
     static Var square(Tape t, Var a) {
-        return t.node(map(a.value, SQUARE, 0), "square", (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.scale(a, 2.0))
+        return t.node(map(t, a.value, SQUARE, 0), "square", (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.scale(a, 2.0))
                         : fusedBackward(g, SQUARE, go, a, o)}, a);
     }
 
     /** {@code a^p} for a constant exponent (non-integer p needs a &gt; 0); derivative {@code p a^(p−1)}. */
     static Var pow(Tape t, Var a, double p) {
-        return t.node(map(a.value, POW, p), "pow",
+        return t.node(map(t, a.value, POW, p), "pow",
                 (g, o, go) -> new Var[] {p == 1.0 ? go : g.mul(go, g.scale(g.pow(a, p - 1.0), p))}, a);
     }
 
     /** {@code tanh a}; derivative {@code 1 − tanh²a}. */
     static Var tanh(Tape t, Var a) {
-        return t.node(map(a.value, TANH, 0), "tanh",
+        return t.node(map(t, a.value, TANH, 0), "tanh",
                 (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.addScalar(g.neg(g.square(o)), 1.0))
                         : fusedBackward(g, TANH, go, a, o)}, a);
     }
 
     /** {@code σ(a) = 1/(1 + e^{−a})}; derivative {@code σ(1 − σ)}. */
     static Var sigmoid(Tape t, Var a) {
-        return t.node(map(a.value, SIGMOID, 0), "sigmoid",
+        return t.node(map(t, a.value, SIGMOID, 0), "sigmoid",
                 (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.mul(o, g.addScalar(g.neg(o), 1.0)))
                         : fusedBackward(g, SIGMOID, go, a, o)}, a);
     }
@@ -167,14 +167,14 @@ final class Pointwise {
 
     /** {@code softplus a = log(1 + e^a)}, computed stably; derivative {@code σ(a)}. */
     static Var softplus(Tape t, Var a) {
-        return t.node(map(a.value, SOFTPLUS, 0), "softplus",
+        return t.node(map(t, a.value, SOFTPLUS, 0), "softplus",
                 (g, o, go) -> new Var[] {g.mul(go, g.sigmoid(a))}, a);
     }
 
     /** {@code max(a, 0)}; derivative {@code 1{a > 0}} (second derivative 0). */
     static Var relu(Tape t, Var a) {
-        return t.node(map(a.value, RELU, 0), "relu",
-                (g, o, go) -> new Var[] {g.mul(go, g.constant(map(a.value, STEP, 0)))}, a);
+        return t.node(map(t, a.value, RELU, 0), "relu",
+                (g, o, go) -> new Var[] {g.mul(go, g.constant(map(g, a.value, STEP, 0)))}, a);
     }
 
     /** SiLU (swish): {@code a σ(a)}, composed of tape ops. */
@@ -184,11 +184,11 @@ final class Pointwise {
 
     /** {@code sin a}; derivative {@code cos a}. */
     static Var sin(Tape t, Var a) {
-        return t.node(map(a.value, SIN, 0), "sin", (g, o, go) -> new Var[] {g.mul(go, g.cos(a))}, a);
+        return t.node(map(t, a.value, SIN, 0), "sin", (g, o, go) -> new Var[] {g.mul(go, g.cos(a))}, a);
     }
 
     /** {@code cos a}; derivative {@code −sin a}. */
     static Var cos(Tape t, Var a) {
-        return t.node(map(a.value, COS, 0), "cos", (g, o, go) -> new Var[] {g.neg(g.mul(go, g.sin(a)))}, a);
+        return t.node(map(t, a.value, COS, 0), "cos", (g, o, go) -> new Var[] {g.neg(g.mul(go, g.sin(a)))}, a);
     }
 }

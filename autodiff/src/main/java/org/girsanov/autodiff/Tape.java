@@ -46,14 +46,28 @@ public final class Tape {
      */
     private boolean direct;
     private Gradients directSink;
+    /** Where the products', activations' and elementwise ops' values come from; null: fresh matrices. */
+    private final Workspace workspace;
+    /** The kernels' scratch: the workspace's, or this tape's own (made on first use). */
+    private Kernels.Scratch scratch;
 
     /** A recording tape. */
     public Tape() {
-        this(true);
+        this(true, null);
     }
 
-    private Tape(boolean recording) {
+    /**
+     * A recording tape whose op values and adjoints come from {@code workspace}: they are void after the
+     * workspace's {@link Workspace#recycle()} (see there for what to copy first).
+     */
+    public Tape(Workspace workspace) {
+        this(true, java.util.Objects.requireNonNull(workspace, "workspace"));
+    }
+
+    private Tape(boolean recording, Workspace workspace) {
         this.recording = recording;
+        this.workspace = workspace;
+        this.scratch = workspace == null ? null : workspace.scratch;
     }
 
     /**
@@ -61,7 +75,28 @@ public final class Tape {
      * Used for gradient-free simulation (detached paths) and for plain backward passes.
      */
     public static Tape noGrad() {
-        return new Tape(false);
+        return new Tape(false, null);
+    }
+
+    /** As {@link #noGrad()}, with op values from {@code workspace} (void after its {@link Workspace#recycle()}). */
+    public static Tape noGrad(Workspace workspace) {
+        return new Tape(false, java.util.Objects.requireNonNull(workspace, "workspace"));
+    }
+
+    /**
+     * Storage for an op's value or adjoint, {@code rows × cols}: from the workspace if this tape has one (its
+     * contents then arbitrary), else fresh. The op writes every element.
+     */
+    DMatrixRMaj newValue(int rows, int cols) {
+        return workspace == null ? new DMatrixRMaj(rows, cols) : workspace.matrix(rows, cols);
+    }
+
+    /** The kernels' scratch of this tape (one thread uses a tape, so one scratch suffices). */
+    Kernels.Scratch scratch() {
+        if (scratch == null) {
+            scratch = new Kernels.Scratch();
+        }
+        return scratch;
     }
 
     /** Whether this tape records nodes. */
@@ -227,7 +262,7 @@ public final class Tape {
             }
             return result;
         }
-        final Tape g = createGraph ? this : noGrad();
+        final Tape g = createGraph ? this : backwardTape();
         direct = !createGraph && inputs.length == 0;
         directSink = sink;
         try {
@@ -236,6 +271,13 @@ public final class Tape {
             direct = false;
             directSink = null;
         }
+    }
+
+    /** The non-recording tape of a plain backward sweep: this tape's workspace and scratch. */
+    private Tape backwardTape() {
+        Tape g = new Tape(false, workspace);
+        g.scratch = scratch();
+        return g;
     }
 
     /** If {@code p} is a parameter leaf of this tape and a plain parameter backward runs, its gradient buffer. */

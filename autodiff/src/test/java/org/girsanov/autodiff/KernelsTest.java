@@ -84,7 +84,7 @@ class KernelsTest {
                     double[] want = new double[m * n];
                     double[] got = new double[m * n];
                     reference(a, p, 1, b, bias, want, m, p, n, false);
-                    Kernels.multNN(a, b, bias, got, m, p, n, vector);
+                    Kernels.multNN(new Kernels.Scratch(), a, b, bias, got, m, p, n, vector);
                     assertArrayEquals(want, got, 0.0, "multNN " + shape);
 
                     // A B = (Aᵀ)ᵀ B: multTN of the transpose, accumulating onto a start value
@@ -93,13 +93,13 @@ class KernelsTest {
                     want = start.clone();
                     got = start.clone();
                     reference(a, p, 1, b, null, want, m, p, n, true);
-                    Kernels.multTN(at, b, got, p, m, n, true, vector);
+                    Kernels.multTN(new Kernels.Scratch(), at, b, got, p, m, n, true, vector);
                     assertArrayEquals(want, got, 0.0, "multTN " + shape);
 
                     // A B = A (Bᵀ)ᵀ
                     double[] bt = transpose(b, p, n);
                     reference(a, p, 1, b, null, want, m, p, n, false);
-                    Kernels.multNT(a, bt, got, m, p, n, vector);
+                    Kernels.multNT(new Kernels.Scratch(), a, bt, got, m, p, n, vector);
                     assertArrayEquals(want, got, 0.0, "multNT " + shape);
                 }
             }

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
+import org.girsanov.autodiff.Workspace;
 import org.girsanov.sde.kernel.GaussianMoments;
 import org.girsanov.sde.rnd.LogWeightForm;
 
@@ -26,26 +27,35 @@ public final class StreamedPaths {
      * Runs {@code rows} paths of {@code behaviour} through {@code visitor}: forward from prior samples, or
      * backward from {@code terminal} ({@code rows × d}) by the pair's backward kernels. Each step uses a fresh
      * tape, recording iff {@code record}. Returns the end states (forward) or the start states (backward).
+     *
+     * <p>The steps' tapes share one {@link Workspace}, recycled after every callback: what the visitor computes
+     * on a step's tape (values, adjoints) is void once the callback returns, so a visitor copies what it keeps.
+     * The states handed to it ({@code xn}, {@code xNext}, {@code x0}, {@code xN}) are the engine's own and stay
+     * valid. One step's matrices are allocated per call instead of one per step.
      */
     public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
                                     UniformRandomProvider rng, boolean record, TransitionVisitor visitor) {
         int steps = pair.grid().steps();
         int d = pair.dimension();
         NoiseSource noise = NoiseSource.of(rng);
+        Workspace ws = new Workspace();
         if (behaviour.forward()) {
             DMatrixRMaj x = pair.prior().sample(rows, rng);
-            Tape t0 = tape(record);
+            Tape t0 = tape(record, ws);
             visitor.start(t0, t0.constant(x));
+            ws.recycle();
             for (int n = 0; n < steps; n++) {
-                Tape t = tape(record);
+                Tape t = tape(record, ws);
                 Var xn = t.constant(x);
                 GaussianMoments fwd = pair.forward().moments(t, xn, n);
                 DMatrixRMaj next = fwd.sample(noise.standardNormal(n, rows, d), behaviour.noiseScale());
                 visitor.transition(t, n, xn, t.constant(next), fwd);
+                ws.recycle();
                 x = next;
             }
-            Tape tN = tape(record);
+            Tape tN = tape(record, ws);
             visitor.end(tN, tN.constant(x));
+            ws.recycle();
             return x;
         }
         if (terminal == null || terminal.numRows != rows || terminal.numCols != d) {
@@ -53,23 +63,28 @@ public final class StreamedPaths {
                     + " terminal states; got " + (terminal == null ? "null" : terminal.numRows + "x" + terminal.numCols));
         }
         DMatrixRMaj x = terminal;
-        Tape tN = tape(record);
+        Tape tN = tape(record, ws);
         visitor.end(tN, tN.constant(x));
-        Tape free = Tape.noGrad();
+        ws.recycle();
         for (int n = steps - 1; n >= 0; n--) {
-            DMatrixRMaj prev = pair.backward().step(free, free.constant(x), n, noise.standardNormal(n, rows, d)).value();
-            Tape t = tape(record);
+            Tape free = Tape.noGrad(ws);
+            DMatrixRMaj prev = pair.backward().step(free, free.constant(x), n, noise.standardNormal(n, rows, d))
+                    .value().copy();
+            ws.recycle();
+            Tape t = tape(record, ws);
             Var xn = t.constant(prev);
             visitor.transition(t, n, xn, t.constant(x), pair.forward().moments(t, xn, n));
+            ws.recycle();
             x = prev;
         }
-        Tape t0 = tape(record);
+        Tape t0 = tape(record, ws);
         visitor.start(t0, t0.constant(x));
+        ws.recycle();
         return x;
     }
 
-    private static Tape tape(boolean record) {
-        return record ? new Tape() : Tape.noGrad();
+    private static Tape tape(boolean record, Workspace ws) {
+        return record ? new Tape(ws) : Tape.noGrad(ws);
     }
 
     /** Detached paths' log-weights {@code log w} and end points ({@code x_N} forward, {@code x_0} backward). */

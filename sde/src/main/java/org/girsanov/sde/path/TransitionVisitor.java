@@ -8,7 +8,8 @@ import org.girsanov.sde.kernel.GaussianMoments;
  * Receives a path one transition at a time, each on its own short-lived tape, so that memory does not
  * grow with the number of steps (DESIGN invariant 5). The order is forward ({@code n = 0 … N−1}) for
  * forward behaviours and backward ({@code n = N−1 … 0}) for backward ones; the boundaries are visited
- * once each.
+ * once each. What a callback computes on its tape is void when it returns (the engine recycles the step's
+ * storage, {@link StreamedPaths#visit}): copy what you keep; the states themselves stay valid.
  */
 public interface TransitionVisitor {
     /**
