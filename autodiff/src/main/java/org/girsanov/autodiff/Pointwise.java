@@ -32,6 +32,8 @@ final class Pointwise {
     private static final int STEP = 13;
     private static final int SIN = 14;
     private static final int COS = 15;
+    private static final int LOG_NCDF = 16;
+    private static final int D_LOG_NCDF = 17;
 
     /** {@code f(a)} elementwise for the kernel {@code code} (with constant {@code c} where it takes one). */
     private static DMatrixRMaj map(Tape t, DMatrixRMaj a, int code, double c) {
@@ -60,6 +62,8 @@ final class Pointwise {
             case STEP: for (int i = 0; i < n; i++) { o[i] = x[i] > 0 ? 1.0 : 0.0; } break;
             case SIN: for (int i = 0; i < n; i++) { o[i] = Math.sin(x[i]); } break;
             case COS: for (int i = 0; i < n; i++) { o[i] = Math.cos(x[i]); } break;
+            case LOG_NCDF: for (int i = 0; i < n; i++) { o[i] = NormalCdf.logCdf(x[i]); } break;
+            case D_LOG_NCDF: for (int i = 0; i < n; i++) { o[i] = NormalCdf.dLogCdf(x[i]); } break;
             default: throw new AssertionError(code);
         }
         return out;
@@ -190,5 +194,17 @@ final class Pointwise {
     /** {@code cos a}; derivative {@code −sin a}. */
     static Var cos(Tape t, Var a) {
         return t.node(map(t, a.value, COS, 0), "cos", (g, o, go) -> new Var[] {g.neg(g.mul(go, g.sin(a)))}, a);
+    }
+
+    /** {@code log Φ(a)}, the log standard normal distribution function ({@link NormalCdf}); derivative {@code φ(a)/Φ(a)}. */
+    static Var logNormalCdf(Tape t, Var a) {
+        return t.node(map(t, a.value, LOG_NCDF, 0), "logNormalCdf",
+                (g, o, go) -> new Var[] {g.mul(go, g.dLogNormalCdf(a))}, a);
+    }
+
+    /** {@code s(a) = φ(a)/Φ(a) = d/da log Φ(a)}; derivative {@code −s(a)(a + s(a))}. */
+    static Var dLogNormalCdf(Tape t, Var a) {
+        return t.node(map(t, a.value, D_LOG_NCDF, 0), "dLogNormalCdf",
+                (g, o, go) -> new Var[] {g.neg(g.mul(go, g.mul(o, g.add(a, o))))}, a);
     }
 }

@@ -266,7 +266,7 @@ public final class Tape {
         direct = !createGraph && inputs.length == 0;
         directSink = sink;
         try {
-            return sweepNodes(output, seed, g, inputs, sink, result);
+            return ReverseSweep.run(this, nodes, output, seed, g, inputs, sink, result);
         } finally {
             direct = false;
             directSink = null;
@@ -286,54 +286,6 @@ public final class Tape {
             return null;
         }
         return directSink == null ? p.parameter.grad() : directSink.bufferFor(p.parameter);
-    }
-
-    private Var[] sweepNodes(Var output, Var seed, Tape g, Var[] inputs, Gradients sink, Var[] result) {
-        final int top = output.index;
-        final Var[] adj = new Var[top + 1];
-        adj[top] = seed;
-        final boolean[] keep = new boolean[top + 1];
-        for (Var in : inputs) {
-            if (in.tape == this && in.requiresGrad && in.index <= top && in.index >= 0) {
-                keep[in.index] = true;
-            }
-        }
-        for (int i = top; i >= 0; i--) {
-            Var gi = adj[i];
-            if (gi == null) {
-                continue;
-            }
-            Var node = nodes.get(i);
-            if (node.rule == null) {
-                if (node.parameter != null && inputs.length == 0) {
-                    DMatrixRMaj buf = sink == null ? node.parameter.grad() : sink.bufferFor(node.parameter);
-                    Gradients.addInto(buf, gi.value);
-                }
-                continue;
-            }
-            Var[] pg = node.rule.backward(g, node, gi);
-            Var[] ps = node.parents;
-            for (int j = 0; j < ps.length; j++) {
-                Var p = ps[j];
-                if (pg[j] == null || !p.requiresGrad) {
-                    continue;
-                }
-                if (pg[j].rows() != p.rows() || pg[j].cols() != p.cols()) {
-                    throw new IllegalStateException("backward of " + node.op + ": gradient for parent " + j
-                            + " has shape " + pg[j].shape() + " but the parent is " + p.shape());
-                }
-                adj[p.index] = adj[p.index] == null ? pg[j] : g.add(adj[p.index], pg[j]);
-            }
-            if (!keep[i]) {
-                adj[i] = null;
-            }
-        }
-        for (int k = 0; k < inputs.length; k++) {
-            Var in = inputs[k];
-            Var a = (in.tape == this && in.requiresGrad && in.index >= 0 && in.index <= top) ? adj[in.index] : null;
-            result[k] = a != null ? a : constant(new DMatrixRMaj(in.rows(), in.cols()));
-        }
-        return result;
     }
 
     private void requireRecording(String what) {
@@ -406,6 +358,10 @@ public final class Tape {
     public Var sigmoid(Var a) { return Pointwise.sigmoid(this, a); }
     /** Softplus: {@link Pointwise#softplus}. */
     public Var softplus(Var a) { return Pointwise.softplus(this, a); }
+    /** {@code log Φ(a)}, the log standard normal distribution function: {@link Pointwise#logNormalCdf}. */
+    public Var logNormalCdf(Var a) { return Pointwise.logNormalCdf(this, a); }
+    /** {@code φ(a)/Φ(a)}, the derivative of {@code log Φ}: {@link Pointwise#dLogNormalCdf}. */
+    public Var dLogNormalCdf(Var a) { return Pointwise.dLogNormalCdf(this, a); }
     /** Rectifier: {@link Pointwise#relu}. */
     public Var relu(Var a) { return Pointwise.relu(this, a); }
     /** GELU, tanh form: {@link Gelu#gelu}. */

@@ -116,6 +116,8 @@ class TapeOpGradientTest {
         TANH(Tape::tanh, -3, 3),
         SIGMOID(Tape::sigmoid, -6, 6),
         SOFTPLUS(Tape::softplus, -6, 6),
+        LOG_NORMAL_CDF(Tape::logNormalCdf, -8, 6),
+        D_LOG_NORMAL_CDF(Tape::dLogNormalCdf, -8, 6),
         GELU(Tape::gelu, -3, 3),
         SILU(Tape::silu, -3, 3),
         SIN(Tape::sin, -4, 4),

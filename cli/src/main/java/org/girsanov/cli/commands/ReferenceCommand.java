@@ -17,7 +17,7 @@ import org.girsanov.samplers.reference.ChainMoments;
 import org.girsanov.samplers.reference.LogZEstimate;
 import org.girsanov.samplers.reference.ReferenceEstimate;
 import org.girsanov.samplers.targets.HessianTarget;
-import org.girsanov.samplers.targets.LogisticRegression;
+import org.girsanov.samplers.targets.GeneralizedLinearModel;
 import org.girsanov.samplers.targets.Target;
 
 /**
@@ -76,14 +76,14 @@ public final class ReferenceCommand implements Command {
         String spec = a.getString("target");
         Target parsed = Inputs.target("--target", spec);
         if (!(parsed instanceof HessianTarget target)) {
-            throw new UserError("--target: " + parsed.name() + " has no closed-form Hessian; allowed: logistic:data=...,"
+            throw new UserError("--target: " + parsed.name() + " has no closed-form Hessian; allowed: logistic:data=..., probit:data=..., poisson:data=...,"
                     + " breast-cancer, sonar, ionosphere, eight-schools:form=noncentred");
         }
         double sigma;
         if (a.has("smc-sigma")) {
             Inputs.positiveIfGiven(a, "smc-sigma");
             sigma = a.getDouble("smc-sigma");
-        } else if (target instanceof LogisticRegression l) {
+        } else if (target instanceof GeneralizedLinearModel l) {
             sigma = l.priorScale();
         } else {
             throw new UserError("--smc-sigma is required for " + target.name() + " (it has no N(0, σ² I) prior)");

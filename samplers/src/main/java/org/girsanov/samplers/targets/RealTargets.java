@@ -2,7 +2,7 @@ package org.girsanov.samplers.targets;
 
 /**
  * The shipped real-data posteriors (docs/targets-and-metrics.md, "Real targets"): Bayesian logistic regression
- * ({@link LogisticRegression}, prior {@code N(0, I)}, features standardised, intercept first) on
+ * ({@link GeneralizedLinearModel#logistic}, prior {@code N(0, I)}, features standardised, intercept first) on
  * <ul>
  *   <li>{@code breast-cancer}: Breast Cancer Wisconsin (Diagnostic), N = 569, 30 features, d = 31
  *       (the benchmark of Blessing et al., "Beyond ELBOs", ICML 2024);</li>
@@ -20,19 +20,19 @@ public final class RealTargets {
     private RealTargets() {
     }
 
-    public static LogisticRegression breastCancer() {
+    public static GeneralizedLinearModel breastCancer() {
         return logistic("breast-cancer", "breast_cancer.csv");
     }
 
-    public static LogisticRegression sonar() {
+    public static GeneralizedLinearModel sonar() {
         return logistic("sonar", "sonar.csv");
     }
 
-    public static LogisticRegression ionosphere() {
+    public static GeneralizedLinearModel ionosphere() {
         return logistic("ionosphere", "ionosphere.csv");
     }
 
-    public static LogisticRegression germanCredit() {
+    public static GeneralizedLinearModel germanCredit() {
         return logistic("german-credit", "german_credit.csv");
     }
 
@@ -48,11 +48,11 @@ public final class RealTargets {
 
     /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv},
      * {@code ionosphere.csv} or {@code german_credit.csv}. */
-    public static ClassificationData data(String file) {
-        return ClassificationData.resource("data/" + file).standardized();
+    public static RegressionData data(String file) {
+        return RegressionData.resource("data/" + file).standardized();
     }
 
-    private static LogisticRegression logistic(String name, String file) {
-        return new LogisticRegression(name, data(file), 1.0, ShippedReferences.lookup(name).orElse(null));
+    private static GeneralizedLinearModel logistic(String name, String file) {
+        return GeneralizedLinearModel.logistic(name, data(file), 1.0, ShippedReferences.lookup(name).orElse(null));
     }
 }

@@ -16,8 +16,12 @@ import java.util.Set;
  *   gaussian:d=3,mean=0,var=1,logz=0       Z · N(mean·1, var·I)
  *   gmm:file=PATH.json                     see {@link MixtureFile}
  *   logistic:data=PATH.csv,prior=1,standardize=false
- *                                          Bayesian logistic regression ({@link LogisticRegression}) on a CSV
- *                                          of features..., label ({@link ClassificationData}); prior N(0, prior² I)
+ *                                          Bayesian logistic regression ({@link GeneralizedLinearModel}) on a CSV
+ *                                          of features..., label ({@link RegressionData}); prior N(0, prior² I)
+ *   probit:data=PATH.csv,prior=1,standardize=false
+ *                                          the same with the probit link, labels 0 or 1
+ *   poisson:data=PATH.csv,prior=1,standardize=false
+ *                                          Poisson regression (log link), the last column a count 0, 1, 2, …
  *   breast-cancer   sonar   ionosphere   german-credit
  *                                          the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
  *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
@@ -43,6 +47,8 @@ public final class TargetSpecs {
         m.put("gaussian", ordered("d", "3", "mean", "0", "var", "1", "logz", "0"));
         m.put("gmm", ordered("file", ""));
         m.put("logistic", ordered("data", "", "prior", "1", "standardize", "false"));
+        m.put("probit", ordered("data", "", "prior", "1", "standardize", "false"));
+        m.put("poisson", ordered("data", "", "prior", "1", "standardize", "false"));
         m.put("breast-cancer", Map.of());
         m.put("sonar", Map.of());
         m.put("ionosphere", Map.of());
@@ -190,16 +196,20 @@ public final class TargetSpecs {
                 }
                 return MixtureFile.read(Path.of(file));
             }
-            case "logistic": {
+            case "logistic":
+            case "probit":
+            case "poisson": {
+                GlmFamily family = GlmFamily.valueOf(name.toUpperCase(java.util.Locale.ROOT));
                 String file = p.get("data");
                 if (file.isEmpty()) {
-                    throw new IllegalArgumentException("target logistic: needs data=PATH.csv (spec \"" + spec + "\")");
+                    throw new IllegalArgumentException("target " + name + ": needs data=PATH.csv (spec \"" + spec + "\")");
                 }
-                ClassificationData data = ClassificationData.read(Path.of(file));
+                RegressionData data = RegressionData.read(Path.of(file), family.response());
                 if (bool(name, p, "standardize")) {
                     data = data.standardized();
                 }
-                return new LogisticRegression("logistic(" + Path.of(file).getFileName() + ")", data, real(name, p, "prior"), null);
+                return new GeneralizedLinearModel(name + "(" + Path.of(file).getFileName() + ")", family, data,
+                        real(name, p, "prior"), null);
             }
             case "breast-cancer":
                 return RealTargets.breastCancer();

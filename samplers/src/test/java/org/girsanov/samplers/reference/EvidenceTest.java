@@ -7,9 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.samplers.targets.ClassificationData;
+import org.girsanov.samplers.targets.RegressionData;
 import org.girsanov.samplers.targets.EightSchools;
-import org.girsanov.samplers.targets.LogisticRegression;
+import org.girsanov.samplers.targets.GeneralizedLinearModel;
 import org.girsanov.samplers.targets.RealTargets;
 import org.girsanov.samplers.targets.TargetReference;
 import org.girsanov.sde.RandomStreams;
@@ -27,13 +27,13 @@ class EvidenceTest {
     static final double[] Y = {0, 1, 1, 1, 1};
     static final double S = 1.5;
 
-    static LogisticRegression small() {
+    static GeneralizedLinearModel small() {
         StringBuilder b = new StringBuilder("x,label\n");
         for (int i = 0; i < X.length; i++) {
             b.append(X[i]).append(',').append((int) Y[i]).append('\n');
         }
         try {
-            return new LogisticRegression("small", ClassificationData.parse(new BufferedReader(new StringReader(b.toString())),
+            return GeneralizedLinearModel.logistic("small", RegressionData.parse(new BufferedReader(new StringReader(b.toString())),
                     "test"), S, null);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -59,7 +59,7 @@ class EvidenceTest {
 
     @Test
     void bothEstimatorsMatchQuadratureOnASmallLogisticPosterior() {
-        LogisticRegression t = small();
+        GeneralizedLinearModel t = small();
         double exact = smallLogZByQuadrature();
         LaplaceApproximation lap = LaplaceApproximation.at(t, new double[2]);
         double[] g = t.score(new DMatrixRMaj(1, 2, true, lap.mode())).data;
@@ -89,7 +89,7 @@ class EvidenceTest {
 
     @Test
     void importanceSamplingReproducesTheShippedBreastCancerReference() {
-        LogisticRegression t = RealTargets.breastCancer();
+        GeneralizedLinearModel t = RealTargets.breastCancer();
         TargetReference ref = t.reference().orElseThrow();
         LogZEstimate is = new ImportanceSamplingEvidence(20000).estimate(t,
                 new MultivariateT(LaplaceApproximation.at(t, new double[31]), 20), new RandomStreams(9).stream(0, 0, 30), "");
@@ -99,7 +99,7 @@ class EvidenceTest {
 
     @Test
     void whitenedTargetHasTheSameIntegral() {
-        LogisticRegression t = small();
+        GeneralizedLinearModel t = small();
         LaplaceApproximation lap = LaplaceApproximation.at(t, new double[2]);
         WhitenedTarget w = new WhitenedTarget(t, lap);
         // log ρ̃(z) = log ρ(x* + Cz) + log det C, and the score is Cᵀ∇ρ

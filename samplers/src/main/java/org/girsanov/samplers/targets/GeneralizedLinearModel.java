@@ -9,46 +9,72 @@ import org.girsanov.autodiff.Var;
 import org.girsanov.sde.Checks;
 
 /**
- * The posterior of Bayesian logistic regression (docs/targets-and-metrics.md, "Bayesian logistic regression";
- * the benchmark of Blessing et al., "Beyond ELBOs", ICML 2024). Data {@code (a_i, y_i)}, {@code i = 1..N},
- * {@code a_i = (1, features_i)} with the intercept first, {@code y_i ∈ {0, 1}}; weights {@code w ∈ R^d},
- * {@code d = features + 1}; the prior {@code N(0, S² I)}, normalised, so {@code Z = p(y | A)} is the model evidence:
+ * The posterior of a Bayesian generalised linear model (docs/targets-and-metrics.md, "Bayesian regression";
+ * logistic regression is the benchmark of Blessing et al., "Beyond ELBOs", ICML 2024). Data {@code (a_i, y_i)},
+ * {@code i = 1..N}, {@code a_i = (1, features_i)} with the intercept first; weights {@code w ∈ R^d},
+ * {@code d = features + 1}; the prior {@code N(0, S² I)}, normalised, so {@code Z = p(y | A)} is the model
+ * evidence; the per-example likelihood {@code ℓ(z; y)} of the {@link GlmFamily} (logistic, probit, Poisson):
  * <pre>
- *   log ρ(w) = −|w|²/(2S²) − (d/2) log(2π S²) + Σ_i [ y_i log σ(a_iᵀw) + (1 − y_i) log σ(−a_iᵀw) ]
- *            = −|w|²/(2S²) − (d/2) log(2π S²) + Σ_i [ y_i z_i − softplus(z_i) ],       z = A w,
- *   ∇ log ρ(w)  = −w/S² + Aᵀ (y − σ(A w)),
- *   ∇² log ρ(w) = −I/S² − Aᵀ diag(σ(z_i)(1 − σ(z_i))) A,
+ *   log ρ(w)   = −|w|²/(2S²) − (d/2) log(2π S²) + Σ_i ℓ(a_iᵀw; y_i),
+ *   ∇ log ρ(w)  = −w/S² + Aᵀ ℓ'(A w; y),
+ *   ∇² log ρ(w) = −I/S² + Aᵀ diag(ℓ''(A w; y)) A.
  * </pre>
- * using {@code log σ(z) = z − softplus(z)}, {@code log σ(−z) = −softplus(z)} and the stable
- * {@code softplus(z) = max(z, 0) + log1p(e^{−|z|})}. A batch {@code W} ({@code n × d}) is one matrix product
- * {@code Z = W Aᵀ} ({@code n × N}).
+ * A batch {@code W} ({@code n × d}) is one matrix product {@code Z = W Aᵀ} ({@code n × N}).
  */
-public final class LogisticRegression implements HessianTarget {
+public final class GeneralizedLinearModel implements HessianTarget {
     private final String name;
+    private final GlmFamily family;
     private final DMatrixRMaj design;
     private final double[] labels;
-    private final DMatrixRMaj labelRow;
+    private final DMatrixRMaj responseRow;
+    private final double logBase;
     private final double priorScale;
     private final Optional<TargetReference> reference;
 
     /**
      * @param name       reported name
-     * @param data       the examples (features as given: standardise first if wanted)
+     * @param family     the likelihood
+     * @param data       the examples (features as given: standardise first if wanted), responses of the family's kind
      * @param priorScale S, the prior standard deviation of every weight
      * @param reference  reference values, or {@code null} when unknown
      */
-    public LogisticRegression(String name, ClassificationData data, double priorScale, TargetReference reference) {
+    public GeneralizedLinearModel(String name, GlmFamily family, RegressionData data, double priorScale,
+                                  TargetReference reference) {
         this.name = name;
+        this.family = family;
         Checks.positive("target " + name, "prior", priorScale);
+        if (data.response() != family.response()) {
+            throw new IllegalArgumentException("target " + name + ": " + family.specName() + " regression needs "
+                    + family.response().name().toLowerCase(java.util.Locale.ROOT) + " responses; " + data.source()
+                    + " was read as " + data.response().name().toLowerCase(java.util.Locale.ROOT));
+        }
         this.design = data.designWithIntercept();
         this.labels = data.labels();
-        this.labelRow = new DMatrixRMaj(1, labels.length, true, labels);
+        double[] row = new double[labels.length];
+        double base = 0;
+        for (int i = 0; i < labels.length; i++) {
+            row[i] = family.tapeResponse(labels[i]);
+            base += family.logBase(labels[i]);
+        }
+        this.responseRow = new DMatrixRMaj(1, labels.length, true, row);
+        this.logBase = base;
         this.priorScale = priorScale;
         if (reference != null && reference.dimension() != design.numCols) {
             throw new IllegalArgumentException("target " + name + ": reference has dimension " + reference.dimension()
                     + " but the target " + design.numCols);
         }
         this.reference = Optional.ofNullable(reference);
+    }
+
+    /** Bayesian logistic regression on binary {@code data}. */
+    public static GeneralizedLinearModel logistic(String name, RegressionData data, double priorScale,
+                                                  TargetReference reference) {
+        return new GeneralizedLinearModel(name, GlmFamily.LOGISTIC, data, priorScale, reference);
+    }
+
+    /** The likelihood family. */
+    public GlmFamily family() {
+        return family;
     }
 
     @Override
@@ -71,7 +97,8 @@ public final class LogisticRegression implements HessianTarget {
         return priorScale;
     }
 
-    /** The normalising constant of the prior, {@code −(d/2) log(2π S²)}. */
+    /** The normalising constant of the prior, {@code −(d/2) log(2π S²)} (the data constant {@code Σ_i} of
+     * {@link GlmFamily#logBase} is added beside it). */
     private double logPriorNormaliser() {
         return -0.5 * dimension() * Math.log(2 * Math.PI * priorScale * priorScale);
     }
@@ -80,8 +107,9 @@ public final class LogisticRegression implements HessianTarget {
     public Var logDensity(Tape t, Var w) {
         Checks.columns("target " + name, w.cols(), dimension());
         Var z = t.matmulNT(w, t.constant(design));
-        Var logLik = t.sumCols(t.sub(t.mul(z, t.constant(labelRow)), t.softplus(z)));
-        Var logPrior = t.addScalar(t.scale(t.sumCols(t.square(w)), -0.5 / (priorScale * priorScale)), logPriorNormaliser());
+        Var logLik = t.sumCols(family.logLikelihood(t, z, t.constant(responseRow)));
+        Var logPrior = t.addScalar(t.scale(t.sumCols(t.square(w)), -0.5 / (priorScale * priorScale)),
+                logPriorNormaliser() + logBase);
         return t.add(logLik, logPrior);
     }
 
@@ -94,7 +122,7 @@ public final class LogisticRegression implements HessianTarget {
         for (int i = 0; i < w.numRows; i++) {
             for (int k = 0; k < nData; k++) {
                 int o = i * nData + k;
-                r.data[o] = labels[k] - sigmoid(r.data[o]);
+                r.data[o] = family.dLogLikelihood(r.data[o], labels[k]);
             }
         }
         DMatrixRMaj g = new DMatrixRMaj(w.numRows, dimension());
@@ -118,12 +146,11 @@ public final class LogisticRegression implements HessianTarget {
             for (int j = 0; j < d; j++) {
                 z += design.data[k * d + j] * w[j];
             }
-            double s = sigmoid(z);
-            double c = s * (1 - s);
+            double c = family.d2LogLikelihood(z, labels[k]);
             for (int a = 0; a < d; a++) {
                 double ca = c * design.data[k * d + a];
                 for (int b = 0; b <= a; b++) {
-                    h[a][b] -= ca * design.data[k * d + b];
+                    h[a][b] += ca * design.data[k * d + b];
                 }
             }
         }
@@ -135,15 +162,6 @@ public final class LogisticRegression implements HessianTarget {
             }
         }
         return h;
-    }
-
-    /** {@code σ(z) = 1/(1 + e^{−z})}, without overflow for either sign. */
-    static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
     }
 
     @Override

@@ -14,36 +14,52 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A binary classification data set read from CSV: one example per line, the features first and the label
- * last, the label 0 or 1. An optional first line of column names (no field a number) is a header; lines
- * starting with {@code #} and blank lines are skipped. Every problem — a missing or empty file, a ragged or
- * non-numeric line, a label outside {0, 1}, a single class — is an {@link IllegalArgumentException} naming
- * the source and the line.
+ * A regression data set read from CSV: one example per line, the features first and the response last — a
+ * label 0 or 1 ({@link Response#BINARY}: logistic and probit regression) or a count 0, 1, 2, …
+ * ({@link Response#COUNT}: Poisson regression). An optional first line of column names (no field a number) is
+ * a header; lines starting with {@code #} and blank lines are skipped. Every problem — a missing or empty file,
+ * a ragged or non-numeric line, a response outside its kind's values, a single class — is an
+ * {@link IllegalArgumentException} naming the source and the line.
  *
  * <p>{@link #standardized()} gives every feature column mean 0 and standard deviation 1 (population
  * standard deviation, divisor N, as scikit-learn's {@code StandardScaler}); a constant column becomes 0.
  */
-public final class ClassificationData {
+public final class RegressionData {
+    /** What the last column holds. */
+    public enum Response {
+        /** A class label, 0 or 1; both must occur. */
+        BINARY,
+        /** A count: a non-negative integer. */
+        COUNT
+    }
+
     private final String source;
     private final double[][] features;
     private final double[] labels;
     private final List<String> columns;
+    private final Response response;
 
-    private ClassificationData(String source, double[][] features, double[] labels, List<String> columns) {
+    private RegressionData(String source, double[][] features, double[] labels, List<String> columns, Response response) {
         this.source = source;
+        this.response = response;
         this.features = features;
         this.labels = labels;
         this.columns = columns;
     }
 
-    /** Reads {@code file}. */
-    public static ClassificationData read(Path file) {
+    /** Reads {@code file} with binary labels. */
+    public static RegressionData read(Path file) {
+        return read(file, Response.BINARY);
+    }
+
+    /** Reads {@code file}, whose last column is a {@code response}. */
+    public static RegressionData read(Path file, Response response) {
         String source = "data file " + file;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(source + ": is a folder, not a CSV file");
         }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, source);
+            return parse(r, source, response);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(source + ": no such file", e);
         } catch (IOException e) {
@@ -52,8 +68,8 @@ public final class ClassificationData {
     }
 
     /** Reads the class-path resource {@code name} (relative to this class). */
-    public static ClassificationData resource(String name) {
-        InputStream in = ClassificationData.class.getResourceAsStream(name);
+    public static RegressionData resource(String name) {
+        InputStream in = RegressionData.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("built-in data " + name + " is missing from the class path");
         }
@@ -64,8 +80,13 @@ public final class ClassificationData {
         }
     }
 
-    /** Parses CSV text; {@code source} names it in errors. */
-    public static ClassificationData parse(BufferedReader text, String source) throws IOException {
+    /** Parses CSV text with binary labels; {@code source} names it in errors. */
+    public static RegressionData parse(BufferedReader text, String source) throws IOException {
+        return parse(text, source, Response.BINARY);
+    }
+
+    /** Parses CSV text whose last column is a {@code response}; {@code source} names it in errors. */
+    public static RegressionData parse(BufferedReader text, String source, Response response) throws IOException {
         List<double[]> rows = new ArrayList<>();
         List<String> header = null;
         int width = -1;
@@ -103,9 +124,13 @@ public final class ClassificationData {
                 row[j] = number(fields[j], source, lineNo, j);
             }
             double label = row[width - 1];
-            if (label != 0.0 && label != 1.0) {
+            if (response == Response.BINARY && label != 0.0 && label != 1.0) {
                 throw new IllegalArgumentException(source + ", line " + lineNo + ": label (last column) is "
                         + fields[width - 1].strip() + "; allowed: 0 or 1");
+            }
+            if (response == Response.COUNT && (label < 0 || label != Math.rint(label) || label > 1e9)) {
+                throw new IllegalArgumentException(source + ", line " + lineNo + ": count (last column) is "
+                        + fields[width - 1].strip() + "; allowed: a whole number 0, 1, 2, … (at most 10⁹)");
             }
             rows.add(row);
         }
@@ -121,11 +146,11 @@ public final class ClassificationData {
             double[] r = rows.get(i);
             x[i] = java.util.Arrays.copyOf(r, width - 1);
             y[i] = r[width - 1];
-            ones += (int) y[i];
+            ones += y[i] > 0 ? 1 : 0;
         }
-        if (ones == 0 || ones == n) {
+        if (response == Response.BINARY && (ones == 0 || ones == n)) {
             throw new IllegalArgumentException(source + ": every label is " + (ones == 0 ? 0 : 1) + " (" + n
-                    + " lines); logistic regression needs both classes, 0 and 1");
+                    + " lines); a binary regression (logistic, probit) needs both classes, 0 and 1");
         }
         if (header == null) {
             header = new ArrayList<>();
@@ -134,7 +159,7 @@ public final class ClassificationData {
             }
             header.add("label");
         }
-        return new ClassificationData(source, x, y, List.copyOf(header));
+        return new RegressionData(source, x, y, List.copyOf(header), response);
     }
 
     private static boolean noneNumeric(String[] fields) {
@@ -166,7 +191,7 @@ public final class ClassificationData {
     }
 
     /** Every feature column shifted to mean 0 and scaled to population standard deviation 1. */
-    public ClassificationData standardized() {
+    public RegressionData standardized() {
         int n = size();
         int p = features();
         double[][] z = new double[n][p];
@@ -185,7 +210,7 @@ public final class ClassificationData {
                 z[i][j] = sd > 0 ? (features[i][j] - mean) / sd : 0.0;
             }
         }
-        return new ClassificationData(source + " (standardised)", z, labels, columns);
+        return new RegressionData(source + " (standardised)", z, labels, columns, response);
     }
 
     /** Where the data came from, for messages. */
@@ -220,7 +245,12 @@ public final class ClassificationData {
         return a;
     }
 
-    /** The labels {@code y_i ∈ {0, 1}} (a copy). */
+    /** What the responses are: binary labels or counts. */
+    public Response response() {
+        return response;
+    }
+
+    /** The responses {@code y_i} (labels in {0, 1} or counts; a copy). */
     public double[] labels() {
         return labels.clone();
     }

@@ -1,0 +1,338 @@
+package org.girsanov.samplers.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeneralizedLinearModelTest {
+
+    static RegressionData data(String csv) {
+        try {
+            return RegressionData.parse(new BufferedReader(new StringReader(csv)), "test data");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A small random data set with p features and both classes. */
+    static RegressionData random(int n, int p, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                b.append(4 * rng.nextDouble() - 2).append(',');
+            }
+            b.append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        return data(b.toString());
+    }
+
+    static double naiveLogDensity(double[][] a, double[] y, double s, double[] w) {
+        double lp = -0.5 * w.length * Math.log(2 * Math.PI * s * s);
+        for (double v : w) {
+            lp -= v * v / (2 * s * s);
+        }
+        for (int i = 0; i < y.length; i++) {
+            double z = w[0];
+            for (int j = 0; j < a[i].length; j++) {
+                z += a[i][j] * w[j + 1];
+            }
+            double p = 1 / (1 + Math.exp(-z));
+            lp += y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
+        }
+        return lp;
+    }
+
+    @Test
+    void logDensityIsTheNormalisedPriorTimesTheLikelihoodWithIntercept() {
+        RegressionData d = data("x,z,label\n0.5,-1,1\n2,0.25,0\n-1,1.5,1\n");
+        GeneralizedLinearModel t = GeneralizedLinearModel.logistic("t", d, 1.7, null);
+        assertEquals(3, t.dimension());
+        double[][] a = {{0.5, -1}, {2, 0.25}, {-1, 1.5}};
+        double[] y = {1, 0, 1};
+        for (double[] w : new double[][] {{0, 0, 0}, {0.3, -1.2, 0.8}, {-2, 0.1, 1}}) {
+            assertEquals(naiveLogDensity(a, y, 1.7, w), FiniteDifferences.logDensity(t, w), 1e-12);
+        }
+        // at w = 0 every σ is ½: log ρ(0) = −(d/2) log(2π S²) + N log ½
+        assertEquals(-1.5 * Math.log(2 * Math.PI * 1.7 * 1.7) + 3 * Math.log(0.5), FiniteDifferences.logDensity(t, new double[3]), 1e-12);
+    }
+
+    @Test
+    void scoreAndHessianMatchFiniteDifferences() {
+        GeneralizedLinearModel t = GeneralizedLinearModel.logistic("t", random(40, 4, 3), 1.3, null);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);
+        double[][] points = new double[6][5];
+        for (double[] p : points) {
+            for (int j = 0; j < p.length; j++) {
+                p[j] = 3 * rng.nextDouble() - 1.5;
+            }
+        }
+        FiniteDifferences.assertScore(t, points, 1e-5, 1e-7);
+        FiniteDifferences.assertHessian(t, points, 1e-5, 1e-7);
+    }
+
+    @Test
+    void batchedScoreEqualsRowByRow() {
+        GeneralizedLinearModel t = GeneralizedLinearModel.logistic("t", random(30, 3, 4), 1.0, null);
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{0.1, 0.2, -0.3, 0.4}, {1, -1, 0.5, 2}, {0, 0, 0, 0}});
+        DMatrixRMaj g = t.score(w);
+        for (int i = 0; i < 3; i++) {
+            DMatrixRMaj row = t.score(new DMatrixRMaj(1, 4, true, w.data[i * 4], w.data[i * 4 + 1], w.data[i * 4 + 2], w.data[i * 4 + 3]));
+            for (int j = 0; j < 4; j++) {
+                assertEquals(row.data[j], g.get(i, j), 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void stableFarInTheTails() {
+        GeneralizedLinearModel t = GeneralizedLinearModel.logistic("t", random(20, 2, 6), 1.0, null);
+        double[] w = {800, -900, 700};
+        double lp = FiniteDifferences.logDensity(t, w);
+        assertTrue(Double.isFinite(lp) && lp < -1e5, "log ρ = " + lp);
+        for (double g : t.score(new DMatrixRMaj(1, 3, true, w)).data) {
+            assertTrue(Double.isFinite(g));
+        }
+    }
+
+    @Test
+    void standardisedColumnsHaveMeanZeroAndPopulationStdOne() {
+        RegressionData d = data("1,5,0\n2,5,1\n4,5,0\n9,5,1\n").standardized();
+        DMatrixRMaj a = d.designWithIntercept();
+        double mean = 0;
+        double ss = 0;
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1.0, a.get(i, 0));
+            assertEquals(0.0, a.get(i, 2), "a constant column becomes 0");
+            mean += a.get(i, 1);
+            ss += a.get(i, 1) * a.get(i, 1);
+        }
+        assertEquals(0, mean, 1e-12);
+        assertEquals(1, ss / 4, 1e-12);
+    }
+
+    @Test
+    void badFilesAreNamedWithTheirLine(@TempDir Path dir) throws IOException {
+        assertError(dir, null, "no such file");
+        assertError(dir, "", "no data lines");
+        assertError(dir, "a,b,label\n", "no data lines after the header");
+        assertError(dir, "1,2,0\n3,1\n", "line 2: 2 fields, but line 1 has 3");
+        assertError(dir, "1,2,0\n3,x7,1\n", "line 2, column 2: \"x7\" is not a number");
+        assertError(dir, "1,2,0\n3,4,2\n", "line 2: label (last column) is 2; allowed: 0 or 1");
+        assertError(dir, "1,2,1\n3,4,1\n", "every label is 1");
+        assertError(dir, "1,NaN,1\n3,4,0\n", "line 1, column 2: NaN is not finite");
+        assertError(dir, "1\n0\n", "line 1: 1 column");
+        Path folder = Files.createDirectory(dir.resolve("sub"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressionData.read(folder));
+        assertTrue(e.getMessage().contains("folder"), e.getMessage());
+    }
+
+    private static void assertError(Path dir, String content, String expected) throws IOException {
+        Path f = dir.resolve("d" + Math.abs(String.valueOf(content).hashCode()) + ".csv");
+        if (content != null) {
+            Files.writeString(f, content);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TargetSpecs.parse("logistic:data=" + f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void specWithPriorAndStandardisation(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("mine.csv");
+        Files.writeString(f, "# a comment\nage,dose,label\n30,1,0\n40,2,1\n\n50,4,1\n");
+        GeneralizedLinearModel t = (GeneralizedLinearModel) TargetSpecs.parse("logistic:data=" + f + ",prior=2.5,standardize=true");
+        assertEquals(3, t.dimension());
+        assertEquals(3, t.examples());
+        assertEquals(2.5, t.priorScale());
+        assertTrue(t.logZ().isEmpty() && t.reference().isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TargetSpecs.parse("logistic:data=" + f + ",standardize=yes"));
+        assertTrue(e.getMessage().contains("true or false"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("logistic:data=" + f + ",prior=-1"));
+        assertTrue(e.getMessage().contains("prior"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("logistic"));
+        assertTrue(e.getMessage().contains("data=PATH.csv"), e.getMessage());
+    }
+
+    @Test
+    void shippedDataSets() {
+        GeneralizedLinearModel bc = RealTargets.breastCancer();
+        assertEquals(31, bc.dimension());
+        assertEquals(569, bc.examples());
+        assertEquals(31, TargetSpecs.parse("breast-cancer").dimension());
+        assertEquals(61, RealTargets.sonar().dimension());
+        assertEquals(208, RealTargets.sonar().examples());
+        assertEquals(35, RealTargets.ionosphere().dimension());
+        assertEquals(351, RealTargets.ionosphere().examples());
+        // 357 benign (label 1) of 569 in scikit-learn's copy
+        double ones = 0;
+        for (double y : RealTargets.data("breast_cancer.csv").labels()) {
+            ones += y;
+        }
+        assertEquals(357, ones);
+        GeneralizedLinearModel gc = RealTargets.germanCredit();
+        assertEquals(25, gc.dimension());
+        assertEquals(1000, gc.examples());
+        assertEquals(25, TargetSpecs.parse("german-credit").dimension());
+        // 300 bad credits (label 1) of 1 000 in the UCI numeric encoding
+        ones = 0;
+        for (double y : RealTargets.data("german_credit.csv").labels()) {
+            ones += y;
+        }
+        assertEquals(300, ones);
+    }
+
+    /** A small random data set with p features and the responses of {@code kind} (both classes, or counts 0..6). */
+    static RegressionData random(int n, int p, long seed, RegressionData.Response kind) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                b.append(2 * rng.nextDouble() - 1).append(',');
+            }
+            b.append(kind == RegressionData.Response.COUNT ? rng.nextInt(7) : i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        try {
+            return RegressionData.parse(new BufferedReader(new StringReader(b.toString())), "test data", kind);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code log ρ} written out per example, with an independent {@code Φ} (Numerical Recipes' erfc) for probit. */
+    static double naiveLogDensity(GlmFamily f, double[][] a, double[] y, double s, double[] w) {
+        double lp = -0.5 * w.length * Math.log(2 * Math.PI * s * s);
+        for (double v : w) {
+            lp -= v * v / (2 * s * s);
+        }
+        for (int i = 0; i < y.length; i++) {
+            double z = w[0];
+            for (int j = 0; j < a[i].length; j++) {
+                z += a[i][j] * w[j + 1];
+            }
+            switch (f) {
+                case PROBIT:
+                    double phi = org.girsanov.sde.GaussianDensity.cdf(z);
+                    lp += y[i] * Math.log(phi) + (1 - y[i]) * Math.log(1 - phi);
+                    break;
+                case POISSON:
+                    double logFact = 0;
+                    for (int k = 2; k <= y[i]; k++) {
+                        logFact += Math.log(k);
+                    }
+                    lp += y[i] * z - Math.exp(z) - logFact;
+                    break;
+                default:
+                    double p = 1 / (1 + Math.exp(-z));
+                    lp += y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
+            }
+        }
+        return lp;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(GlmFamily.class)
+    void everyFamilysLogDensityScoreAndHessianAgreeWithTheFormulasAndCentralDifferences(GlmFamily f) {
+        RegressionData data = random(25, 3, 11 + f.ordinal(), f.response());
+        GeneralizedLinearModel t = new GeneralizedLinearModel("t", f, data, 1.4, null);
+        assertEquals(4, t.dimension());
+        double[][] a = new double[25][];
+        DMatrixRMaj design = data.designWithIntercept();
+        for (int i = 0; i < 25; i++) {
+            a[i] = new double[] {design.get(i, 1), design.get(i, 2), design.get(i, 3)};
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(17);
+        double[][] points = new double[5][4];
+        for (double[] p : points) {
+            for (int j = 0; j < p.length; j++) {
+                p[j] = 2 * rng.nextDouble() - 1;
+            }
+            double naive = naiveLogDensity(f, a, data.labels(), 1.4, p);
+            // probit's reference Φ is good to 1.2e-7 relative, the others to rounding
+            assertEquals(naive, FiniteDifferences.logDensity(t, p), (f == GlmFamily.PROBIT ? 1e-6 : 1e-11) * Math.abs(naive), f + " at " + java.util.Arrays.toString(p));
+        }
+        FiniteDifferences.assertScore(t, points, 1e-5, 1e-7);
+        FiniteDifferences.assertHessian(t, points, 1e-5, 1e-7);
+        DMatrixRMaj w = new DMatrixRMaj(points);
+        DMatrixRMaj g = t.score(w);
+        for (int i = 0; i < points.length; i++) {
+            DMatrixRMaj row = t.score(new DMatrixRMaj(1, 4, true, points[i]));
+            for (int j = 0; j < 4; j++) {
+                assertEquals(row.data[j], g.get(i, j), 1e-12, "batched score row " + i);
+            }
+        }
+    }
+
+    @Test
+    void atZeroWeightsEachFamilyHasItsClosedForm() {
+        RegressionData counts = data2("x,y\n0.5,0\n-1,3\n2,1\n", RegressionData.Response.COUNT);
+        GeneralizedLinearModel p = new GeneralizedLinearModel("p", GlmFamily.POISSON, counts, 2.0, null);
+        // z = 0: ℓ_i = −1 − log y_i!
+        double expected = -1.0 * Math.log(2 * Math.PI * 4) - 3 - Math.log(6);
+        assertEquals(expected, FiniteDifferences.logDensity(p, new double[2]), 1e-12);
+        RegressionData labels = data2("x,y\n0.5,0\n-1,1\n2,1\n", RegressionData.Response.BINARY);
+        GeneralizedLinearModel q = new GeneralizedLinearModel("q", GlmFamily.PROBIT, labels, 2.0, null);
+        assertEquals(-1.0 * Math.log(2 * Math.PI * 4) + 3 * Math.log(0.5), FiniteDifferences.logDensity(q, new double[2]), 1e-12);
+    }
+
+    @Test
+    void probitAndPoissonAreStableFarOut() {
+        GeneralizedLinearModel probit = new GeneralizedLinearModel("t", GlmFamily.PROBIT,
+                random(20, 2, 6, RegressionData.Response.BINARY), 1.0, null);
+        double[] w = {80, -90, 70};
+        double lp = FiniteDifferences.logDensity(probit, w);
+        assertTrue(Double.isFinite(lp) && lp < -1e3, "probit log ρ = " + lp);
+        for (double g : probit.score(new DMatrixRMaj(1, 3, true, w)).data) {
+            assertTrue(Double.isFinite(g));
+        }
+        GeneralizedLinearModel poisson = new GeneralizedLinearModel("t", GlmFamily.POISSON,
+                random(20, 2, 6, RegressionData.Response.COUNT), 1.0, null);
+        double lq = FiniteDifferences.logDensity(poisson, new double[] {-30, 5, -5});
+        assertTrue(Double.isFinite(lq), "poisson log ρ = " + lq);
+    }
+
+    @Test
+    void probitAndPoissonSpecsAndTheirDataErrors(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("counts.csv");
+        Files.writeString(f, "age,visits\n30,0\n40,2\n50,7\n");
+        GeneralizedLinearModel t = (GeneralizedLinearModel) TargetSpecs.parse("poisson:data=" + f + ",prior=3,standardize=true");
+        assertEquals(GlmFamily.POISSON, t.family());
+        assertEquals(2, t.dimension());
+        assertEquals(3.0, t.priorScale());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("probit:data=" + f));
+        assertTrue(e.getMessage().contains("line 3: label (last column) is 2; allowed: 0 or 1"), e.getMessage());
+        Files.writeString(f, "1,0\n2,2.5\n");
+        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("poisson:data=" + f));
+        assertTrue(e.getMessage().contains("line 2: count (last column) is 2.5; allowed: a whole number"), e.getMessage());
+        Files.writeString(f, "1,0\n2,-1\n");
+        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("poisson:data=" + f));
+        assertTrue(e.getMessage().contains("count (last column) is -1"), e.getMessage());
+        Files.writeString(f, "1,0\n2,1\n3,1\n");
+        assertEquals(GlmFamily.PROBIT, ((GeneralizedLinearModel) TargetSpecs.parse("probit:data=" + f)).family());
+        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("probit"));
+        assertTrue(e.getMessage().contains("target probit: needs data=PATH.csv"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new GeneralizedLinearModel("m", GlmFamily.POISSON,
+                random(5, 1, 1, RegressionData.Response.BINARY), 1.0, null));
+        assertTrue(e.getMessage().contains("poisson regression needs count responses"), e.getMessage());
+    }
+
+    private static RegressionData data2(String csv, RegressionData.Response kind) {
+        try {
+            return RegressionData.parse(new BufferedReader(new StringReader(csv)), "test data", kind);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
