@@ -57,7 +57,7 @@ public final class EfficiencyCurves {
      * @param targetSpec its spec, for the neural samplers' training configs
      * @param samples    {@code K ≥ 10} samples per point
      * @param seed       seeds the exact samples, the classical runs and the training
-     * @param priorSigma {@code σ} of the classical methods' start {@code N(0, σ²I)}
+     * @param priorSigma {@code σ} of the start {@code N(0, σ²I)} of the classical methods and the annealed samplers
      * @throws IllegalArgumentException naming the argument
      */
     public EfficiencyCurves(Target target, String targetSpec, int samples, long seed, double priorSigma) {
@@ -146,13 +146,17 @@ public final class EfficiencyCurves {
 
     /**
      * The training config of a neural method {@code kind-loss} (or {@code kind}, with its default loss): the CPU
-     * protocol for this target's dimension, with this seed and thread count, and {@code iterations} if > 0.
+     * protocol for this target's dimension, with this seed and thread count, and {@code iterations} if > 0; the
+     * annealed samplers (cmcd, mcd, nets, ldvi, pinn) start from the classical methods' {@code N(0, σ² I)} too.
      */
     public TrainingConfig config(String method, int threads, int iterations) {
         String[] parts = method.split("-", 2);
         SamplerKind kind = SamplerKind.parse(parts[0]);
         LossKind loss = parts.length == 2 ? LossKind.parse(parts[1]) : kind.defaultLoss();
         TrainingConfig c = Presets.cpu(targetSpec, target.dimension(), kind, loss).withSeed(seed).withThreads(threads);
+        if (kind.annealed() && priorSigma != 1.0) {
+            c = c.toBuilder().priorStd(priorSigma).build();
+        }
         return iterations > 0 ? c.withIterations(iterations) : c;
     }
 

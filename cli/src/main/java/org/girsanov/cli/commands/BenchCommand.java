@@ -66,7 +66,7 @@ public final class BenchCommand implements Command {
                 + "bench table FILE.json [FILE.json ...] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
-                + "    [--samples K] [--prior-std S] [--seed S] [--threads T] [--out DIR] [--force] [--json]\n"
+                + "    [--samples K] [--prior-std S] [--seed S] [--threads T] [--out DIR] [--resume | --force] [--json]\n"
                 + "bench perf [--batch B] [--steps N] [--threads T] [--repeats R] [--json]\n\n"
                 + "quality: trains each row (target/sampler/loss, e.g. gmm9/pis/lv) with the CPU protocol and prints\n"
                 + "our Δlog Z, ESS and Δstd beside the published numbers, with wall time and target evaluations;\n"
@@ -81,7 +81,8 @@ public final class BenchCommand implements Command {
                 + "efficiency: sample quality against target evaluations, one curve per method (He et al. 2025, Fig. 2):\n"
                 + "PT and SMC once per budget, each neural sampler trained once with the CPU protocol and scored at\n"
                 + "iterations 10, 30, 100, ...; Sinkhorn and mode coverage of K samples (default 1000) against exact ones;\n"
-                + "writes efficiency.json and two log-x plots in --out (default runs/efficiency).";
+                + "writes efficiency.json (after every method) and two log-x plots in --out (default runs/efficiency);\n"
+                + "--resume keeps the methods an interrupted run in --out finished and runs the rest.";
     }
 
     @Override
@@ -104,9 +105,10 @@ public final class BenchCommand implements Command {
                         + EfficiencyBench.DEFAULT_METHODS + ")"),
                 Flag.option("budgets", "LIST", "efficiency: increasing target-evaluation budgets of pt and smc (default "
                         + EfficiencyBench.DEFAULT_BUDGETS + ")"),
-                Flag.option("prior-std", "S", "efficiency: σ of the start N(0, σ²I) of pt and smc").withDefault(1.0),
+                Flag.option("prior-std", "S", "efficiency: σ of the start N(0, σ²I) of pt, smc and the annealed samplers (cmcd, mcd, nets, ldvi, pinn)").withDefault(1.0),
                 Inputs.checkpointSecondsFlag(), Flag.toggle("force", "quality: replace the results an --out folder holds"),
-                Flag.toggle("resume", "quality: continue each row from its folder's checkpoint (same protocol required)"),
+                Flag.toggle("resume", "quality: continue each row from its folder's checkpoint (same protocol required);"
+                        + " efficiency: keep the methods the run in --out finished (same settings required)"),
                 Cli.JSON_FLAG);
     }
 

@@ -16,6 +16,7 @@ import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Json;
 import org.girsanov.cli.Plots;
+import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.LossKind;
@@ -75,10 +76,20 @@ final class EfficiencyBench {
         if (!a.has("out")) {
             dir = Path.of("runs/efficiency");
         }
-        claim(dir, a.getBoolean("force"), err);
-
-        List<EfficiencyCurves.Point> points = new ArrayList<>();
+        boolean resume = a.getBoolean("resume");
+        if (resume && a.getBoolean("force")) {
+            throw new UsageException("--resume continues the curves in --out and --force replaces them; give one");
+        }
+        Map<String, Object> settings = settings(spec, methods, budgets, iterations, samples, seed, sigma);
+        List<EfficiencyCurves.Point> points = resume ? EfficiencyResume.finished(dir, settings, err) : new ArrayList<>();
+        if (!resume) {
+            claim(dir, a.getBoolean("force"), err);
+        }
         for (String m : methods) {
+            if (points.stream().anyMatch(p -> p.method().equals(m))) {
+                err.println("== " + m + ": finished in the run being resumed, kept");
+                continue;
+            }
             err.println("== " + m + (configs.containsKey(m) ? " (" + describe(configs.get(m)) + ")" : " (budgets " + a.getString(
                     "budgets", DEFAULT_BUDGETS) + ")"));
             List<EfficiencyCurves.Point> curve;
@@ -90,17 +101,18 @@ final class EfficiencyBench {
             }
             err.print(EfficiencyCurves.format(curve));
             points.addAll(curve);
-            write(dir, target, samples, seed, sigma, points);
+            write(dir, target, settings, points);
         }
+        points.removeIf(p -> "exact".equals(p.method()));
         EfficiencyCurves.Point floor = curves.exactFloor();
         points.add(floor);
-        write(dir, target, samples, seed, sigma, points);
+        write(dir, target, settings, points);
         plot(dir, target, samples, points, floor);
         err.println();
         err.print(EfficiencyCurves.format(points));
         err.println("written: " + dir.resolve("efficiency.json") + " and the plots beside it");
         if (a.getBoolean("json")) {
-            out.println(Json.write(document(target, samples, seed, sigma, points)));
+            out.println(Json.write(document(target, settings, points)));
         }
         return Cli.EXIT_OK;
     }
@@ -157,7 +169,28 @@ final class EfficiencyBench {
         Files.createDirectories(dir);
     }
 
-    private static Map<String, Object> document(Target target, int samples, long seed, double sigma,
+    /**
+     * What fixes the numbers of a run (not {@code --threads}, which never changes one): a resume must match it. The
+     * methods are in order; {@code iterations} 0 is the protocol's.
+     */
+    static Map<String, Object> settings(String spec, List<String> methods, long[] budgets, int iterations, int samples,
+                                        long seed, double sigma) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target_spec", spec);
+        m.put("methods", List.copyOf(methods));
+        List<Long> b = new ArrayList<>();
+        for (long x : budgets) {
+            b.add(x);
+        }
+        m.put("budgets", b);
+        m.put("iterations", (long) iterations);
+        m.put("samples", (long) samples);
+        m.put("seed", seed);
+        m.put("prior_std", sigma);
+        return m;
+    }
+
+    private static Map<String, Object> document(Target target, Map<String, Object> settings,
                                                 List<EfficiencyCurves.Point> points) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EfficiencyCurves.Point p : points) {
@@ -170,13 +203,14 @@ final class EfficiencyBench {
             m.put("wall_seconds", p.seconds());
             rows.add(m);
         }
-        return Json.object().with("target", target.name()).with("samples", samples).with("seed", seed)
-                .with("prior_std", sigma).with("points", rows).withAll(Build.info());
+        return Json.object().with("target", target.name()).with("samples", settings.get("samples"))
+                .with("seed", settings.get("seed")).with("prior_std", settings.get("prior_std"))
+                .with("settings", settings).with("points", rows).withAll(Build.info());
     }
 
-    private static void write(Path dir, Target target, int samples, long seed, double sigma,
+    private static void write(Path dir, Target target, Map<String, Object> settings,
                               List<EfficiencyCurves.Point> points) throws IOException {
-        RunFolder.writeJson(dir.resolve("efficiency.json"), document(target, samples, seed, sigma, points));
+        RunFolder.writeJson(dir.resolve("efficiency.json"), document(target, settings, points));
     }
 
     private static void plot(Path dir, Target target, int samples, List<EfficiencyCurves.Point> points,

@@ -46,7 +46,7 @@ public final class ReferenceCommand implements Command {
                 + "log Z by (a) importance sampling from a multivariate t_V at the Laplace approximation (mode by Newton,\n"
                 + "closed-form Hessian) and (b) R independent SMC runs from N(0, σ² I) (σ: the logistic prior by default);\n"
                 + "moments from M HMC chains on the Laplace-whitened target, with split R-hat and ESS. The target must have a\n"
-                + "closed-form Hessian (logistic, breast-cancer, sonar, ionosphere, eight-schools:form=noncentred).\n"
+                + "closed-form Hessian (logistic, probit, poisson, breast-cancer, sonar, ionosphere, eight-schools:form=noncentred).\n"
                 + "--out merges the entry under the target's name into FILE.json (only when (a) and (b) agree within\n"
                 + "3 standard errors). Long: run it under nice.";
     }

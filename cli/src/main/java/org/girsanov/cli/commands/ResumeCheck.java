@@ -55,6 +55,7 @@ final class ResumeCheck {
                     (a, f) -> Math.sqrt(a.getDouble(f))),
             new Compared("sigma", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
                     Args::getDouble),
+            new Compared("prior-std", c -> c.time().priorStdOrDefault(), Args::getDouble),
             new Compared("step", c -> c.underdamped().step(), Args::getDouble),
             new Compared("friction", c -> c.underdamped().friction(), Args::getDouble),
             new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean),

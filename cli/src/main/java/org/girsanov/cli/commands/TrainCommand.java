@@ -26,7 +26,9 @@ public final class TrainCommand implements Command {
     static final int MAX_REFINE = 10;
 
     static final List<Flag> FLAGS = List.of(
-            Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json"),
+            Flag.required("target", "SPEC", "gmm9, gmm25, gmm40, funnel:d=10, manywell:d=5,w=5,delta=4, gaussian:d=3,"
+                    + " gmm:file=PATH.json, breast-cancer, sonar, ionosphere, german-credit, eight-schools:form=noncentred,"
+                    + " brownian, logistic:data=PATH.csv, probit:data=PATH.csv, poisson:data=PATH.csv"),
             Flag.option("sampler", "NAME", "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, nets, ldvi, pinn, or rdmc (nothing learned)").withDefault("pis"),
             Flag.option("loss", "NAME", "kl, lv, tb, db or subtb (default lv; ldvi: kl, the ELBO); idem: dem (its own regression, the default); nets: nets (the transport residual, the default); pinn: pinn (the Fokker-Planck residual, the default); rdmc: none"),
             Flag.option("score-draws", "K", "rdmc and idem: posterior draws per point of the Monte Carlo score (default: idem " + TrainingConfig.Marginal.DEFAULT_DRAWS + ", rdmc " + TrainingConfig.Marginal.DEFAULT_RDMC_DRAWS + ")"),
@@ -44,6 +46,7 @@ public final class TrainCommand implements Command {
                     + " gfn (the ablation of He et al. 2025)"),
             Flag.option("epsilon", "E", "nets: the Langevin rate of dX = (b + E grad log pi_t) dt + sqrt(2E) dW, finite and > 0 (default 1)"),
             Flag.option("sigma", "S", "pinn: the diffusion coefficient of dX = b dt + S dW, finite and > 0 (default 1)"),
+            Flag.option("prior-std", "S", "cmcd, mcd, nets, ldvi, pinn: the prior N(0, S^2 I) the annealing path starts from, finite and > 0 (default 1)"),
             Flag.option("step", "H", "ldvi: the leapfrog step h, finite and > 0 (default " + Underdamped.DEFAULT.step() + ")"),
             Flag.option("friction", "G", "ldvi: the friction gamma of the momentum refreshes v <- eta v + sqrt(1 - eta^2) xi, eta = exp(-gamma h/2), finite and > 0 (default " + Underdamped.DEFAULT.friction() + ")"),
             Flag.toggle("learn-step", "ldvi: learn h and gamma with the network (from --step and --friction)"),
@@ -133,6 +136,7 @@ public final class TrainCommand implements Command {
                     .replayEvery(a.getInt("replay-every"))
                     .divergence(a.has("divergence") ? DivergenceForm.parse(a.getString("divergence")) : p.divergence())
                     .sigma(TrainFlags.sigma(a, sampler, p.time().sigma()))
+                    .priorStd(TrainFlags.priorStd(a, sampler, p.time().priorStd()))
                     .underdamped(TrainFlags.underdamped(a, sampler, p.underdamped()))
                     .langevin(TrainFlags.langevin(a, sampler, p.network().langevin()))
                     .logZLrScale(a.getDouble("lr-logz-scale", p.optimisation().logZLrScale())).build();

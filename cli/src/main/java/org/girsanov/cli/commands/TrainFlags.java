@@ -26,7 +26,7 @@ final class TrainFlags {
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "sigma", "no-langevin", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "sigma", "prior-std", "no-langevin", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -81,6 +81,28 @@ final class TrainFlags {
         }
         return a.has("sigma") ? positive(a, "sigma", sampler, SamplerKind.PINN, "diffusion coefficient σ of its own")
                 : preset;
+    }
+
+    /**
+     * {@code --prior-std}: {@code s} of the prior {@code N(0, s² I)} the annealed samplers (cmcd, mcd, nets, ldvi, pinn)
+     * start from, finite and {@code > 0}; {@code preset} when not given.
+     *
+     * @throws UserError naming the flag, for another sampler or a bad value
+     */
+    static double priorStd(Args a, SamplerKind sampler, double preset) {
+        if (!a.has("prior-std")) {
+            return preset;
+        }
+        if (!sampler.annealed()) {
+            throw new UserError("--prior-std: applies to the annealed samplers cmcd, mcd, nets, ldvi and pinn only; "
+                    + sampler + (sampler == SamplerKind.DDS || sampler == SamplerKind.DIS ? "'s prior N(0, sigma^2 I) is set by"
+                    + " its reference process" : " does not start from N(0, s^2 I)"));
+        }
+        double s = a.getDouble("prior-std");
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new UserError("--prior-std: " + a.getString("prior-std") + "; the prior std s must be finite and > 0");
+        }
+        return s;
     }
 
     private static double positive(Args a, String flag, SamplerKind sampler, SamplerKind owner, String what) {

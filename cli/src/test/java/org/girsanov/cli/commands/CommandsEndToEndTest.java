@@ -313,6 +313,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void priorStdSetsTheAnnealedSamplersStartAndIsRefusedElsewhere() throws Exception {
+        Path out = dir.resolve("wide");
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "cmcd", "--loss", "lv",
+                "--prior-std", "4", "--out", out.toString(), "--json"));
+        a.addAll(List.of(TINY));
+        CliRun r = run(a.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("config.json")).replace(" ", "").contains("\"prior_std\":\"4.0\""),
+                Files.readString(out.resolve("config.json")));
+        a.add("--resume");
+        a.set(a.indexOf("4"), "2");
+        CliRun resumed = run(a.toArray(new String[0]));
+        assertEquals(Cli.EXIT_USER_ERROR, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("--prior-std"), resumed.err());
+        CliRun pis = run(train(dir.resolve("p"), "--prior-std", "3"));
+        assertEquals(Cli.EXIT_USER_ERROR, pis.code());
+        assertTrue(pis.err().contains("--prior-std: applies to the annealed samplers"), pis.err());
+        CliRun bad = run("train", "--target", "gmm9", "--sampler", "nets", "--prior-std", "-1", "--out",
+                dir.resolve("n").toString(), "--steps", "5", "--iterations", "2");
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--prior-std: -1; the prior std s must be finite and > 0"), bad.err());
+        assertFalse(Files.exists(dir.resolve("p")) || Files.exists(dir.resolve("n")), "nothing ran");
+    }
+
+    @Test
     void benchEfficiencyWritesOneCurvePerMethodAndKeepsAnEarlierRun() throws Exception {
         Path out = dir.resolve("eff");
         String[] args = {"bench", "efficiency", "--methods", "pt,pis-lv", "--budgets", "30000,100000", "--iterations", "2",
@@ -335,6 +360,39 @@ class CommandsEndToEndTest {
         List<String> forced = new java.util.ArrayList<>(List.of(args));
         forced.add("--force");
         assertEquals(0, run(forced.toArray(new String[0])).code());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchEfficiencyResumeRunsOnlyTheUnfinishedMethodsToTheSameNumbers() throws Exception {
+        Path out = dir.resolve("effr");
+        List<String> args = new java.util.ArrayList<>(List.of("bench", "efficiency", "--methods", "pt,pis-lv", "--budgets",
+                "30000", "--iterations", "2", "--samples", "100", "--threads", "1", "--out", out.toString(), "--json"));
+        CliRun whole = run(args.toArray(new String[0]));
+        assertEquals(0, whole.code(), whole.err());
+        List<Map<String, Object>> all = (List<Map<String, Object>>) whole.json().get("points");
+        // an interruption after pt: the file then holds pt's curve only
+        Map<String, Object> doc = Json.parseObject(Files.readString(out.resolve("efficiency.json")));
+        ((List<Map<String, Object>>) doc.get("points")).removeIf(p -> !"pt".equals(p.get("method")));
+        Files.writeString(out.resolve("efficiency.json"), Json.write(doc));
+        args.add("--resume");
+        CliRun resumed = run(args.toArray(new String[0]));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("== pt: finished in the run being resumed, kept"), resumed.err());
+        List<Map<String, Object>> again = (List<Map<String, Object>>) resumed.json().get("points");
+        assertEquals(all.size(), again.size());
+        for (int i = 0; i < all.size(); i++) {
+            for (String k : List.of("method", "target_evaluations", "iteration", "sinkhorn", "mode_coverage")) {
+                assertEquals(all.get(i).get(k), again.get(i).get(k), k + " of point " + i);
+            }
+        }
+        args.set(args.indexOf("100"), "120");
+        CliRun other = run(args.toArray(new String[0]));
+        assertEquals(Cli.EXIT_USER_ERROR, other.code());
+        assertTrue(other.err().contains("--samples 100 there, 120 now"), other.err());
+        args.add("--force");
+        CliRun both = run(args.toArray(new String[0]));
+        assertEquals(Cli.EXIT_USAGE, both.code());
     }
 
     @Test

@@ -30,6 +30,9 @@ final class ConfigFormat {
         m.put("chunk_size", Integer.toString(c.run().chunkSize()));
         m.put("horizon", Double.toString(c.time().horizon()));
         m.put("sigma", Double.toString(c.time().sigma()));
+        if (c.time().priorStd() > 0) {
+            m.put("prior_std", Double.toString(c.time().priorStd()));
+        }
         m.put("width", Integer.toString(c.network().width()));
         m.put("layers", Integer.toString(c.network().layers()));
         m.put("langevin", Boolean.toString(c.network().langevin()));
@@ -68,7 +71,7 @@ final class ConfigFormat {
                 .emaDecay(x(m, "ema_decay", o.emaDecay()))
                 .seed(Long.parseLong(m.getOrDefault("seed", Long.toString(r.seed()))))
                 .threads(i(m, "threads", r.threads())).chunkSize(i(m, "chunk_size", r.chunkSize()))
-                .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma()))
+                .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma())).priorStd(x(m, "prior_std", t.priorStd()))
                 .width(i(m, "width", n.width())).layers(i(m, "layers", n.layers()))
                 .langevin(Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(n.langevin()))))
                 .exploration(x(m, "exploration", e.kappa())).evalEvery(i(m, "eval_every", r.evalEvery()))

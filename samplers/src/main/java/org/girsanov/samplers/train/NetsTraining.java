@@ -26,16 +26,13 @@ final class NetsTraining {
     static final int BUFFER_BATCHES = 8;
     /** Iterations between buffer refreshes. */
     static final int REFRESH_EVERY = 5;
-    /** {@code s} of the prior {@code N(0, s² I)}, as for CMCD. */
-    static final double PRIOR_STD = 1.0;
-
     private NetsTraining() {
     }
 
     static Nets sampler(TrainingConfig c, Target target, TimeGrid grid, double sigma, UniformRandomProvider rng) {
         int d = target.dimension();
         return new Nets(target, grid, new FourierMlp("transport", d, d, c.network().width(), c.network().layers(), rng),
-                sigma * sigma, PRIOR_STD, AnnealingSchedule.linear());
+                sigma * sigma, c.time().priorStdOrDefault(), AnnealingSchedule.linear());
     }
 
     static NetsLoss loss(TrainingConfig c, Sampler model) {

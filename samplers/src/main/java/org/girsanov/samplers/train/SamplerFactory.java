@@ -79,8 +79,8 @@ public final class SamplerFactory {
                     sigma, BRIDGE_PRIOR_STD, divergence(c));
             case GFN -> new Gfn(target, grid, control("mean", c, target, rng),
                     new FourierMlp("logvar", d, d, c.network().width(), c.network().layers(), rng), sigma);
-            case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, 1.0);
-            case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, 1.0);
+            case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, time.priorStdOrDefault());
+            case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, time.priorStdOrDefault());
             case LRDS -> new Lrds(target, grid, new FourierMlp("phi", d, d, c.network().width(), c.network().layers(), rng),
                     LrdsReference.build(target, c.run().seed()).fit().mixture(), sigma, 0.1, 10.0);
             case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
@@ -95,13 +95,13 @@ public final class SamplerFactory {
     /**
      * LDVI on the annealing grid of the config: the momentum correction {@code s_θ(x, v, t)} a Fourier MLP
      * {@code 2d → d} of the config's width and layers (zero output layer: the untrained sampler is uncorrected
-     * Hamiltonian annealing), {@code p_prior = N(0, I)}, linear {@code β}, the config's {@link Underdamped} dynamics.
+     * Hamiltonian annealing), {@code p_prior = N(0, s² I)} ({@code s} the config's prior std), linear {@code β}, the config's {@link Underdamped} dynamics.
      */
     static Ldvi ldvi(TrainingConfig c, Target target, TimeGrid grid, UniformRandomProvider rng) {
         int d = target.dimension();
         Underdamped u = c.underdamped();
         return new Ldvi(target, grid, new FourierMlp("correction", 2 * d, d, c.network().width(), c.network().layers(), rng),
-                u.step(), u.friction(), 1.0, AnnealingSchedule.linear(), u.learn());
+                u.step(), u.friction(), c.time().priorStdOrDefault(), AnnealingSchedule.linear(), u.learn());
     }
 
     /**

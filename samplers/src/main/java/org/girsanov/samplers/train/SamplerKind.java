@@ -62,6 +62,15 @@ public enum SamplerKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the kind runs along the annealing path {@code π_t ∝ N(0, s² I)^{1−β_t} ρ^{β_t}} from the prior
+     * {@code N(0, s² I)} ({@link #CMCD}, {@link #MCD}, {@link #NETS}, {@link #LDVI}, {@link #PINN}), so that {@code s}
+     * is a setting of the kind.
+     */
+    public boolean annealed() {
+        return this == CMCD || this == MCD || this == NETS || this == LDVI || this == PINN;
+    }
+
     /** Whether the kind has parameters to train (every kind but {@link #RDMC}). */
     public boolean learned() {
         return this != RDMC;

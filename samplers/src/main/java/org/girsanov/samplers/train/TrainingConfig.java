@@ -63,11 +63,21 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param grid    the training time grid
      * @param horizon T ({@code ≤ 0}: the sampler's default)
      * @param sigma   σ ({@code ≤ 0}: the sampler's default)
+     * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds
+     *                 ({@code ≤ 0}: their default, 1; other kinds must leave it so)
      */
-    public record Discretisation(int steps, GridSpec grid, double horizon, double sigma) {
+    public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
+        /** {@code s} of the annealed kinds' prior: {@link #priorStd} if set, else 1. */
+        public double priorStdOrDefault() {
+            return priorStd > 0 ? priorStd : 1.0;
+        }
+
         public Discretisation {
             positive("steps", steps);
             required("grid", grid);
+            if (Double.isNaN(priorStd) || Double.isInfinite(priorStd)) {
+                throw new IllegalArgumentException("priorStd = " + priorStd + "; must be finite (> 0, or ≤ 0 for the default)");
+            }
         }
     }
 
@@ -171,6 +181,10 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         required("marginal", marginal);
         required("underdamped", underdamped);
         Underdamped.check(sampler, underdamped, network, exploration);
+        if (time.priorStd() > 0 && !sampler.annealed()) {
+            throw new IllegalArgumentException("priorStd = " + time.priorStd() + " applies to the annealed samplers (cmcd,"
+                    + " mcd, nets, ldvi, pinn) only; " + sampler + " needs priorStd = 0 (its prior is set by sigma)");
+        }
         if (!sampler.learned() && loss != LossKind.NONE || sampler.learned() && loss == LossKind.NONE) {
             throw new IllegalArgumentException("loss = " + loss + "; " + (sampler.learned() ? sampler + " is trained: give"
                     + " one of " + String.join(", ", trainingLosses(sampler)) : sampler + " learns nothing: loss = none"));
@@ -228,7 +242,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
     public static TrainingConfig defaults(String targetSpec, SamplerKind sampler, LossKind loss) {
         boolean residual = sampler == SamplerKind.NETS || sampler == SamplerKind.PINN;
         boolean plain = residual || sampler == SamplerKind.LDVI;
-        return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0),
+        return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0, 0),
                 new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
                 new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, 500),
                 new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
@@ -288,6 +302,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private GridSpec grid;
         private double horizon;
         private double sigma;
+        private double priorStd;
         private int batch;
         private int iterations;
         private double lr;
@@ -318,6 +333,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             grid = c.time.grid();
             horizon = c.time.horizon();
             sigma = c.time.sigma();
+            priorStd = c.time.priorStd();
             batch = c.optimisation.batch();
             iterations = c.optimisation.iterations();
             lr = c.optimisation.lr();
@@ -348,6 +364,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder grid(GridSpec v) { grid = v; return this; }
         public Builder horizon(double v) { horizon = v; return this; }
         public Builder sigma(double v) { sigma = v; return this; }
+        public Builder priorStd(double v) { priorStd = v; return this; }
         public Builder batch(int v) { batch = v; return this; }
         public Builder iterations(int v) { iterations = v; return this; }
         public Builder lr(double v) { lr = v; return this; }
@@ -371,7 +388,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder underdamped(Underdamped v) { underdamped = v; return this; }
 
         public TrainingConfig build() {
-            return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma),
+            return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma, priorStd),
                     new Optimisation(batch, iterations, lr, lrFinal, clip, emaDecay, logZLrScale),
                     new Network(width, layers, langevin), new Exploration(exploration, replayEvery), divergence,
                     new Run(seed, threads, chunkSize, evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);

@@ -44,7 +44,7 @@ class TrainingConfigTest {
         assertEquals("manywell:d=5,w=5,delta=4", c.targetSpec());
         assertEquals(SamplerKind.BRIDGE, c.sampler());
         assertEquals(LossKind.TB, c.loss());
-        assertEquals(new TrainingConfig.Discretisation(37, GridSpec.power(2), 2.5, 0.7), c.time());
+        assertEquals(new TrainingConfig.Discretisation(37, GridSpec.power(2), 2.5, 0.7, 0), c.time());
         assertEquals(new TrainingConfig.Optimisation(96, 1234, 3e-3, 2e-4, 0.5, 0.95, 50), c.optimisation());
         assertEquals(new TrainingConfig.Network(48, 3, false), c.network());
         assertEquals(new TrainingConfig.Exploration(1.5, 4), c.exploration());
@@ -55,6 +55,27 @@ class TrainingConfigTest {
         TrainingConfig d = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL);
         assertEquals(List.copyOf(map(DEFAULTS_BEFORE).entrySet()), List.copyOf(d.toMap().entrySet()));
         assertEquals(d, TrainingConfig.fromMap(map(DEFAULTS_BEFORE)));
+    }
+
+    @Test
+    void thePriorStdOfTheAnnealedSamplersReachesTheirPriorAndIsRefusedElsewhere() {
+        for (SamplerKind k : List.of(SamplerKind.CMCD, SamplerKind.MCD, SamplerKind.NETS, SamplerKind.LDVI, SamplerKind.PINN)) {
+            TrainingConfig c = TrainingConfig.defaults("gmm9", k, k.defaultLoss()).toBuilder().priorStd(3.5).steps(4).build();
+            assertEquals(c, TrainingConfig.fromMap(c.toMap()), k + ": prior_std written and read back");
+            org.girsanov.samplers.families.Sampler m = SamplerFactory.model(c, org.girsanov.samplers.targets.TargetSpecs.parse("gmm9"));
+            org.ejml.data.DMatrixRMaj x = m.prior().sample(4000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+            double ss = 0;
+            for (int i = 0; i < 4000; i++) {
+                ss += x.get(i, 0) * x.get(i, 0);
+            }
+            assertEquals(3.5, Math.sqrt(ss / 4000), 0.15, k + ": the prior's std (of the positions)");
+        }
+        assertEquals(1.0, TrainingConfig.defaults("gmm9", SamplerKind.CMCD, LossKind.LV).time().priorStdOrDefault());
+        assertFalse(TrainingConfig.defaults("gmm9", SamplerKind.CMCD, LossKind.LV).toMap().containsKey("prior_std"),
+                "a default prior writes no key, so older configs compare equal");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.DDS, LossKind.LV).toBuilder().priorStd(2).build());
+        assertTrue(e.getMessage().startsWith("priorStd = 2.0 applies to the annealed samplers"), e.getMessage());
     }
 
     @Test
