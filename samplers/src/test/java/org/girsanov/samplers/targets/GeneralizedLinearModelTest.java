@@ -18,11 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneralizedLinearModelTest {
 
     static RegressionData data(String csv) {
-        try {
-            return RegressionData.parse(new BufferedReader(new StringReader(csv)), "test data");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return data2(csv, RegressionData.Response.BINARY);
     }
 
     /** A small random data set with p features and both classes. */
@@ -39,19 +35,7 @@ class GeneralizedLinearModelTest {
     }
 
     static double naiveLogDensity(double[][] a, double[] y, double s, double[] w) {
-        double lp = -0.5 * w.length * Math.log(2 * Math.PI * s * s);
-        for (double v : w) {
-            lp -= v * v / (2 * s * s);
-        }
-        for (int i = 0; i < y.length; i++) {
-            double z = w[0];
-            for (int j = 0; j < a[i].length; j++) {
-                z += a[i][j] * w[j + 1];
-            }
-            double p = 1 / (1 + Math.exp(-z));
-            lp += y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
-        }
-        return lp;
+        return naiveLogDensity(GlmFamily.LOGISTIC, a, y, s, w);
     }
 
     @Test
@@ -204,11 +188,7 @@ class GeneralizedLinearModelTest {
             }
             b.append(kind == RegressionData.Response.COUNT ? rng.nextInt(7) : i % 3 == 0 ? 1 : 0).append('\n');
         }
-        try {
-            return RegressionData.parse(new BufferedReader(new StringReader(b.toString())), "test data", kind);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return data2(b.toString(), kind);
     }
 
     /** {@code log ρ} written out per example, with an independent {@code Φ} (Numerical Recipes' erfc) for probit. */
