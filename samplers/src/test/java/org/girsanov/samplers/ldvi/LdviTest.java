@@ -210,6 +210,38 @@ class LdviTest {
         }
     }
 
+    /**
+     * On a Gaussian level the leapfrog is the harmonic oscillator's, which conserves {@code |v|² + ω²(1 − h²ω²/4)|x|²}
+     * exactly ({@code ∇log π = −ω² x}): here {@code π_k} of annealing step 1 of 3 is at {@code β = 2/3} between
+     * {@code N(0, I)} and {@code N(0, ½ I)}, so {@code ω² = (1 − β) + 2β = 5/3}. A dropped or doubled half-kick, a
+     * wrong level or a wrong sign breaks the invariant — independently of the sampler's own inverse.
+     */
+    @Test
+    void theLeapfrogConservesTheHarmonicOscillatorsModifiedEnergy() {
+        GaussianTarget narrow = GaussianTarget.isotropic("narrow", new double[] {0.0, 0.0}, 0.5, 0.0);
+        double h = 0.45;
+        Ldvi m = ldvi(narrow, 3, 0.0, h, 1.0, false);
+        double w2 = (1 - 2.0 / 3) + 2.0 * 2 / 3;
+        Tape t = Tape.noGrad();
+        DMatrixRMaj z = new DMatrixRMaj(30, 4);
+        NoiseSource noise = NoiseSource.of(rng(8));
+        DMatrixRMaj draw = noise.standardNormal(0, 30, 4);
+        z.setTo(draw);
+        DMatrixRMaj after = m.forward().step(t, t.constant(z), 4, new DMatrixRMaj(30, 4)).value();
+        double moved = 0;
+        for (int i = 0; i < 30; i++) {
+            double before = 0;
+            double now = 0;
+            for (int j = 0; j < 2; j++) {
+                before += z.get(i, 2 + j) * z.get(i, 2 + j) + w2 * (1 - h * h * w2 / 4) * z.get(i, j) * z.get(i, j);
+                now += after.get(i, 2 + j) * after.get(i, 2 + j) + w2 * (1 - h * h * w2 / 4) * after.get(i, j) * after.get(i, j);
+                moved += Math.abs(after.get(i, j) - z.get(i, j));
+            }
+            assertEquals(before, now, 1e-12 * (1 + before), "row " + i);
+        }
+        assertTrue(moved > 1.0, "the leapfrog moved the positions: " + moved);
+    }
+
     @Test
     void badArgumentsAreNamedWithTheirAllowedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ldvi(GAUSS, 4, 0, 0.0, 1.0, false));
