@@ -122,6 +122,18 @@ final class Kernels {
     }
 
     /**
+     * {@code C = A Bᵀ} as {@link #multNT}, given {@code Bᵀ} ({@code bt}, p×n row-major) as well: the vector kernels read
+     * it instead of transposing {@code B} again (the same bits); the narrow and scalar paths read {@code B}.
+     */
+    static void multNTGivenTranspose(Scratch s, double[] a, double[] b, double[] bt, double[] c, int m, int p, int n) {
+        if (VECTOR && n >= NARROW) {
+            VectorKernels.product(a, p, 1, bt, null, c, m, p, n, false);
+            return;
+        }
+        multNT(s, a, b, c, m, p, n, VECTOR);
+    }
+
+    /**
      * Row {@code i} of {@code C} (m×n) is {@code Σ_k x_ik rows[k]} with {@code x_ik = a[i·rs + k·ks]}, k over
      * {@code [0, inner)}, accumulated in a separate zero-offset row: HotSpot (17) only vectorises the inner
      * loop when every array in it is indexed by the loop variable alone, so the right operand is held as

@@ -41,7 +41,12 @@ final class MatrixProducts {
             throw Tape.shapeError("matmulNT", a, b, "compatible for A·Bᵀ (A.cols must equal B.cols)");
         }
         DMatrixRMaj out = t.newValue(a.rows(), b.rows());
-        Kernels.multNT(t.scratch(), a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.rows());
+        double[] bt = t.parameterTranspose(b);
+        if (bt != null) {
+            Kernels.multNTGivenTranspose(t.scratch(), a.value.data, b.value.data, bt, out.data, a.rows(), a.cols(), b.rows());
+        } else {
+            Kernels.multNT(t.scratch(), a.value.data, b.value.data, out.data, a.rows(), a.cols(), b.rows());
+        }
         return t.node(out, "matmulNT", (g, o, go) -> new Var[] {
             a.requiresGrad ? g.matmul(go, b) : null,
             b.requiresGrad ? g.matmulTN(go, a) : null}, a, b);

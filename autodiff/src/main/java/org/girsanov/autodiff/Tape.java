@@ -83,12 +83,15 @@ public final class Tape {
         return new Tape(false, java.util.Objects.requireNonNull(workspace, "workspace"));
     }
 
-    /**
-     * Storage for an op's value or adjoint, {@code rows × cols}: from the workspace if this tape has one (its
-     * contents then arbitrary), else fresh. The op writes every element.
-     */
+    /** Storage for an op's value or adjoint: from the workspace if any (contents arbitrary), else fresh; the op writes all. */
     DMatrixRMaj newValue(int rows, int cols) {
         return workspace == null ? new DMatrixRMaj(rows, cols) : workspace.matrix(rows, cols);
+    }
+
+    /** {@code Bᵀ} of a parameter value {@code b} (n × p) kept by the workspace, or null: {@link Workspace#parameterTranspose}. */
+    double[] parameterTranspose(Var b) {
+        return workspace == null || b.parameter == null || b.rule != null ? null
+                : workspace.parameterTranspose(b.value.data, b.rows(), b.cols());
     }
 
     /** The kernels' scratch of this tape (one thread uses a tape, so one scratch suffices). */

@@ -2,7 +2,9 @@ package org.girsanov.autodiff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,6 +17,11 @@ import org.ejml.data.DMatrixRMaj;
  * step. Copy what must outlive the step (constants, leaves and parameter gradient buffers are never taken from
  * here, so the state a loop carries is safe when it is such a copy). Not thread-safe: one workspace per thread
  * of work, like a tape.
+ *
+ * <p>A workspace made {@link #Workspace(boolean) for fixed parameters} also keeps the transposes {@code Wᵀ} the
+ * products {@code G Wᵀ} of dense layers' backward need, one per parameter matrix for its whole life, instead of one
+ * per step: that is only right while no parameter value changes, as within one pass of the path engine (the optimiser
+ * steps between passes).
  */
 public final class Workspace {
     /** Free arrays, one pool per length (a step uses a handful of shapes, so a short list beats a map). */
@@ -33,8 +40,39 @@ public final class Workspace {
         }
     }
 
+    /** Transposes of parameter values, by the identity of their storage; null unless parameters are fixed. */
+    private final Map<double[], double[]> transposes;
+
     /** An empty workspace. */
     public Workspace() {
+        this(false);
+    }
+
+    /**
+     * An empty workspace; with {@code fixedParameters} the caller promises that no parameter's value changes while it
+     * is in use, and products with a parameter's transpose reuse one transposed copy.
+     */
+    public Workspace(boolean fixedParameters) {
+        this.transposes = fixedParameters ? new IdentityHashMap<>() : null;
+    }
+
+    /**
+     * {@code Bᵀ} ({@code p × n}, row-major) of the parameter value {@code b} ({@code n × p}), made once per workspace;
+     * null when this workspace was not made for fixed parameters.
+     */
+    double[] parameterTranspose(double[] b, int n, int p) {
+        if (transposes == null) {
+            return null;
+        }
+        return transposes.computeIfAbsent(b, k -> {
+            double[] bt = new double[p * n];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < p; i++) {
+                    bt[i * n + j] = k[j * p + i];
+                }
+            }
+            return bt;
+        });
     }
 
     /**

@@ -16,8 +16,9 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.junit.jupiter.api.Test;
 
 /**
- * A loop of per-step tapes on one {@link Workspace} computes bitwise what fresh tapes compute, allocates one
- * step's matrices, and reuses storage after {@link Workspace#recycle()} (the contract its users rely on).
+ * A loop of per-step tapes on one {@link Workspace} computes bitwise what fresh tapes compute (also when it keeps the
+ * parameters' transposes), allocates one step's matrices, and reuses storage after {@link Workspace#recycle()} (the
+ * contract its users rely on).
  */
 class WorkspaceTest {
     private static final int ROWS = 37;
@@ -69,15 +70,20 @@ class WorkspaceTest {
     void aLoopOnOneWorkspaceGivesTheSameBitsAsFreshTapes() {
         for (boolean createGraph : new boolean[] {false, true}) {
             Run fresh = loop(null, createGraph);
-            Run reused = loop(new Workspace(), createGraph);
-            for (int n = 0; n < STEPS; n++) {
-                assertArrayEquals(fresh.states().get(n), reused.states().get(n), "state " + n);
-                assertArrayEquals(fresh.inputGradients().get(n), reused.inputGradients().get(n), "input gradient " + n);
+            for (Workspace ws : new Workspace[] {new Workspace(), new Workspace(true)}) {
+                assertSameRun(fresh, loop(ws, createGraph));
             }
-            assertEquals(fresh.gradients().size(), reused.gradients().size());
-            for (int k = 0; k < fresh.gradients().size(); k++) {
-                assertArrayEquals(fresh.gradients().get(k), reused.gradients().get(k), "parameter gradient " + k);
-            }
+        }
+    }
+
+    private static void assertSameRun(Run fresh, Run reused) {
+        for (int n = 0; n < STEPS; n++) {
+            assertArrayEquals(fresh.states().get(n), reused.states().get(n), "state " + n);
+            assertArrayEquals(fresh.inputGradients().get(n), reused.inputGradients().get(n), "input gradient " + n);
+        }
+        assertEquals(fresh.gradients().size(), reused.gradients().size());
+        for (int k = 0; k < fresh.gradients().size(); k++) {
+            assertArrayEquals(fresh.gradients().get(k), reused.gradients().get(k), "parameter gradient " + k);
         }
     }
 

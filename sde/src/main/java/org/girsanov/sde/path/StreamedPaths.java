@@ -31,14 +31,15 @@ public final class StreamedPaths {
      * <p>The steps' tapes share one {@link Workspace}, recycled after every callback: what the visitor computes
      * on a step's tape (values, adjoints) is void once the callback returns, so a visitor copies what it keeps.
      * The states handed to it ({@code xn}, {@code xNext}, {@code x0}, {@code xN}) are the engine's own and stay
-     * valid. One step's matrices are allocated per call instead of one per step.
+     * valid. One step's matrices are allocated per call instead of one per step, and the dense layers' transposed
+     * weights once per call: no parameter value may change during a visit (the optimiser steps between passes).
      */
     public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
                                     UniformRandomProvider rng, boolean record, TransitionVisitor visitor) {
         int steps = pair.grid().steps();
         int d = pair.dimension();
         NoiseSource noise = NoiseSource.of(rng);
-        Workspace ws = new Workspace();
+        Workspace ws = new Workspace(true);
         if (behaviour.forward()) {
             DMatrixRMaj x = pair.prior().sample(rows, rng);
             Tape t0 = tape(record, ws);
