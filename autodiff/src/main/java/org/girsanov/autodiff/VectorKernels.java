@@ -47,8 +47,11 @@ final class VectorKernels {
             for (int j = 0; j < jv; j += 2 * L) {
                 tile4x2(a, rs, ks, b, bias, c, i, j, inner, n, accumulate);
             }
-            for (int r = i; r < i + 4; r++) {
-                rowTail(a, rs, ks, b, bias, c, r, jv, j1, inner, n, accumulate);
+            for (int j = jv; j < j1; j += L) {
+                tile4x1(a, rs, ks, b, bias, c, i, j, inner, n, accumulate);
+            }
+            for (int j = j1; j < n; j++) {
+                column4(a, rs, ks, b, bias, c, i, j, inner, n, accumulate);
             }
         }
         for (; i < m; i++) {
@@ -146,6 +149,70 @@ final class VectorKernels {
         v2b.intoArray(c, c2 + L);
         v3a.intoArray(c, c3);
         v3b.intoArray(c, c3 + L);
+    }
+
+    /**
+     * Rows {@code i..i+3}, the vector of columns from {@code j}: the columns right of the 4×2 tiles, four independent
+     * chains instead of one row at a time (one chain is latency-bound) — the same sums in the same order as the tile,
+     * so the same bits.
+     */
+    private static void tile4x1(double[] a, int rs, int ks, double[] b, double[] bias, double[] c,
+                                int i, int j, int inner, int n, boolean accumulate) {
+        final int c0 = i * n + j;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector v0 = accumulate ? DoubleVector.fromArray(S, c, c0) : z;
+        DoubleVector v1 = accumulate ? DoubleVector.fromArray(S, c, c0 + n) : z;
+        DoubleVector v2 = accumulate ? DoubleVector.fromArray(S, c, c0 + 2 * n) : z;
+        DoubleVector v3 = accumulate ? DoubleVector.fromArray(S, c, c0 + 3 * n) : z;
+        final int a0 = i * rs;
+        for (int k = 0; k < inner; k++) {
+            DoubleVector bk = DoubleVector.fromArray(S, b, k * n + j);
+            final int q = a0 + k * ks;
+            v0 = bk.fma(DoubleVector.broadcast(S, a[q]), v0);
+            v1 = bk.fma(DoubleVector.broadcast(S, a[q + rs]), v1);
+            v2 = bk.fma(DoubleVector.broadcast(S, a[q + 2 * rs]), v2);
+            v3 = bk.fma(DoubleVector.broadcast(S, a[q + 3 * rs]), v3);
+        }
+        if (bias != null) {
+            DoubleVector bv = DoubleVector.fromArray(S, bias, j);
+            v0 = v0.add(bv);
+            v1 = v1.add(bv);
+            v2 = v2.add(bv);
+            v3 = v3.add(bv);
+        }
+        v0.intoArray(c, c0);
+        v1.intoArray(c, c0 + n);
+        v2.intoArray(c, c0 + 2 * n);
+        v3.intoArray(c, c0 + 3 * n);
+    }
+
+    /** Rows {@code i..i+3}, column {@code j} past the last full vector: four scalar chains side by side, same order. */
+    private static void column4(double[] a, int rs, int ks, double[] b, double[] bias, double[] c,
+                                int i, int j, int inner, int n, boolean accumulate) {
+        final int c0 = i * n + j;
+        double s0 = accumulate ? c[c0] : 0.0;
+        double s1 = accumulate ? c[c0 + n] : 0.0;
+        double s2 = accumulate ? c[c0 + 2 * n] : 0.0;
+        double s3 = accumulate ? c[c0 + 3 * n] : 0.0;
+        final int a0 = i * rs;
+        for (int k = 0; k < inner; k++) {
+            final double bk = b[k * n + j];
+            final int q = a0 + k * ks;
+            s0 = Math.fma(a[q], bk, s0);
+            s1 = Math.fma(a[q + rs], bk, s1);
+            s2 = Math.fma(a[q + 2 * rs], bk, s2);
+            s3 = Math.fma(a[q + 3 * rs], bk, s3);
+        }
+        if (bias != null) {
+            s0 += bias[j];
+            s1 += bias[j];
+            s2 += bias[j];
+            s3 += bias[j];
+        }
+        c[c0] = s0;
+        c[c0 + n] = s1;
+        c[c0 + 2 * n] = s2;
+        c[c0 + 3 * n] = s3;
     }
 
     /**
