@@ -3,7 +3,6 @@ package org.girsanov.samplers.targets;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.Checks;
@@ -116,8 +115,10 @@ public final class GeneralizedLinearModel implements HessianTarget {
     @Override
     public DMatrixRMaj score(DMatrixRMaj w) {
         Checks.columns("target " + name, w.numCols, dimension());
-        DMatrixRMaj r = new DMatrixRMaj(w.numRows, labels.length);
-        CommonOps_DDRM.multTransB(w, design, r);
+        // both products on a gradient-free tape: the autodiff kernels (vectorised), not EJML's, which were 85 % of a
+        // breast-cancer training step (BENCHMARKS.md, "Real posteriors")
+        Tape t = Tape.noGrad();
+        DMatrixRMaj r = t.matmulNT(t.constant(w), t.constant(design)).value();
         int nData = labels.length;
         for (int i = 0; i < w.numRows; i++) {
             for (int k = 0; k < nData; k++) {
@@ -125,8 +126,7 @@ public final class GeneralizedLinearModel implements HessianTarget {
                 r.data[o] = family.dLogLikelihood(r.data[o], labels[k]);
             }
         }
-        DMatrixRMaj g = new DMatrixRMaj(w.numRows, dimension());
-        CommonOps_DDRM.mult(r, design, g);
+        DMatrixRMaj g = t.matmul(t.constant(r), t.constant(design)).value();
         double inv = 1.0 / (priorScale * priorScale);
         for (int k = 0; k < g.getNumElements(); k++) {
             g.data[k] -= inv * w.data[k];
