@@ -67,6 +67,14 @@ public final class Shutdown implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A stop flag with no signal handlers: only {@link #request()} raises it. For runs inside a process whose signals
+     * belong to someone else (an executor of a cluster engine), and for several runs at once in one JVM.
+     */
+    public static Shutdown withoutSignals() {
+        return new Shutdown(() -> { }, code -> { }, code -> { });
+    }
+
     /** {@link #install} with no actions. */
     public static Shutdown install() {
         return install(() -> { }, code -> { });

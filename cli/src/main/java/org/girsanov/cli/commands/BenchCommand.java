@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,7 @@ import org.girsanov.cli.Shutdown;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
-import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.train.LossKind;
-import org.girsanov.samplers.train.Presets;
-import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
@@ -39,14 +34,7 @@ public final class BenchCommand implements Command {
 
     /** The quality-suite rows: every published row, plus trajectory balance on each target with PIS. */
     public static List<String> defaultRows() {
-        List<String> rows = new ArrayList<>();
-        for (PublishedRow r : PublishedRow.ALL) {
-            rows.add(r.key());
-        }
-        for (String t : List.of("gmm9", "funnel10", "mw5", "mw50")) {
-            rows.add(t + "/pis/tb");
-        }
-        return rows;
+        return QualityRows.defaultRows();
     }
 
     @Override
@@ -140,7 +128,7 @@ public final class BenchCommand implements Command {
      * Whether {@code rowDir} holds a checkpoint to continue {@code row} from: none is {@code false}; one of other
      * settings than the row's protocol (the thread count and evaluation paths aside) is an error naming them.
      */
-    private static boolean resumable(Path rowDir, QualityRow row) {
+    private static boolean resumable(Path rowDir, QualityRows.Row row) {
         Path ckpt = RunFolder.checkpoint(rowDir);
         if (!Files.exists(ckpt)) {
             return false;
@@ -165,39 +153,13 @@ public final class BenchCommand implements Command {
         return true;
     }
 
-    /** A quality row to run: its name and config. */
-    private record QualityRow(String name, TrainingConfig config) {
-    }
-
     private int quality(Args a, PrintStream out, PrintStream err) throws Exception {
         int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
         int evalPaths = Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS);
         Integer iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE) : null;
-        List<Long> seeds = seeds(a.getString("seeds"));
+        List<QualityRows.Row> rows = QualityRows.plan(a.has("rows") ? a.getString("rows") : null,
+                QualityRows.seeds(a.getString("seeds")), threads, iterations);
         double checkpointSeconds = Inputs.checkpointSeconds(a);
-        List<QualityRow> rows = new ArrayList<>();
-        for (String row : a.has("rows") ? Arrays.asList(a.getString("rows").split(",", -1)) : defaultRows()) {
-            String[] p = row.trim().split("/", -1);
-            if (p.length != 3) {
-                throw new UserError("--rows: '" + row + "' is not target/sampler/loss (e.g. gmm9/pis/lv)");
-            }
-            String spec = Protocol.targetSpec(p[0]);
-            int dimension = Inputs.target("--rows: '" + row + "': target", spec).dimension();
-            if (!SamplerKind.ids().contains(p[1]) || !LossKind.ids().contains(p[2])) {
-                throw new UserError("--rows: '" + row + "': the sampler must be one of " + String.join(", ", SamplerKind.ids())
-                        + " and the loss one of " + String.join(", ", LossKind.ids()));
-            }
-            TrainingConfig c;
-            try {
-                c = Presets.cpu(spec, dimension, SamplerKind.parse(p[1]), LossKind.parse(p[2])).withThreads(threads);
-                c = iterations == null ? c : c.withIterations(iterations);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--rows: '" + row + "': " + e.getMessage());
-            }
-            for (long seed : seeds) {
-                rows.add(new QualityRow(row.trim() + (seeds.size() > 1 ? "/seed" + seed : ""), c.withSeed(seed)));
-            }
-        }
         Path dir = a.getPath("out");
         Inputs.folder("--out", dir);
         boolean resume = a.getBoolean("resume");
@@ -209,8 +171,8 @@ public final class BenchCommand implements Command {
                     + " pass --resume to continue it, --force to replace it, or give another --out");
         }
         Set<String> resumed = new HashSet<>();
-        for (QualityRow r : rows) {
-            Path rowDir = dir.resolve(r.name().replace('/', '-'));
+        for (QualityRows.Row r : rows) {
+            Path rowDir = r.folder(dir);
             if (resume && resumable(rowDir, r)) {
                 resumed.add(r.name());
             } else {
@@ -225,7 +187,7 @@ public final class BenchCommand implements Command {
         String[] current = {rows.isEmpty() ? null : rows.get(0).name()};
         Runnable note = () -> err.println("\nstopping: bench quality ends after the current row's iteration; its checkpoint is kept");
         try (Shutdown between = Shutdown.install(note, code -> stoppedQuality(json, out, results, current[0], null, code))) {
-            for (QualityRow qr : rows) {
+            for (QualityRows.Row qr : rows) {
                 String row = qr.name();
                 current[0] = row;
                 if (between.isRequested()) {
@@ -239,7 +201,7 @@ public final class BenchCommand implements Command {
                         + c.optimisation().iterations() + " iterations)");
                 Map<String, Object> m;
                 try {
-                    TrainRunner.Outcome o = TrainRunner.run(c, dir.resolve(row.replace('/', '-')), resumed.contains(row),
+                    TrainRunner.Outcome o = TrainRunner.run(c, qr.folder(dir), resumed.contains(row),
                             TrainRunner.Options.of(evalPaths, 2000, true, checkpointSeconds,
                                     stop -> stoppedQuality(json, out, results, row, stop, stop.get("exitCode"))), err);
                     if (!o.finished()) {
@@ -290,25 +252,6 @@ public final class BenchCommand implements Command {
         }
         out.println(Json.write(o.with("rows", List.copyOf(rows)).with("exitCode", exitCode).withAll(Build.info())));
         out.flush();
-    }
-
-    /** The {@code --seeds} list: distinct non-negative integers. */
-    static List<Long> seeds(String list) {
-        List<Long> seeds = new ArrayList<>();
-        for (String s : list.split(",", -1)) {
-            long v;
-            try {
-                v = Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                throw new UserError("--seeds: '" + s.strip() + "' in '" + list + "' is not an integer; give e.g. --seeds 0,1,2");
-            }
-            if (v < 0 || seeds.contains(v)) {
-                throw new UserError("--seeds: " + v + (v < 0 ? " is negative" : " is given twice") + " in '" + list
-                        + "'; give distinct non-negative seeds, e.g. --seeds 0,1,2");
-            }
-            seeds.add(v);
-        }
-        return seeds;
     }
 
     /** {@code bench table FILE...}: the quality table of the rows of several {@code quality.json} files. */

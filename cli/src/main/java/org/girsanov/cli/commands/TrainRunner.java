@@ -63,9 +63,22 @@ final class TrainRunner {
      * ({@link CheckpointPolicy}; 0: none by time).
      */
     record Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, StopReport onStop,
-                   double checkpointSeconds) {
+                   double checkpointSeconds, boolean signals) {
+        Options(int evalPaths, int sampleK, int refinements, boolean plots, long stopAfter, StopReport onStop,
+                double checkpointSeconds) {
+            this(evalPaths, sampleK, refinements, plots, stopAfter, onStop, checkpointSeconds, true);
+        }
+
         static Options of(int evalPaths, int sampleK, boolean plots, double checkpointSeconds, StopReport onStop) {
             return new Options(evalPaths, sampleK, 0, plots, Long.MAX_VALUE, onStop, checkpointSeconds);
+        }
+
+        /**
+         * A run inside another engine's task (a Spark executor): no plots, no one told of a stop, and no signal
+         * handlers — the engine owns the process's signals, and two rows may run at once in one JVM.
+         */
+        static Options embedded(int evalPaths, int sampleK, double checkpointSeconds) {
+            return new Options(evalPaths, sampleK, 0, false, Long.MAX_VALUE, null, checkpointSeconds, false);
         }
     }
 
@@ -109,7 +122,7 @@ final class TrainRunner {
         RunFolder.writeJson(dir.resolve("config.json"), cfg);
         AtomicLong saved = new AtomicLong(resume ? trainer.iteration() : -1);
         AtomicReference<String> stage = new AtomicReference<>("training"); // read by the signal thread
-        try (trainer; Shutdown shutdown = Shutdown.install(
+        try (trainer; Shutdown shutdown = !o.signals() ? Shutdown.withoutSignals() : Shutdown.install(
                 () -> err.println("\nstopping: " + (stage.get().equals("training") ? "after the current iteration"
                         : "the training is done and checkpointed; press Ctrl-C again to skip the " + stage.get())),
                 code -> {
@@ -121,8 +134,8 @@ final class TrainRunner {
             TrainingListener listener = listener(progress, saved, err);
             err.println("training to iteration " + trainer.config().optimisation().iterations() + " (checkpoint " + ckpt
                     + " "
-                    + checkpointTimes(trainer.config(), o.checkpointSeconds()) + "; Ctrl-C stops after the current"
-                    + " iteration and keeps it)");
+                    + checkpointTimes(trainer.config(), o.checkpointSeconds())
+                    + (o.signals() ? "; Ctrl-C stops after the current iteration and keeps it)" : ")"));
             try {
                 final Trainer tr = trainer;
                 trainer.train(listener, ckpt, () -> shutdown.isRequested() || tr.iteration() >= o.stopAfter(),
