@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -38,24 +39,32 @@ public final class QualitySweep {
             tasks.add(new Task(r.name(), new HashMap<>(r.config().toMap())));
         }
         String dir = out.toAbsolutePath().toString();
-        List<String> entries = sc.parallelize(tasks, Math.max(1, tasks.size())).map(t -> t.run(dir, evalPaths)).collect();
-        List<Map<String, Object>> table = new ArrayList<>();
-        for (String e : entries) {
-            table.add(QualityRows.parseRow(e));
+        return new ArrayList<>(sc.parallelize(tasks, Math.max(1, tasks.size())).map(t -> t.run(dir, evalPaths)).collect());
+    }
+
+    /**
+     * A row's entry as plain, serializable maps, its values kept as they are (a count stays an integer, so the
+     * collected {@code quality.json} is written exactly as {@code bench quality} writes it).
+     */
+    @SuppressWarnings("unchecked")
+    static LinkedHashMap<String, Object> plain(Map<String, Object> entry) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : entry.entrySet()) {
+            m.put(e.getKey(), e.getValue() instanceof Map<?, ?> v ? plain((Map<String, Object>) v) : e.getValue());
         }
-        return table;
+        return m;
     }
 
     /**
      * One row as it travels to an executor: its name and its config as the string map checkpoints store (a config is
-     * rebuilt from it exactly, {@link TrainingConfig#fromMap}); its result travels back as JSON text.
+     * rebuilt from it exactly, {@link TrainingConfig#fromMap}); its result travels back as its table entry.
      */
     record Task(String name, HashMap<String, String> config) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        String run(String out, int evalPaths) throws IOException {
+        Map<String, Object> run(String out, int evalPaths) throws IOException {
             QualityRows.Row row = new QualityRows.Row(name, TrainingConfig.fromMap(config));
-            return QualityRows.toJson(QualityRows.runEmbedded(row, Path.of(out), evalPaths, System.err));
+            return plain(QualityRows.runEmbedded(row, Path.of(out), evalPaths, System.err));
         }
     }
 }

@@ -76,6 +76,15 @@ class QualitySweepTest {
         for (int i = 0; i < a.size(); i++) {
             assertEquals(withoutClocks(a.get(i)), withoutClocks(b.get(i)), "row " + i);
         }
+        // counts are written as bench quality writes them (JSON integers), not as parsed doubles
+        String seqText = Files.readString(seq.resolve("quality.json"));
+        String parText = Files.readString(par.resolve("quality.json"));
+        for (String key : List.of("paths", "target_evaluations", "iterations", "seed", "sinkhorn_k", "sinkhorn_converged")) {
+            List<String> want = rawValues(seqText, key);
+            assertEquals(4, want.size(), key);
+            assertEquals(want, rawValues(parText, key), key);
+        }
+        assertTrue(rawValues(parText, "paths").get(0).equals("64"), parText);
         // each row ran in its own folder below --out, as bench quality's do
         assertTrue(Files.exists(par.resolve("gmm9-pis-tb-seed1").resolve("metrics.json")));
         assertTrue(Files.exists(par.resolve("gaussian:d=3-dis-lv-seed0").resolve("checkpoint.girsanov")));
@@ -84,6 +93,16 @@ class QualitySweepTest {
         List<Map<String, Object>> printed = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(r.out().trim())).get("rows");
         assertEquals(b.size(), printed.size());
         assertTrue(r.err().contains("| gmm9 | pis | tb |"), r.err());
+    }
+
+    /** The raw JSON tokens of {@code "key": value} in document order. */
+    static List<String> rawValues(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\"\\s*:\\s*([^,}\\s]+)").matcher(json);
+        List<String> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
     }
 
     static Map<String, Object> withoutClocks(Map<String, Object> row) {

@@ -130,15 +130,4 @@ public final class QualityRows {
     public static String markdown(List<Map<String, Object>> rows) {
         return QualityTable.markdown(rows);
     }
-
-    /** Parses one row's JSON entry (as {@link Json#write} wrote it) back into a map. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> parseRow(String json) {
-        return (Map<String, Object>) Json.parse(json);
-    }
-
-    /** One row's entry as JSON text, to carry it between processes. */
-    public static String toJson(Map<String, Object> row) {
-        return Json.write(row);
-    }
 }
