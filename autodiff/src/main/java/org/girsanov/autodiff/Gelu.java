@@ -25,8 +25,9 @@ final class Gelu {
     static Var gelu(Tape t, Var a, boolean vector) {
         DMatrixRMaj out = t.newValue(a.rows(), a.cols());
         final int n = out.getNumElements();
-        // the vector backend recomputes tanh u in the backward (cheaper than a buffer); the scalar one keeps it
-        final double[] th = t.recording && !vector ? new double[n] : null;
+        // a recording tape keeps tanh u for the backward, in a buffer of the tape's workspace (no allocation when
+        // the tape has one): the backward then needs no second exp — the same t, so the same bits as recomputing it
+        final double[] th = t.recording ? t.newValue(a.rows(), a.cols()).data : null;
         Kernels.gelu(a.value.data, out.data, th, n, vector);
         return t.node(out, "gelu", (g, o, go) -> {
             if (g.recording) {
@@ -34,7 +35,7 @@ final class Gelu {
             }
             DMatrixRMaj r = g.newValue(go.rows(), go.cols());
             if (th != null) {
-                Kernels.geluBackwardFromTanh(go.value.data, a.value.data, th, r.data, n);
+                Kernels.geluBackwardFromTanh(go.value.data, a.value.data, th, r.data, n, vector);
             } else {
                 Kernels.geluBackward(go.value.data, a.value.data, r.data, n, vector);
             }

@@ -331,10 +331,12 @@ final class Kernels {
 
     /**
      * {@code r = go ⊙ gelu'(x)} from {@code t = tanh u} stored by the forward pass ({@link #gelu} with a
-     * {@code th} buffer): the scalar backend keeps {@code t} rather than paying a second scalar {@code exp}.
+     * {@code th} buffer), so the backward pays no second {@code exp}; on {@link VectorKernels#geluBackwardFromTanh}
+     * if {@code vector} (the same bits).
      */
-    static void geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len) {
-        for (int i = 0; i < len; i++) {
+    static void geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len, boolean vector) {
+        final int from = vector ? VectorKernels.geluBackwardFromTanh(go, x, th, r, len, GELU_C, GELU_K) : 0;
+        for (int i = from; i < len; i++) {
             r[i] = go[i] * geluDerivative(x[i], th[i]);
         }
     }

@@ -314,13 +314,26 @@ final class VectorKernels {
         final int end = len - len % L;
         for (int i = 0; i < end; i += L) {
             DoubleVector a = DoubleVector.fromArray(S, x, i);
-            DoubleVector t = tanhU(a, c, k);
-            DoubleVector first = t.add(1.0).mul(0.5);
-            DoubleVector sech2 = DoubleVector.broadcast(S, 1.0).sub(t.mul(t));
-            DoubleVector poly = a.mul(3.0 * k).mul(a).add(1.0);
-            DoubleVector d = first.add(a.mul(0.5).mul(sech2).mul(c).mul(poly));
-            DoubleVector.fromArray(S, go, i).mul(d).intoArray(r, i);
+            geluBackwardAt(go, a, tanhU(a, c, k), r, i, c, k);
         }
         return end;
+    }
+
+    /** {@link #geluBackward} from {@code t = tanh u} stored by {@link #gelu}: no {@code exp}. Same return. */
+    static int geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len, double c, double k) {
+        final int end = len - len % L;
+        for (int i = 0; i < end; i += L) {
+            geluBackwardAt(go, DoubleVector.fromArray(S, x, i), DoubleVector.fromArray(S, th, i), r, i, c, k);
+        }
+        return end;
+    }
+
+    /** {@code r[i..i+L) = go ⊙ (½(1 + t) + ½a(1 − t²)c(1 + 3k a²))}, in the scalar loop's order. */
+    private static void geluBackwardAt(double[] go, DoubleVector a, DoubleVector t, double[] r, int i, double c, double k) {
+        DoubleVector first = t.add(1.0).mul(0.5);
+        DoubleVector sech2 = DoubleVector.broadcast(S, 1.0).sub(t.mul(t));
+        DoubleVector poly = a.mul(3.0 * k).mul(a).add(1.0);
+        DoubleVector d = first.add(a.mul(0.5).mul(sech2).mul(c).mul(poly));
+        DoubleVector.fromArray(S, go, i).mul(d).intoArray(r, i);
     }
 }

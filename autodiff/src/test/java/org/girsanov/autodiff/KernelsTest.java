@@ -179,12 +179,15 @@ class KernelsTest {
             double[] r = new double[len];
             Kernels.geluBackward(go, x, r, len, vector);
             assertArrayEquals(want, r, 0.0, vector ? "vector" : "scalar");
-            // the scalar backend's backward from the tanh values its forward stored
+            // the backward from the tanh values the forward stored, on either backend after either forward
             double[] th = new double[len];
             Kernels.gelu(x, new double[len], th, len, vector);
-            double[] fromTanh = new double[len];
-            Kernels.geluBackwardFromTanh(go, x, th, fromTanh, len);
-            assertArrayEquals(want, fromTanh, 0.0, "from stored tanh, forward on " + (vector ? "vector" : "scalar"));
+            for (boolean backward : new boolean[] {false, true}) {
+                double[] fromTanh = new double[len];
+                Kernels.geluBackwardFromTanh(go, x, th, fromTanh, len, backward);
+                assertArrayEquals(want, fromTanh, 0.0, "from stored tanh, forward on " + (vector ? "vector" : "scalar")
+                        + ", backward on " + (backward ? "vector" : "scalar"));
+            }
         }
     }
 
