@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Recomputes the reference log Z and posterior moments of the shipped real targets (docs/targets-and-metrics.md,
 # "Reference log Z"; results in benchmarks/results/real-targets-reference.md) and merges them into the shipped
-# samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json. About 30 minutes per target on a busy 2-core machine; it runs
+# io/src/main/resources/org/girsanov/io/data/references.json. About 30 minutes per target on a busy 2-core machine; it runs
 # under nice so that other work keeps priority. Usage: benchmarks/real-targets-reference.sh [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ JAR=cli/target/girsanov.jar
 # run a copy, so that rebuilding the jar meanwhile cannot change the program under a long run
 RUNJAR=$(mktemp --suffix=.jar) && cp "$JAR" "$RUNJAR" && trap 'rm -f "$RUNJAR"' EXIT
 JAR=$RUNJAR
-OUT=${OUT:-samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json}
+OUT=${OUT:-io/src/main/resources/org/girsanov/io/data/references.json}
 NOTE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 run() { nice -n 15 java -jar "$JAR" reference --note "$NOTE" --out "$OUT" "$@"; }
 targets=("${@:-breast-cancer ionosphere sonar german-credit eight-schools}")

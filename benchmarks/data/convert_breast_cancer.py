@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Converts scikit-learn's copy of the Breast Cancer Wisconsin (Diagnostic) data set, once, into the CSV that
-the `breast-cancer` target ships (samplers/src/main/resources/org/girsanov/samplers/targets/data/).
+the `breast-cancer` target ships (io/src/main/resources/org/girsanov/io/data/).
 
 Run with Debian's interpreter after `apt-get install -y python3-sklearn`:
 

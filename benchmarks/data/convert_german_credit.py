@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Converts the UCI Statlog (German Credit Data) file `german.data-numeric`, once, into the CSV that the
-`german-credit` target ships (samplers/src/main/resources/org/girsanov/samplers/targets/data/german_credit.csv).
+`german-credit` target ships (io/src/main/resources/org/girsanov/io/data/german_credit.csv).
 
     /usr/bin/python3 benchmarks/data/convert_german_credit.py PATH/TO/german.data-numeric
 

@@ -16,7 +16,7 @@ def main():
         refs = json.load(f)
     print("# Reference log Z and posterior moments of the real targets\n")
     print("Written by `benchmarks/data/reference_table.py` from the shipped")
-    print("`samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json`, which")
+    print("`io/src/main/resources/org/girsanov/io/data/references.json`, which")
     print("`benchmarks/real-targets-reference.sh` (`girsanov reference`) computes; method in")
     print("docs/targets-and-metrics.md, \"Reference log Z\". (a) importance sampling from a multivariate t at the")
     print("Laplace approximation, (b) independent SMC runs from the prior; the reference is their inverse-variance mean,")

@@ -1,5 +1,7 @@
 package org.girsanov.cli;
 
+import org.girsanov.io.Json;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.girsanov.cli;
 
+import org.girsanov.io.AtomicFiles;
+
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.girsanov.cli;
 
+import org.girsanov.io.AtomicFiles;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -4,8 +4,12 @@
  * {@link org.girsanov.cli.Command} and {@link org.girsanov.cli.Flag}
  * (what a subcommand declares), {@link org.girsanov.cli.Args} (typed flag access),
  * {@link org.girsanov.cli.UserError} / {@link org.girsanov.cli.UsageException},
- * {@link org.girsanov.cli.Json} (jackson-jr behind it), {@link org.girsanov.cli.Plots} (headless PNG by JFreeChart),
+ * {@link org.girsanov.io.Json} (jackson-jr behind it), {@link org.girsanov.cli.Plots} (headless PNG by JFreeChart),
  * {@link org.girsanov.cli.ProgressReporter}, {@link org.girsanov.cli.Shutdown}
- * and {@link org.girsanov.cli.AtomicFiles}.
+ * and {@link org.girsanov.io.AtomicFiles}.
  */
 package org.girsanov.cli;
+
+import org.girsanov.io.AtomicFiles;
+
+import org.girsanov.io.Json;

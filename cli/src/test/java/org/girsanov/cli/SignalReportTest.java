@@ -1,5 +1,7 @@
 package org.girsanov.cli;
 
+import org.girsanov.io.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import org.girsanov.samplers.annealed.AnnealedResult;
 import org.girsanov.samplers.mcmc.EvaluationCounter;
 import org.girsanov.samplers.mcmc.McmcResult;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 
 /**
  * The classical baselines (MALA, HMC, parallel tempering, AIS, SMC) on gmm9, funnel10 and mw5 at an equal

@@ -1,7 +1,7 @@
 package org.girsanov.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;

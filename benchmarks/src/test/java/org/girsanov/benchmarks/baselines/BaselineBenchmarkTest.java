@@ -8,7 +8,7 @@ import java.util.List;
 import org.girsanov.samplers.mcmc.Hmc;
 import org.girsanov.samplers.mcmc.McmcSampler;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 import org.girsanov.sde.IsotropicGaussian;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.junit.jupiter.api.Test;

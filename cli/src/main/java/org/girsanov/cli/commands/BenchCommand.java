@@ -16,7 +16,7 @@ import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.Shutdown;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;

@@ -14,7 +14,7 @@ import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.Plots;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;

@@ -10,7 +10,7 @@ import org.girsanov.cli.Args;
 import org.girsanov.cli.Flag;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.CheckpointPolicy;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.cli.Build;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.Presets;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.RdmcEvaluation;

@@ -11,7 +11,7 @@ import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
 import org.girsanov.cli.Flag;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.reference.ChainMoments;
 import org.girsanov.samplers.reference.LogZEstimate;
@@ -24,7 +24,7 @@ import org.girsanov.samplers.targets.Target;
  * {@code girsanov reference}: recomputes the reference {@code log Z} (two independent estimators) and posterior
  * moments of a target without closed forms ({@link ReferenceEstimate}), and with {@code --out} merges the entry
  * into a references JSON file (the shipped one is
- * samplers/src/main/resources/org/girsanov/samplers/targets/data/references.json).
+ * io/src/main/resources/org/girsanov/io/data/references.json).
  */
 public final class ReferenceCommand implements Command {
 

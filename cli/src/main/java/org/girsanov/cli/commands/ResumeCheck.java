@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.SamplerFactory;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
+import org.girsanov.io.Json;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Underdamped;
 
@@ -209,7 +210,7 @@ final class TrainFlags {
             return false;
         }
         try {
-            Object json = org.girsanov.cli.Json.parse(Files.readString(cfg));
+            Object json = Json.parse(Files.readString(cfg));
             if (!(json instanceof Map<?, ?> m)) {
                 return false;
             }

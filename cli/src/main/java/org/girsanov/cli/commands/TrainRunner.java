@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.ProgressReporter;
 import org.girsanov.cli.Shutdown;
 import org.girsanov.cli.UserError;

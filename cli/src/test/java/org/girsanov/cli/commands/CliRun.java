@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.Main;
 
 /** One in-process run of the application, for the end-to-end tests: its exit code, stdout and stderr. */

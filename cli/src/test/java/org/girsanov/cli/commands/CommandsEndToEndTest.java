@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.girsanov.cli.Plots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.girsanov.cli.Main;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Flag;
-import org.girsanov.cli.Json;
+import org.girsanov.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,36 +1,41 @@
 package org.girsanov.samplers.targets;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A regression data set read from CSV: one example per line, the features first and the response last — a
- * label 0 or 1 ({@link Response#BINARY}: logistic and probit regression) or a count 0, 1, 2, …
- * ({@link Response#COUNT}: Poisson regression). An optional first line of column names (no field a number) is
- * a header; lines starting with {@code #} and blank lines are skipped. Every problem — a missing or empty file,
- * a ragged or non-numeric line, a response outside its kind's values, a single class — is an
- * {@link IllegalArgumentException} naming the source and the line.
+ * A regression data set: N examples of p features and a response — a label 0 or 1 ({@link Response#BINARY}:
+ * logistic and probit regression) or a count 0, 1, 2, … ({@link Response#COUNT}: Poisson regression). Made by
+ * {@link #of}, which checks every value (finite features, responses of their kind, both classes of a binary set)
+ * and names the source and the example of any problem; files are read outside the core ({@code
+ * org.girsanov.io.RegressionCsv}: CSV, errors by line).
  *
  * <p>{@link #standardized()} gives every feature column mean 0 and standard deviation 1 (population
  * standard deviation, divisor N, as scikit-learn's {@code StandardScaler}); a constant column becomes 0.
  */
 public final class RegressionData {
-    /** What the last column holds. */
+    /** What the response is. */
     public enum Response {
         /** A class label, 0 or 1; both must occur. */
         BINARY,
         /** A count: a non-negative integer. */
-        COUNT
+        COUNT;
+
+        /** Why {@code y} is not a response of this kind ({@code "label is 2; allowed: 0 or 1"}), or {@code null}. */
+        public String problem(double y) {
+            if (this == BINARY && y != 0.0 && y != 1.0) {
+                return "label is " + text(y) + "; allowed: 0 or 1";
+            }
+            if (this == COUNT && !(y >= 0 && y == Math.rint(y) && y <= 1e9)) {
+                return "count is " + text(y) + "; allowed: a whole number 0, 1, 2, … (at most 10⁹)";
+            }
+            return null;
+        }
+
+        private static String text(double y) {
+            return y == Math.rint(y) && Math.abs(y) < 1e15 ? Long.toString((long) y) : Double.toString(y);
+        }
     }
 
     private final String source;
@@ -47,147 +52,62 @@ public final class RegressionData {
         this.columns = columns;
     }
 
-    /** Reads {@code file} with binary labels. */
-    public static RegressionData read(Path file) {
-        return read(file, Response.BINARY);
-    }
-
-    /** Reads {@code file}, whose last column is a {@code response}. */
-    public static RegressionData read(Path file, Response response) {
-        String source = "data file " + file;
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(source + ": is a folder, not a CSV file");
+    /**
+     * The data set of {@code features} ({@code N × p}, p ≥ 1, every row the same length, every value finite) and
+     * {@code responses} ({@code N}, each allowed by {@code response}: see {@link Response#problem}; a binary set
+     * needs both classes); {@code columns} names the p features and the response ({@code null}: {@code x1, …,
+     * label}); {@code source} names the data in messages. Arrays are copied. Reading files is not the core's job:
+     * {@code org.girsanov.io.RegressionCsv} reads CSV (girsanov-io).
+     *
+     * @throws IllegalArgumentException naming {@code source} and the example, for any of the above
+     */
+    public static RegressionData of(String source, double[][] features, double[] responses, List<String> columns,
+            Response response) {
+        int n = features.length;
+        if (n == 0 || responses.length != n) {
+            throw new IllegalArgumentException(source + ": " + n + " rows of features and " + responses.length
+                    + " responses; need N ≥ 1 of each");
         }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, source, response);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(source + ": no such file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot read", e);
+        int p = features[0].length;
+        if (p < 1) {
+            throw new IllegalArgumentException(source + ": no feature columns; need at least one");
         }
-    }
-
-    /** Reads the class-path resource {@code name} (relative to this class). */
-    public static RegressionData resource(String name) {
-        InputStream in = RegressionData.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("built-in data " + name + " is missing from the class path");
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r, "built-in data " + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("built-in data " + name + ": cannot read", e);
-        }
-    }
-
-    /** Parses CSV text with binary labels; {@code source} names it in errors. */
-    public static RegressionData parse(BufferedReader text, String source) throws IOException {
-        return parse(text, source, Response.BINARY);
-    }
-
-    /** Parses CSV text whose last column is a {@code response}; {@code source} names it in errors. */
-    public static RegressionData parse(BufferedReader text, String source, Response response) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        List<String> header = null;
-        int width = -1;
-        int firstLine = 0;
-        String line;
-        int lineNo = 0;
-        while ((line = text.readLine()) != null) {
-            lineNo++;
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
-            }
-            String[] fields = s.split(",", -1);
-            if (width < 0) {
-                width = fields.length;
-                firstLine = lineNo;
-                if (width < 2) {
-                    throw new IllegalArgumentException(source + ", line " + lineNo + ": " + width
-                            + " column; need at least one feature and the label (features..., label)");
-                }
-                if (noneNumeric(fields)) {
-                    header = new ArrayList<>();
-                    for (String f : fields) {
-                        header.add(f.strip());
-                    }
-                    continue;
-                }
-            }
-            if (fields.length != width) {
-                throw new IllegalArgumentException(source + ", line " + lineNo + ": " + fields.length + " fields, but line "
-                        + firstLine + " has " + width + " (every line needs the same columns: features..., label)");
-            }
-            double[] row = new double[width];
-            for (int j = 0; j < width; j++) {
-                row[j] = number(fields[j], source, lineNo, j);
-            }
-            double label = row[width - 1];
-            if (response == Response.BINARY && label != 0.0 && label != 1.0) {
-                throw new IllegalArgumentException(source + ", line " + lineNo + ": label (last column) is "
-                        + fields[width - 1].strip() + "; allowed: 0 or 1");
-            }
-            if (response == Response.COUNT && (label < 0 || label != Math.rint(label) || label > 1e9)) {
-                throw new IllegalArgumentException(source + ", line " + lineNo + ": count (last column) is "
-                        + fields[width - 1].strip() + "; allowed: a whole number 0, 1, 2, … (at most 10⁹)");
-            }
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(source + ": no data lines" + (header == null ? "" : " after the header")
-                    + "; expected lines of features..., label");
-        }
-        int n = rows.size();
         double[][] x = new double[n][];
-        double[] y = new double[n];
         int ones = 0;
         for (int i = 0; i < n; i++) {
-            double[] r = rows.get(i);
-            x[i] = java.util.Arrays.copyOf(r, width - 1);
-            y[i] = r[width - 1];
-            ones += y[i] > 0 ? 1 : 0;
+            if (features[i].length != p) {
+                throw new IllegalArgumentException(source + ", example " + (i + 1) + ": " + features[i].length
+                        + " features, but example 1 has " + p);
+            }
+            for (int j = 0; j < p; j++) {
+                if (!Double.isFinite(features[i][j])) {
+                    throw new IllegalArgumentException(source + ", example " + (i + 1) + ", feature " + (j + 1) + ": "
+                            + features[i][j] + " is not finite");
+                }
+            }
+            String problem = response.problem(responses[i]);
+            if (problem != null) {
+                throw new IllegalArgumentException(source + ", example " + (i + 1) + ": " + problem);
+            }
+            x[i] = features[i].clone();
+            ones += responses[i] > 0 ? 1 : 0;
         }
         if (response == Response.BINARY && (ones == 0 || ones == n)) {
             throw new IllegalArgumentException(source + ": every label is " + (ones == 0 ? 0 : 1) + " (" + n
-                    + " lines); a binary regression (logistic, probit) needs both classes, 0 and 1");
+                    + " examples); a binary regression (logistic, probit) needs both classes, 0 and 1");
         }
-        if (header == null) {
-            header = new ArrayList<>();
-            for (int j = 1; j < width; j++) {
-                header.add("x" + j);
+        List<String> names = columns;
+        if (names == null) {
+            names = new ArrayList<>();
+            for (int j = 1; j <= p; j++) {
+                names.add("x" + j);
             }
-            header.add("label");
+            names.add("label");
+        } else if (names.size() != p + 1) {
+            throw new IllegalArgumentException(source + ": " + names.size() + " column names for " + p
+                    + " features and the response");
         }
-        return new RegressionData(source, x, y, List.copyOf(header), response);
-    }
-
-    private static boolean noneNumeric(String[] fields) {
-        for (String f : fields) {
-            try {
-                Double.parseDouble(f.strip());
-                return false;
-            } catch (NumberFormatException e) {
-                // a name
-            }
-        }
-        return true;
-    }
-
-    private static double number(String field, String source, int line, int column) {
-        String f = field.strip();
-        double v;
-        try {
-            v = Double.parseDouble(f);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ", line " + line + ", column " + (column + 1) + ": \"" + f
-                    + "\" is not a number", e);
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(source + ", line " + line + ", column " + (column + 1) + ": " + f
-                    + " is not finite");
-        }
-        return v;
+        return new RegressionData(source, x, responses.clone(), List.copyOf(names), response);
     }
 
     /** Every feature column shifted to mean 0 and scaled to population standard deviation 1. */

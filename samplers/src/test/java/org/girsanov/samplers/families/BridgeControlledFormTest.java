@@ -13,7 +13,7 @@ import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.samplers.targets.GaussianTarget;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.targets.GridMixture;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
@@ -219,7 +219,7 @@ class BridgeControlledFormTest {
     static long[] parametersAfterTwoSteps(int threads) {
         TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.BRIDGE, LossKind.LV).withBatch(128).withSteps(6)
                 .withDivergence(DivergenceForm.hutchinson(2)).withThreads(threads);
-        try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
+        try (Trainer t = new Trainer(c, GridMixture.gmm9())) {
             assertTrue(Double.isFinite(t.step().loss()));
             assertTrue(Double.isFinite(t.step().loss()));
             return t.parameters().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.value().data))

@@ -148,7 +148,7 @@ class SinkhornTest {
      */
     @Test
     void convergedCostAgreesWithTighterTolerance() {
-        org.girsanov.samplers.targets.Target t = org.girsanov.samplers.targets.TargetSpecs.parse("gmm9");
+        org.girsanov.samplers.targets.Target t = org.girsanov.samplers.targets.GridMixture.gmm9();
         org.apache.commons.rng.UniformRandomProvider rng = TestData.rng(16);
         DMatrixRMaj x = t.sample(300, rng);
         DMatrixRMaj y = t.sample(300, rng);

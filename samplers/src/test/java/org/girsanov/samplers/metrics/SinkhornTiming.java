@@ -4,7 +4,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.targets.Target;
-import org.girsanov.samplers.targets.TargetSpecs;
 
 /**
  * Timing of {@link Sinkhorn} at K = 5 000 (a {@code main}, not a test): for gmm9 (d = 2), a
@@ -23,11 +22,11 @@ public final class SinkhornTiming {
     public static void main(String[] args) {
         int k = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        String[] specs = args.length > 2
-                ? java.util.Arrays.copyOfRange(args, 2, args.length)
-                : new String[] {"gmm9", "gaussian:d=10", "manywell:d=50,w=5,delta=2"};
-        for (String spec : specs) {
-            Target t = TargetSpecs.parse(spec);
+        Target[] targets = {org.girsanov.samplers.targets.GridMixture.gmm9(),
+            org.girsanov.samplers.targets.GaussianTarget.isotropic("gaussian10", new double[10], 1.0, 0.0),
+            new org.girsanov.samplers.targets.ManyWell(50, 5, 2.0)};
+        for (Target t : targets) {
+            String spec = t.name();
             UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20240L);
             DMatrixRMaj model = t.sample(k, rng);
             DMatrixRMaj exact = t.sample(k, rng);

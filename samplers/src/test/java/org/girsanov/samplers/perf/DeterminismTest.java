@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.girsanov.autodiff.nn.Parameter;
-import org.girsanov.samplers.targets.TargetSpecs;
+import org.girsanov.samplers.targets.GridMixture;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
@@ -21,7 +21,7 @@ class DeterminismTest {
     static long[] bitsAfterTwoSteps(int threads) {
         TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withBatch(256).withSteps(8)
                 .withThreads(threads);
-        try (Trainer t = new Trainer(config, TargetSpecs.parse("gmm9"))) {
+        try (Trainer t = new Trainer(config, GridMixture.gmm9())) {
             t.step();
             t.step();
             int n = 0;

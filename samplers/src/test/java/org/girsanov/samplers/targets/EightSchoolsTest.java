@@ -96,13 +96,4 @@ class EightSchoolsTest {
         assertEquals(rc.std()[1], rn.std()[1], 1e-9, "std of log τ in both forms");
         assertEquals(1.0, rn.std()[2], 0.2, "η_1 is close to its N(0, 1) prior");
     }
-
-    @Test
-    void specs() {
-        assertEquals("eight-schools-centred", TargetSpecs.parse("eight-schools").name());
-        assertEquals("eight-schools-noncentred", TargetSpecs.parse("eight-schools:form=noncentred").name());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TargetSpecs.parse("eight-schools:form=centered"));
-        assertTrue(e.getMessage().contains("allowed: centred, noncentred"), e.getMessage());
-    }
 }

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class GeneralizedLinearModelTest {
 
@@ -104,78 +98,6 @@ class GeneralizedLinearModelTest {
         }
         assertEquals(0, mean, 1e-12);
         assertEquals(1, ss / 4, 1e-12);
-    }
-
-    @Test
-    void badFilesAreNamedWithTheirLine(@TempDir Path dir) throws IOException {
-        assertError(dir, null, "no such file");
-        assertError(dir, "", "no data lines");
-        assertError(dir, "a,b,label\n", "no data lines after the header");
-        assertError(dir, "1,2,0\n3,1\n", "line 2: 2 fields, but line 1 has 3");
-        assertError(dir, "1,2,0\n3,x7,1\n", "line 2, column 2: \"x7\" is not a number");
-        assertError(dir, "1,2,0\n3,4,2\n", "line 2: label (last column) is 2; allowed: 0 or 1");
-        assertError(dir, "1,2,1\n3,4,1\n", "every label is 1");
-        assertError(dir, "1,NaN,1\n3,4,0\n", "line 1, column 2: NaN is not finite");
-        assertError(dir, "1\n0\n", "line 1: 1 column");
-        Path folder = Files.createDirectory(dir.resolve("sub"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressionData.read(folder));
-        assertTrue(e.getMessage().contains("folder"), e.getMessage());
-    }
-
-    private static void assertError(Path dir, String content, String expected) throws IOException {
-        Path f = dir.resolve("d" + Math.abs(String.valueOf(content).hashCode()) + ".csv");
-        if (content != null) {
-            Files.writeString(f, content);
-        }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TargetSpecs.parse("logistic:data=" + f));
-        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains(expected), e.getMessage());
-    }
-
-    @Test
-    void specWithPriorAndStandardisation(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("mine.csv");
-        Files.writeString(f, "# a comment\nage,dose,label\n30,1,0\n40,2,1\n\n50,4,1\n");
-        GeneralizedLinearModel t = (GeneralizedLinearModel) TargetSpecs.parse("logistic:data=" + f + ",prior=2.5,standardize=true");
-        assertEquals(3, t.dimension());
-        assertEquals(3, t.examples());
-        assertEquals(2.5, t.priorScale());
-        assertTrue(t.logZ().isEmpty() && t.reference().isEmpty());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TargetSpecs.parse("logistic:data=" + f + ",standardize=yes"));
-        assertTrue(e.getMessage().contains("true or false"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("logistic:data=" + f + ",prior=-1"));
-        assertTrue(e.getMessage().contains("prior"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("logistic"));
-        assertTrue(e.getMessage().contains("data=PATH.csv"), e.getMessage());
-    }
-
-    @Test
-    void shippedDataSets() {
-        GeneralizedLinearModel bc = RealTargets.breastCancer();
-        assertEquals(31, bc.dimension());
-        assertEquals(569, bc.examples());
-        assertEquals(31, TargetSpecs.parse("breast-cancer").dimension());
-        assertEquals(61, RealTargets.sonar().dimension());
-        assertEquals(208, RealTargets.sonar().examples());
-        assertEquals(35, RealTargets.ionosphere().dimension());
-        assertEquals(351, RealTargets.ionosphere().examples());
-        // 357 benign (label 1) of 569 in scikit-learn's copy
-        double ones = 0;
-        for (double y : RealTargets.data("breast_cancer.csv").labels()) {
-            ones += y;
-        }
-        assertEquals(357, ones);
-        GeneralizedLinearModel gc = RealTargets.germanCredit();
-        assertEquals(25, gc.dimension());
-        assertEquals(1000, gc.examples());
-        assertEquals(25, TargetSpecs.parse("german-credit").dimension());
-        // 300 bad credits (label 1) of 1 000 in the UCI numeric encoding
-        ones = 0;
-        for (double y : RealTargets.data("german_credit.csv").labels()) {
-            ones += y;
-        }
-        assertEquals(300, ones);
     }
 
     /** A small random data set with p features and the responses of {@code kind} (both classes, or counts 0..6). */
@@ -284,35 +206,60 @@ class GeneralizedLinearModelTest {
     }
 
     @Test
-    void probitAndPoissonSpecsAndTheirDataErrors(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("counts.csv");
-        Files.writeString(f, "age,visits\n30,0\n40,2\n50,7\n");
-        GeneralizedLinearModel t = (GeneralizedLinearModel) TargetSpecs.parse("poisson:data=" + f + ",prior=3,standardize=true");
-        assertEquals(GlmFamily.POISSON, t.family());
-        assertEquals(2, t.dimension());
-        assertEquals(3.0, t.priorScale());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("probit:data=" + f));
-        assertTrue(e.getMessage().contains("line 3: label (last column) is 2; allowed: 0 or 1"), e.getMessage());
-        Files.writeString(f, "1,0\n2,2.5\n");
-        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("poisson:data=" + f));
-        assertTrue(e.getMessage().contains("line 2: count (last column) is 2.5; allowed: a whole number"), e.getMessage());
-        Files.writeString(f, "1,0\n2,-1\n");
-        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("poisson:data=" + f));
-        assertTrue(e.getMessage().contains("count (last column) is -1"), e.getMessage());
-        Files.writeString(f, "1,0\n2,1\n3,1\n");
-        assertEquals(GlmFamily.PROBIT, ((GeneralizedLinearModel) TargetSpecs.parse("probit:data=" + f)).family());
-        e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("probit"));
-        assertTrue(e.getMessage().contains("target probit: needs data=PATH.csv"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new GeneralizedLinearModel("m", GlmFamily.POISSON,
+    void dataSetsCheckEveryValueAndNameTheExample() {
+        RegressionData.Response bin = RegressionData.Response.BINARY;
+        RegressionData.Response count = RegressionData.Response.COUNT;
+        double[][] x = {{1, 2}, {3, 4}, {5, 6}};
+        assertOf("mine, example 2: label is 2; allowed: 0 or 1", () -> RegressionData.of("mine", x, new double[] {0, 2, 1}, null, bin));
+        assertOf("mine: every label is 1 (3 examples)", () -> RegressionData.of("mine", x, new double[] {1, 1, 1}, null, bin));
+        assertOf("mine, example 3: count is 2.5", () -> RegressionData.of("mine", x, new double[] {0, 1, 2.5}, null, count));
+        assertOf("mine, example 1: count is -1", () -> RegressionData.of("mine", x, new double[] {-1, 1, 2}, null, count));
+        assertOf("mine, example 2: 1 features, but example 1 has 2",
+                () -> RegressionData.of("mine", new double[][] {{1, 2}, {3}}, new double[] {0, 1}, null, bin));
+        assertOf("mine, example 1, feature 2: NaN is not finite",
+                () -> RegressionData.of("mine", new double[][] {{1, Double.NaN}, {3, 4}}, new double[] {0, 1}, null, bin));
+        assertOf("mine: 0 rows of features and 0 responses",
+                () -> RegressionData.of("mine", new double[0][], new double[0], null, bin));
+        assertOf("mine: 2 column names for 2 features",
+                () -> RegressionData.of("mine", x, new double[] {0, 1, 1}, java.util.List.of("a", "b"), bin));
+        RegressionData d = RegressionData.of("mine", x, new double[] {0, 1, 1}, null, bin);
+        assertEquals(java.util.List.of("x1", "x2", "label"), d.columns());
+        x[0][0] = 99; // copied
+        assertEquals(1.0, d.designWithIntercept().get(0, 1));
+        assertEquals(3, RegressionData.of("c", x, new double[] {0, 0, 7}, null, count).size(), "counts may be one value");
+    }
+
+    private static void assertOf(String expected, org.junit.jupiter.api.function.Executable make) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void poissonRefusesBinaryResponses() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GeneralizedLinearModel("m", GlmFamily.POISSON,
                 random(5, 1, 1, RegressionData.Response.BINARY), 1.0, null));
         assertTrue(e.getMessage().contains("poisson regression needs count responses"), e.getMessage());
     }
 
+    /** Test data from CSV-like text: a first line of names is the header, every other line features..., response. */
     private static RegressionData data2(String csv, RegressionData.Response kind) {
-        try {
-            return RegressionData.parse(new BufferedReader(new StringReader(csv)), "test data", kind);
-        } catch (IOException e) {
-            throw new AssertionError(e);
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        java.util.List<String> header = null;
+        for (String line : csv.split("\n")) {
+            String[] f = line.split(",");
+            if (rows.isEmpty() && header == null && !Character.isDigit(f[0].strip().charAt(0)) && f[0].strip().charAt(0) != '-') {
+                header = java.util.List.of(f);
+                continue;
+            }
+            rows.add(java.util.Arrays.stream(f).mapToDouble(Double::parseDouble).toArray());
         }
+        double[][] x = new double[rows.size()][];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            double[] r = rows.get(i);
+            x[i] = java.util.Arrays.copyOf(r, r.length - 1);
+            y[i] = r[r.length - 1];
+        }
+        return RegressionData.of("test data", x, y, header, kind);
     }
 }

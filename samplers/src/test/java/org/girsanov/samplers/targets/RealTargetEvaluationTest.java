@@ -21,7 +21,7 @@ class RealTargetEvaluationTest {
 
     @Test
     void evaluatorUsesTheReference() throws Exception {
-        Target t = TargetSpecs.parse("eight-schools:form=noncentred");
+        Target t = new EightSchools(EightSchools.Form.NONCENTRED);
         assertFalse(t.hasExactSampler());
         TrainingConfig config = TrainingConfig.defaults("eight-schools:form=noncentred", org.girsanov.samplers.train.SamplerKind.PIS, org.girsanov.samplers.train.LossKind.LV).withIterations(2)
                 .withBatch(16).withSteps(5);

@@ -62,7 +62,7 @@ class TrainingConfigTest {
         for (SamplerKind k : List.of(SamplerKind.CMCD, SamplerKind.MCD, SamplerKind.NETS, SamplerKind.LDVI, SamplerKind.PINN)) {
             TrainingConfig c = TrainingConfig.defaults("gmm9", k, k.defaultLoss()).toBuilder().priorStd(3.5).steps(4).build();
             assertEquals(c, TrainingConfig.fromMap(c.toMap()), k + ": prior_std written and read back");
-            org.girsanov.samplers.families.Sampler m = SamplerFactory.model(c, org.girsanov.samplers.targets.TargetSpecs.parse("gmm9"));
+            org.girsanov.samplers.families.Sampler m = SamplerFactory.model(c, org.girsanov.samplers.targets.GridMixture.gmm9());
             org.ejml.data.DMatrixRMaj x = m.prior().sample(4000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
             double ss = 0;
             for (int i = 0; i < 4000; i++) {

@@ -1,4 +1,4 @@
-package org.girsanov.samplers.targets;
+package org.girsanov.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.samplers.targets.GaussianMixture;
 
 /**
  * A Gaussian mixture from a JSON file:
@@ -33,14 +34,14 @@ public final class MixtureFile {
         }
         try {
             return parse(text, file.getFileName().toString());
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (IllegalArgumentException | ClassCastException e) { // Json.JsonException is one: it names line and column
             throw new IllegalArgumentException("gmm file " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** Parses the JSON text of a mixture; {@code defaultName} is used when the text has no "name". */
     public static GaussianMixture parse(String json, String defaultName) {
-        Object root = MiniJson.parse(json);
+        Object root = Json.parse(json);
         if (!(root instanceof Map)) {
             throw new IllegalArgumentException("expected a JSON object with \"means\" and \"covariances\" or \"variances\"");
         }

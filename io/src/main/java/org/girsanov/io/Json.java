@@ -1,4 +1,4 @@
-package org.girsanov.cli;
+package org.girsanov.io;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.girsanov.samplers.targets;
+package org.girsanov.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.girsanov.samplers.targets.GaussianMixture;
+import org.girsanov.samplers.targets.ManyWell;
+import org.girsanov.samplers.targets.MixtureTarget;
+import org.girsanov.samplers.targets.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.girsanov.samplers.targets;
+package org.girsanov.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.girsanov.samplers.targets.TargetReference;
 
 /**
  * The reference values of the shipped targets, read from the class-path resource {@code data/references.json}
@@ -33,7 +34,7 @@ public final class ShippedReferences {
         } catch (IOException e) {
             throw new UncheckedIOException("built-in " + RESOURCE + ": cannot read", e);
         }
-        Object root = MiniJson.parse(text);
+        Object root = Json.parse(text);
         if (!(root instanceof Map<?, ?> all) || !(all.get(name) instanceof Map<?, ?> m)) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.girsanov.cli;
+package org.girsanov.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

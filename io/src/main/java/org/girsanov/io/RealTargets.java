@@ -1,4 +1,9 @@
-package org.girsanov.samplers.targets;
+package org.girsanov.io;
+
+import org.girsanov.samplers.targets.BrownianMotion;
+import org.girsanov.samplers.targets.EightSchools;
+import org.girsanov.samplers.targets.GeneralizedLinearModel;
+import org.girsanov.samplers.targets.RegressionData;
 
 /**
  * The shipped real-data posteriors (docs/targets-and-metrics.md, "Real targets"): Bayesian logistic regression
@@ -49,7 +54,7 @@ public final class RealTargets {
     /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv},
      * {@code ionosphere.csv} or {@code german_credit.csv}. */
     public static RegressionData data(String file) {
-        return RegressionData.resource("data/" + file).standardized();
+        return RegressionCsv.resource("data/" + file).standardized();
     }
 
     private static GeneralizedLinearModel logistic(String name, String file) {

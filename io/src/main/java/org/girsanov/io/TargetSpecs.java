@@ -1,10 +1,20 @@
-package org.girsanov.samplers.targets;
+package org.girsanov.io;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.girsanov.samplers.targets.EightSchools;
+import org.girsanov.samplers.targets.Funnel;
+import org.girsanov.samplers.targets.GaussianTarget;
+import org.girsanov.samplers.targets.GeneralizedLinearModel;
+import org.girsanov.samplers.targets.GlmFamily;
+import org.girsanov.samplers.targets.Gmm40;
+import org.girsanov.samplers.targets.GridMixture;
+import org.girsanov.samplers.targets.ManyWell;
+import org.girsanov.samplers.targets.RegressionData;
+import org.girsanov.samplers.targets.Target;
 
 /**
  * Targets from short text specs, {@code name} or {@code name:key=value,key=value}:
@@ -25,7 +35,7 @@ import java.util.Set;
  *   breast-cancer   sonar   ionosphere   german-credit
  *                                          the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
  *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
- *   brownian                               Brownian motion, unknown scales, 20 of 30 steps observed, d = 32 ({@link BrownianMotion})
+ *   brownian                               Brownian motion, unknown scales, 20 of 30 steps observed, d = 32 ({@link org.girsanov.samplers.targets.BrownianMotion})
  * </pre>
  * Parameters not given take the defaults shown. Unknown names or parameters, and values that do not
  * parse, raise an {@link IllegalArgumentException} that lists the valid choices.
@@ -204,7 +214,7 @@ public final class TargetSpecs {
                 if (file.isEmpty()) {
                     throw new IllegalArgumentException("target " + name + ": needs data=PATH.csv (spec \"" + spec + "\")");
                 }
-                RegressionData data = RegressionData.read(Path.of(file), family.response());
+                RegressionData data = RegressionCsv.read(Path.of(file), family.response());
                 if (bool(name, p, "standardize")) {
                     data = data.standardized();
                 }

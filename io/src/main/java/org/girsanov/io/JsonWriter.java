@@ -1,6 +1,6 @@
-package org.girsanov.cli;
+package org.girsanov.io;
 
-import static org.girsanov.cli.Json.MAX_DEPTH;
+import static org.girsanov.io.Json.MAX_DEPTH;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
