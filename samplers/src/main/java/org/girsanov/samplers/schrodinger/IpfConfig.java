@@ -1,0 +1,96 @@
+package org.girsanov.samplers.schrodinger;
+
+/**
+ * The settings of {@link SchrodingerIpf}, with one source of defaults ({@link #defaults()}).
+ *
+ * @param steps grid steps {@code N} on {@code [0, 1]}
+ * @param sigma the reference's {@code σ} ({@code dX = σ dW})
+ * @param rounds IPF rounds; each fits the backward, then the forward half-bridge
+ * @param iterations Adam steps per half-bridge
+ * @param batch paths per step
+ * @param lr Adam's learning rate
+ * @param width hidden width of both drift networks ({@link org.girsanov.samplers.control.FourierMlp})
+ * @param layers hidden layers of both networks
+ * @param seed the seed of every random stream (initial weights, paths)
+ * @param threads worker threads (the numbers do not depend on it)
+ * @param chunk paths per chunk of a batch (the unit of the thread pool)
+ * @param learnedVariance whether each step's kernel variance is learned (a log-offset per step and direction from
+ *     {@code σ²Δt}) or fixed at {@code σ²Δt} ({@link SchrodingerIpf} says why it is learned by default)
+ */
+public record IpfConfig(int steps, double sigma, int rounds, int iterations, int batch, double lr, int width, int layers,
+        long seed, int threads, int chunk, boolean learnedVariance) {
+
+    public IpfConfig {
+        positive("steps", steps);
+        positive("rounds", rounds);
+        positive("iterations", iterations);
+        positive("batch", batch);
+        positive("width", width);
+        positive("threads", threads);
+        positive("chunk", chunk);
+        if (layers < 0) {
+            throw new IllegalArgumentException("IpfConfig: layers = " + layers + "; need layers >= 0");
+        }
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("IpfConfig: sigma = " + sigma + "; need a finite sigma > 0");
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("IpfConfig: lr = " + lr + "; need a finite lr > 0");
+        }
+    }
+
+    private static void positive(String name, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException("IpfConfig: " + name + " = " + v + "; need " + name + " >= 1");
+        }
+    }
+
+    /** 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned variances. */
+    public static IpfConfig defaults() {
+        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true);
+    }
+
+    public IpfConfig withSteps(int v) {
+        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withSigma(double v) {
+        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withRounds(int v) {
+        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withIterations(int v) {
+        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withBatch(int v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withLr(double v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withNetwork(int w, int l) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withSeed(long v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance);
+    }
+
+    public IpfConfig withThreads(int v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance);
+    }
+
+    public IpfConfig withLearnedVariance(boolean v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v);
+    }
+
+    public IpfConfig withChunk(int v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance);
+    }
+}
