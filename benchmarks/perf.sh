@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 BATCH=${BATCH:-512}
 STEPS=${STEPS:-100}
 TORCH_DTYPE=${TORCH_DTYPE:-float32}
-PY=${PYTHON:-/usr/bin/python3}
+PY=$(benchmarks/pytorch/ensure-torch.sh)   # finds or installs torch + numpy + OpenBLAS (PYTHON= to choose)
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 if [ -n "${QUICK:-}" ]; then JMH_IT="-wi 2 -w 2 -i 3 -r 3"; PY_IT="--warmup 1 --iters 3"; else JMH_IT="-wi 3 -w 3 -i 5 -r 3"; PY_IT="--warmup 2 --iters 7"; fi
 OUT=${OUT:-benchmarks/target/perf}
