@@ -53,12 +53,26 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * added in chunk order, so the result does not depend on the thread count. One tape per grid step: the memory does
  * not grow with {@code N}.
  *
- * <p>Marginals given by an unnormalised density (the sampling problem, seed 004: a half-bridge constrained at a
- * density end trained with a path-space sampling loss instead of maximum likelihood) are not implemented here.
+ * <p><b>A target known by its density</b> ({@link BridgeEnd#density}, the sampling problem of seed 004): the forward
+ * half-bridge {@code argmin { KL(P ‖ R) : P_0 = ρ0 }}, {@code R = ρ1 ⊗ p←}, cannot be fitted on paths from
+ * {@code ρ1}. Its solution {@code ρ0 ⊗ R( · | x_0)} is the process whose log-weight
+ * <pre>
+ *   log w = log ρ̃1(X_N) + Σ_n log p←_n(X_n | X_{n+1}) − Σ_n log p→_n(X_{n+1} | X_n)
+ * </pre>
+ * is constant <b>given {@code X_0}</b> ({@code log dR( · | x_0)/dP( · | x_0) = log R_0(x_0)}), so
+ * {@link #fitForward()} minimises the <b>conditional log-variance</b> {@code E_{x_0} Var(log w | X_0 = x_0)}: each step
+ * draws {@code batch / }{@value #REPLICATES} start points from {@code ρ0}, runs {@value #REPLICATES} paths of the current
+ * forward process from each (detached), and centres {@code log w} within each group. Neither {@code log ρ0} nor
+ * {@code log Z} is needed: both are constant within a group. (The plain log-variance would not do: at the half-bridge
+ * {@code log w = log R_0(X_0) − log ρ0(X_0) + const} still varies with {@code X_0}, and minimising its variance would
+ * bend the conditional law to cancel that.) The gradient is the off-policy one,
+ * {@code (2/B) Σ_i r_i ∇ log w_i} with the centred {@code r_i} held fixed, taken one grid step at a time.
  */
 public final class SchrodingerIpf implements AutoCloseable {
     static final long INIT_STREAM = 51;
     static final long PATH_STREAM = 53;
+    /** Paths per start point of the conditional log-variance (a density end). */
+    public static final int REPLICATES = 8;
 
     private final BridgeEnd start;
     private final BridgeEnd end;
@@ -86,6 +100,14 @@ public final class SchrodingerIpf implements AutoCloseable {
         if (start.dimension() != end.dimension()) {
             throw new IllegalArgumentException("SchrodingerIpf: the start has dimension " + start.dimension()
                     + " and the end " + end.dimension() + "; a bridge needs one dimension");
+        }
+        if (!start.hasSamples()) {
+            throw new IllegalArgumentException("SchrodingerIpf: the start rho0 must be given by samples (BridgeEnd.ofSamples "
+                    + "or BridgeEnd.of); only the end rho1 may be a density (BridgeEnd.density)");
+        }
+        if (!end.hasSamples() && config.batch() % REPLICATES != 0) {
+            throw new IllegalArgumentException("SchrodingerIpf: batch = " + config.batch() + " with a density end; it must be"
+                    + " a multiple of " + REPLICATES + " (paths per start point)");
         }
         this.start = start;
         this.end = end;
@@ -153,9 +175,13 @@ public final class SchrodingerIpf implements AutoCloseable {
         return fit(backward, forward, start, backwardParameters, backwardAdam);
     }
 
-    /** The forward half-bridge: {@code θ} on paths of the current backward process from {@code ρ1}. */
+    /**
+     * The forward half-bridge: {@code θ} on paths of the current backward process from {@code ρ1} (maximum likelihood),
+     * or, for a density end, by the conditional log-variance on paths of the forward process (returns its value).
+     */
     public double fitForward() {
-        return fit(forward, backward, end, forwardParameters, forwardAdam);
+        return end.hasSamples() ? fit(forward, backward, end, forwardParameters, forwardAdam)
+                : fit(null, null, null, forwardParameters, forwardAdam);
     }
 
     private double fit(MarkovKernel fitted, MarkovKernel simulator, BridgeEnd from, List<Parameter> params, Adam adam) {
@@ -163,7 +189,7 @@ public final class SchrodingerIpf implements AutoCloseable {
         int tail = Math.max(1, n / 10);
         double tailLoss = 0;
         for (int i = 0; i < n; i++) {
-            double loss = step(fitted, simulator, from, params, adam);
+            double loss = fitted == null ? conditionalLogVarianceStep(params, adam) : step(fitted, simulator, from, params, adam);
             if (i >= n - tail) {
                 tailLoss += loss / tail;
             }
@@ -210,6 +236,94 @@ public final class SchrodingerIpf implements AutoCloseable {
         return loss;
     }
 
+    private record Simulated(List<DMatrixRMaj> states, double[] logWeights) {
+    }
+
+    /** One Adam step of the conditional log-variance of the forward process against {@code ρ1 ⊗ p←} (class Javadoc). */
+    private double conditionalLogVarianceStep(List<Parameter> params, Adam adam) {
+        Parameter.zeroGrads(params);
+        int chunk = Math.max(REPLICATES, config.chunk() / REPLICATES * REPLICATES);
+        int chunks = (config.batch() + chunk - 1) / chunk;
+        long s = steps;
+        List<Simulated> paths = executor.map(chunks, c -> {
+            int rows = Math.min(chunk, config.batch() - c * chunk);
+            UniformRandomProvider rng = streams.stream(s, c, PATH_STREAM);
+            DMatrixRMaj x0 = replicate(start.sample(rows / REPLICATES, rng), REPLICATES);
+            List<DMatrixRMaj> x = new ArrayList<>(grid.steps() + 1);
+            x.add(x0);
+            for (int k = 0; k < grid.steps(); k++) {
+                x.add(forward.sample(x.get(k), k, rng));
+            }
+            return new Simulated(x, logWeights(x));
+        });
+        double loss = 0;
+        List<double[]> residuals = new ArrayList<>();
+        for (Simulated p : paths) {
+            double[] r = p.logWeights().clone();
+            for (int g = 0; g < r.length; g += REPLICATES) {
+                double m = 0;
+                for (int j = 0; j < REPLICATES; j++) {
+                    m += r[g + j] / REPLICATES;
+                }
+                for (int j = 0; j < REPLICATES; j++) {
+                    r[g + j] -= m;
+                    loss += r[g + j] * r[g + j] / config.batch();
+                }
+            }
+            residuals.add(r);
+        }
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("SchrodingerIpf: non-finite conditional log-variance " + loss + " at step " + steps
+                    + "; lower lr or check the end density on the simulated paths");
+        }
+        List<Gradients> sinks = executor.map(chunks, c -> {
+            List<DMatrixRMaj> x = paths.get(c).states();
+            DMatrixRMaj r = new DMatrixRMaj(residuals.get(c).length, 1, true, residuals.get(c));
+            Gradients sink = new Gradients();
+            for (int k = 0; k < grid.steps(); k++) { // ∇ log w_i = −Σ_k ∇ log p→_k: weight −(2/B) r_i
+                Tape t = new Tape();
+                Var lp = forward.logDensity(t, t.constant(x.get(k + 1)), t.constant(x.get(k)), k);
+                t.backward(t.scale(t.sum(t.mul(t.constant(r), lp)), -2.0 / config.batch()), sink);
+            }
+            return sink;
+        });
+        for (Gradients g : sinks) {
+            g.addToParameters();
+        }
+        adam.step();
+        steps++;
+        return loss;
+    }
+
+    /** {@code log ρ̃1(x_N) + Σ_k log p←_k(x_k | x_{k+1}) − Σ_k log p→_k(x_{k+1} | x_k)} per path, gradient-free. */
+    private double[] logWeights(List<DMatrixRMaj> x) {
+        Tape t = Tape.noGrad();
+        int n = grid.steps();
+        double[] lw = end.target().logDensity(t, t.constant(x.get(n))).value().data.clone();
+        for (int k = 0; k < n; k++) {
+            Var next = t.constant(x.get(k + 1));
+            Var prev = t.constant(x.get(k));
+            double[] b = backward.logDensity(t, prev, next, k).value().data;
+            double[] f = forward.logDensity(t, next, prev, k).value().data;
+            for (int i = 0; i < lw.length; i++) {
+                lw[i] += b[i] - f[i];
+            }
+        }
+        return lw;
+    }
+
+    /** Each row of {@code x} {@code m} times in a row. */
+    private static DMatrixRMaj replicate(DMatrixRMaj x, int m) {
+        int d = x.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(x.numRows * m, d);
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < m; j++) {
+                System.arraycopy(x.data, i * d, out.data, (i * m + j) * d, d);
+            }
+        }
+        return out;
+    }
+
     /**
      * {@code rows} paths of {@code kernel} from draws of {@code from}: the states at {@code t_0, …, t_N} (index = grid
      * time), simulated forward from {@code t_0} or backward from {@code t_N}.
@@ -236,8 +350,11 @@ public final class SchrodingerIpf implements AutoCloseable {
         return simulate(forward, start, rows, rng);
     }
 
-    /** {@code rows} paths of the learned backward process from {@code ρ1}: states at {@code t_0, …, t_N}. */
+    /** {@code rows} paths of the learned backward process from {@code ρ1} (given by samples): states at {@code t_0, …, t_N}. */
     public List<DMatrixRMaj> simulateBackward(int rows, UniformRandomProvider rng) {
+        if (!end.hasSamples()) {
+            throw new IllegalStateException("SchrodingerIpf.simulateBackward: the end is a density (no samples to start from)");
+        }
         return simulate(backward, end, rows, rng);
     }
 

@@ -20,7 +20,7 @@ class ReadmeBridgeExampleTest {
         DMatrixRMaj x0 = GaussianTarget.isotropic("a", new double[2], 1.0, 0.0).sample(500, RandomSource.XO_RO_SHI_RO_128_PP.create(1));
         DMatrixRMaj x1 = GaussianTarget.isotropic("b", new double[] {3, 0}, 0.25, 0.0).sample(500, RandomSource.XO_RO_SHI_RO_128_PP.create(2));
         BridgeEnd from = BridgeEnd.ofSamples(x0);                 // n0 × d samples of ρ0 (or BridgeEnd.of(target))
-        BridgeEnd to = BridgeEnd.ofSamples(x1);                   // n1 × d samples of ρ1
+        BridgeEnd to = BridgeEnd.ofSamples(x1);                   // n1 × d samples of ρ1, or BridgeEnd.density(target)
         IpfConfig config = IpfConfig.defaults().withSigma(1.5).withSteps(20).withRounds(6)
                 .withRounds(1).withIterations(2).withNetwork(8, 1); // a tiny budget for the test
         try (SchrodingerIpf ipf = new SchrodingerIpf(from, to, config)) {

@@ -61,6 +61,27 @@ class SchrodingerIpfTest {
     }
 
     @Test
+    void learnsTheBridgeToATargetKnownByItsDensityOnly() {
+        GaussianBridge exact = GaussianBridge.isotropic(new double[] {M0}, S0, new double[] {M1}, S1, SIGMA);
+        // ρ1 by its unnormalised density only (log Z = 2.5 is never used)
+        BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {M1}, S1 * S1, 2.5));
+        try (SchrodingerIpf ipf = new SchrodingerIpf(gaussian(M0, S0), density, config())) {
+            ipf.run(r -> { });
+            List<DMatrixRMaj> x = ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+            DMatrixRMaj x0 = x.get(0);
+            DMatrixRMaj x1 = x.get(x.size() - 1);
+            DMatrixRMaj half = x.get(x.size() / 2);
+            assertEquals(M1, GaussianBridgeTest.mean(x1, 0), 0.12, "E X1");
+            assertEquals(S1, Math.sqrt(GaussianBridgeTest.covariance(x1, 0, x1, 0)), 0.12, "std X1");
+            assertEquals(Math.sqrt(exact.covariance(0.5).get(0, 0)), Math.sqrt(GaussianBridgeTest.covariance(half, 0, half, 0)),
+                    0.08, "std X_1/2");
+            assertEquals(exact.crossCovariance().get(0, 0), GaussianBridgeTest.covariance(x0, 0, x1, 0), 0.12,
+                    "Cov(X0, X1): the bridge's coupling");
+            assertThrows(IllegalStateException.class, () -> ipf.simulateBackward(1, RandomSource.XO_RO_SHI_RO_128_PP.create(1)));
+        }
+    }
+
+    @Test
     void sameNumbersForAnyThreadCount() {
         IpfConfig c = config().withRounds(1).withIterations(3).withChunk(64);
         List<SchrodingerIpf.Round> one;
@@ -72,6 +93,11 @@ class SchrodingerIpfTest {
             two = b.run(r -> { });
         }
         assertEquals(one, two);
+        BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {M1}, S1 * S1, 0.0));
+        try (SchrodingerIpf a = new SchrodingerIpf(gaussian(M0, S0), density, c);
+             SchrodingerIpf b = new SchrodingerIpf(gaussian(M0, S0), density, c.withThreads(2))) {
+            assertEquals(a.run(r -> { }), b.run(r -> { }), "the conditional log-variance too");
+        }
     }
 
     @Test
@@ -83,6 +109,11 @@ class SchrodingerIpfTest {
         BridgeEnd two = BridgeEnd.ofSamples(new DMatrixRMaj(3, 2));
         e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(gaussian(0, 1), two, config()));
         assertTrue(e.getMessage().contains("dimension 1 and the end 2"), e.getMessage());
+        BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {M1}, S1 * S1, 0.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(density, gaussian(0, 1), config()));
+        assertTrue(e.getMessage().contains("the start rho0 must be given by samples"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(gaussian(0, 1), density, config().withBatch(100)));
+        assertTrue(e.getMessage().contains("batch = 100 with a density end; it must be a multiple of 8"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BridgeEnd.ofSamples(new DMatrixRMaj(1, 1, true, Double.NaN)));
         assertTrue(e.getMessage().contains("non-finite"), e.getMessage());
     }
