@@ -16,9 +16,12 @@ package org.girsanov.samplers.schrodinger;
  * @param chunk paths per chunk of a batch (the unit of the thread pool)
  * @param learnedVariance whether each step's kernel variance is learned (a log-offset per step and direction from
  *     {@code σ²Δt}) or fixed at {@code σ²Δt} ({@link SchrodingerIpf} says why it is learned by default)
+ * @param exploration {@code κ ≥ 1}: with a density end, the forward paths of the conditional log-variance are drawn with
+ *     the kernels' standard deviation times {@code κ} (a variance-inflated behaviour; the loss's minimiser does not
+ *     depend on it, the modes it reaches do). 1: on-policy
  */
 public record IpfConfig(int steps, double sigma, int rounds, int iterations, int batch, double lr, int width, int layers,
-        long seed, int threads, int chunk, boolean learnedVariance) {
+        long seed, int threads, int chunk, boolean learnedVariance, double exploration) {
 
     public IpfConfig {
         positive("steps", steps);
@@ -34,6 +37,9 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("IpfConfig: sigma = " + sigma + "; need a finite sigma > 0");
         }
+        if (!(exploration >= 1) || Double.isInfinite(exploration)) {
+            throw new IllegalArgumentException("IpfConfig: exploration = " + exploration + "; need a finite exploration >= 1");
+        }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("IpfConfig: lr = " + lr + "; need a finite lr > 0");
         }
@@ -45,52 +51,56 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         }
     }
 
-    /** 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned variances. */
+    /** 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned variances, on-policy (κ = 1). */
     public static IpfConfig defaults() {
-        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true);
+        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true, 1.0);
     }
 
     public IpfConfig withSteps(int v) {
-        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withSigma(double v) {
-        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withRounds(int v) {
-        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withIterations(int v) {
-        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withBatch(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withLr(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withNetwork(int w, int l) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withSeed(long v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withThreads(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance, exploration);
     }
 
     public IpfConfig withLearnedVariance(boolean v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v, exploration);
+    }
+
+    public IpfConfig withExploration(double v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, v);
     }
 
     public IpfConfig withChunk(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance, exploration);
     }
 }

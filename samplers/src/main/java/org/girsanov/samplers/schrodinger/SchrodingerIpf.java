@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
@@ -62,7 +63,9 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * is constant <b>given {@code X_0}</b> ({@code log dR( · | x_0)/dP( · | x_0) = log R_0(x_0)}), so
  * {@link #fitForward()} minimises the <b>conditional log-variance</b> {@code E_{x_0} Var(log w | X_0 = x_0)}: each step
  * draws {@code batch / }{@value #REPLICATES} start points from {@code ρ0}, runs {@value #REPLICATES} paths of the current
- * forward process from each (detached), and centres {@code log w} within each group. Neither {@code log ρ0} nor
+ * forward process from each (detached; with {@link IpfConfig#exploration()} {@code κ > 1} its noise inflated by
+ * {@code κ}, which does not move the minimiser — {@code log w} is evaluated with the unchanged kernels — but lets the
+ * paths reach modes the current process misses), and centres {@code log w} within each group. Neither {@code log ρ0} nor
  * {@code log Z} is needed: both are constant within a group. (The plain log-variance would not do: at the half-bridge
  * {@code log w = log R_0(X_0) − log ρ0(X_0) + const} still varies with {@code X_0}, and minimising its variance would
  * bend the conditional law to cancel that.) The gradient is the off-policy one,
@@ -251,8 +254,14 @@ public final class SchrodingerIpf implements AutoCloseable {
             DMatrixRMaj x0 = replicate(start.sample(rows / REPLICATES, rng), REPLICATES);
             List<DMatrixRMaj> x = new ArrayList<>(grid.steps() + 1);
             x.add(x0);
+            ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
             for (int k = 0; k < grid.steps(); k++) {
-                x.add(forward.sample(x.get(k), k, rng));
+                Tape free = Tape.noGrad();
+                DMatrixRMaj z = new DMatrixRMaj(x0.numRows, x0.numCols);
+                for (int e = 0; e < z.data.length; e++) {
+                    z.data[e] = g.sample();
+                }
+                x.add(forward.moments(free, free.constant(x.get(k)), k).sample(z, config.exploration()));
             }
             return new Simulated(x, logWeights(x));
         });

@@ -1,0 +1,233 @@
+package org.girsanov.cli.commands;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.Tape;
+import org.girsanov.cli.Args;
+import org.girsanov.cli.Build;
+import org.girsanov.cli.Cli;
+import org.girsanov.cli.Command;
+import org.girsanov.cli.Flag;
+import org.girsanov.cli.Plots;
+import org.girsanov.cli.UserError;
+import org.girsanov.io.Json;
+import org.girsanov.samplers.metrics.DeltaStd;
+import org.girsanov.samplers.schrodinger.BridgeEnd;
+import org.girsanov.samplers.schrodinger.IpfConfig;
+import org.girsanov.samplers.schrodinger.SchrodingerIpf;
+import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.RandomStreams;
+
+/**
+ * {@code girsanov bridge}: the Schrödinger bridge between two targets by iterative proportional fitting
+ * ({@link SchrodingerIpf}): from samples of {@code --from} to samples of {@code --to}, or to {@code --to}'s density
+ * ({@code --to-density}, or when it has no exact sampler). Reports each round, the end marginal's mean, std and Δstd
+ * against the target, the transport cost {@code E|X0 − X1|²}, and with {@code --plot} draws the end samples on the
+ * target density (2-D) or the pairwise marginals, and the coordinates of a few paths over time.
+ */
+public final class BridgeCommand implements Command {
+    private static final long SAMPLE_STREAM = 61;
+    private static final long POOL_STREAM = 67;
+    private static final int POOL = 20000;
+
+    @Override
+    public String name() {
+        return "bridge";
+    }
+
+    @Override
+    public String summary() {
+        return "learn the Schrödinger bridge between two targets by iterative proportional fitting";
+    }
+
+    @Override
+    public String usage() {
+        return "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--plot FILE.png] [--json]\n\n"
+                + "Learns the Schrödinger bridge for the reference dX = sigma dW on [0, 1] between --from (drawn from its exact\n"
+                + "sampler) and --to, by iterative proportional fitting (docs/math.md section 9): each round fits the backward\n"
+                + "and then the forward half-bridge by maximum likelihood on the other process's paths. With --to-density (or\n"
+                + "a --to without an exact sampler) --to is known by its unnormalised density only and the forward half-bridge\n"
+                + "is fitted by the log-variance of the path weight given the start point. Reports the end marginal against\n"
+                + "--to (mean, std, delta_std) and E|X0 - X1|^2. Example: bridge --from gaussian:d=2,var=1 --to gmm9 --to-density";
+    }
+
+    @Override
+    public List<Flag> flags() {
+        IpfConfig d = IpfConfig.defaults();
+        return List.of(Flag.required("from", "SPEC", "the start marginal rho0 (a target with an exact sampler)"),
+                Flag.required("to", "SPEC", "the end marginal rho1"),
+                Flag.toggle("to-density", "use only --to's unnormalised density, not its samples"),
+                Flag.option("rounds", "R", "IPF rounds").withDefault(d.rounds()),
+                Flag.option("iters", "I", "Adam steps per half-bridge").withDefault(d.iterations()),
+                Flag.option("steps", "N", "grid steps on [0, 1]").withDefault(d.steps()),
+                Flag.option("sigma", "S", "the reference's sigma").withDefault(String.valueOf(d.sigma())),
+                Flag.option("batch", "B", "paths per step (a multiple of " + SchrodingerIpf.REPLICATES + " with a density end)")
+                        .withDefault(d.batch()),
+                Flag.option("lr", "LR", "Adam's learning rate").withDefault(String.valueOf(d.lr())),
+                Flag.option("exploration", "K", "with a density end: the forward paths' noise times K >= 1 (2 reaches more modes)")
+                        .withDefault(String.valueOf(d.exploration())),
+                Flag.option("width", "W", "hidden width of the drift networks").withDefault(d.width()),
+                Flag.option("layers", "L", "hidden layers of the drift networks").withDefault(d.layers()),
+                Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(10000),
+                Flag.option("seed", "S", "seed").withDefault(0),
+                Flag.option("threads", "T", "worker threads").withDefault(2),
+                Flag.option("plot", "FILE", "write the end samples' plot here and the paths' plot beside it (-paths.png)"),
+                Flag.toggle("force", "overwrite existing --plot files"), Cli.JSON_FLAG);
+    }
+
+    @Override
+    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
+        a.requireAtMostPositionals(0);
+        Target from = Inputs.target("--from", a.getString("from"));
+        Target to = Inputs.target("--to", a.getString("to"));
+        if (!from.hasExactSampler()) {
+            throw new UserError("--from: " + from.name() + " has no exact sampler; the start of a bridge must be given by samples");
+        }
+        if (from.dimension() != to.dimension()) {
+            throw new UserError("--from has dimension " + from.dimension() + " and --to " + to.dimension() + "; they must agree");
+        }
+        boolean density = a.getBoolean("to-density") || !to.hasExactSampler();
+        double sigma = positive(a, "sigma");
+        double lr = positive(a, "lr");
+        double exploration = a.getDouble("exploration");
+        if (!(exploration >= 1) || Double.isInfinite(exploration)) {
+            throw new UserError("--exploration: " + a.getString("exploration") + " is out of range; allowed: a finite number >= 1");
+        }
+        int batch = Inputs.intIn(a, "batch", density ? SchrodingerIpf.REPLICATES : 1, 1_000_000);
+        if (density && batch % SchrodingerIpf.REPLICATES != 0) {
+            throw new UserError("--batch: " + batch + " with a density end; allowed: a multiple of " + SchrodingerIpf.REPLICATES);
+        }
+        IpfConfig config = IpfConfig.defaults().withRounds(Inputs.intIn(a, "rounds", 1, 10_000))
+                .withIterations(Inputs.intIn(a, "iters", 1, 10_000_000)).withSteps(Inputs.intIn(a, "steps", 1, 10_000))
+                .withSigma(sigma).withBatch(batch).withLr(lr).withExploration(exploration)
+                .withNetwork(Inputs.intIn(a, "width", 1, 4096), Inputs.intIn(a, "layers", 0, 64)).withSeed(a.getLong("seed"))
+                .withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS));
+        int evalPaths = Inputs.intIn(a, "eval-paths", 2, 10_000_000);
+        Path plot = a.has("plot") ? a.getPath("plot") : null;
+        Path pathsPlot = plot == null ? null : plot.resolveSibling(stem(plot) + "-paths.png");
+        if (plot != null) {
+            Inputs.newFile("--plot", plot, a.getBoolean("force"));
+            Inputs.newFile("--plot", pathsPlot, a.getBoolean("force"));
+        }
+        RandomStreams streams = new RandomStreams(config.seed());
+        BridgeEnd end = density ? BridgeEnd.density(to) : BridgeEnd.of(to);
+        err.printf("girsanov bridge: %s -> %s (%s), sigma %s, %d steps, %d rounds of %d iterations, batch %d%n", from.name(),
+                to.name(), density ? "its density" : "its samples", sigma, config.steps(), config.rounds(), config.iterations(), batch);
+        long t0 = System.nanoTime();
+        List<Object> rounds = new ArrayList<>();
+        Json.Obj result = Json.object().with("from", a.getString("from")).with("to", a.getString("to"))
+                .with("to_density", density).with("sigma", sigma).with("steps", config.steps()).with("rounds", config.rounds())
+                .with("iterations", config.iterations()).with("batch", batch).with("lr", lr).with("exploration", exploration).with("seed", config.seed());
+        try (SchrodingerIpf ipf = new SchrodingerIpf(BridgeEnd.of(from), end, config)) {
+            ipf.run(r -> {
+                err.printf("round %d/%d  backward NLL %.4g  forward %s %.4g  (%.1f s)%n", r.round(), config.rounds(),
+                        r.backwardLoss(), density ? "conditional log-variance" : "NLL", r.forwardLoss(),
+                        (System.nanoTime() - t0) / 1e9);
+                rounds.add(Json.object().with("round", r.round()).with("backward_loss", r.backwardLoss())
+                        .with("forward_loss", r.forwardLoss()));
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<DMatrixRMaj> paths = ipf.simulateForward(evalPaths, streams.stream(0, 0, SAMPLE_STREAM));
+            DMatrixRMaj x0 = paths.get(0);
+            DMatrixRMaj x1 = paths.get(paths.size() - 1);
+            double[] mean = columnMeans(x1);
+            double[] std = DeltaStd.columnStd(x1);
+            double cost = 0;
+            for (int i = 0; i < x1.data.length; i++) {
+                cost += (x1.data[i] - x0.data[i]) * (x1.data[i] - x0.data[i]) / evalPaths;
+            }
+            result.with("rounds_run", rounds).with("train_seconds", seconds).with("eval_paths", evalPaths)
+                    .with("end_mean", mean).with("end_std", std).with("transport_cost", cost);
+            to.marginalStd().ifPresent(s -> result.with("delta_std", DeltaStd.compute(x1, s)));
+            if (to.hasExactSampler()) {
+                DMatrixRMaj ref = to.sample(POOL, streams.stream(0, 0, POOL_STREAM));
+                result.with("target_mean", columnMeans(ref));
+            }
+            err.printf("end marginal: mean %s, std %s%s; E|X0 - X1|^2 = %.4g (%.1f s training)%n", Json.write(mean),
+                    Json.write(std), result.containsKey("delta_std") ? ", delta_std " + Json.number((Double) result.get("delta_std")) : "",
+                    cost, seconds);
+            if (plot != null) {
+                plots(plot, pathsPlot, to, paths, from.name() + " -> " + to.name());
+                result.with("plots", List.of(plot.toString(), pathsPlot.toString()));
+            }
+        }
+        if (a.getBoolean("json")) {
+            out.println(Json.write(result.withAll(Build.info())));
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private static void plots(Path plot, Path pathsPlot, Target to, List<DMatrixRMaj> paths, String title) throws Exception {
+        DMatrixRMaj x1 = paths.get(paths.size() - 1);
+        double[][] s = RunFolder.toArray(x1, 5000);
+        if (to.dimension() == 2) {
+            double[] range = range(s);
+            Plots.densityWithSamples(plot, title + ": target density and bridge samples at t = 1", (double[][] pts) -> {
+                DMatrixRMaj x = new DMatrixRMaj(pts.length, 2);
+                for (int i = 0; i < pts.length; i++) {
+                    x.data[2 * i] = pts[i][0];
+                    x.data[2 * i + 1] = pts[i][1];
+                }
+                Tape t = Tape.noGrad();
+                return to.logDensity(t, t.constant(x)).value().data.clone();
+            }, range, range, s);
+        } else {
+            double[][] ref = to.hasExactSampler()
+                    ? RunFolder.toArray(to.sample(3000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(12345L)), 3000)
+                    : null;
+            Plots.pairwiseMarginals(plot, title + ": pairwise marginals at t = 1 (bridge vs exact)", RunFolder.toArray(x1, 3000), ref, 4);
+        }
+        Map<String, double[][]> lines = new LinkedHashMap<>();
+        int shown = Math.min(12, x1.numRows);
+        for (int i = 0; i < shown; i++) {
+            double[][] xy = new double[2][paths.size()]; // {ts, xs}
+            for (int k = 0; k < paths.size(); k++) {
+                xy[0][k] = (double) k / (paths.size() - 1);
+                xy[1][k] = paths.get(k).get(i, 0);
+            }
+            lines.put("path " + (i + 1), xy);
+        }
+        Plots.lines(pathsPlot, title + ": first coordinate of " + shown + " bridge paths", "t", "x_1", lines, false);
+    }
+
+    private static double[] range(double[][] s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : s) {
+            for (double v : r) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double pad = 0.1 * (hi - lo) + 1e-9;
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".png") ? n.substring(0, n.length() - 4) : n;
+    }
+
+    private static double positive(Args a, String flag) {
+        double v = a.getDouble(flag);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new UserError("--" + flag + ": " + a.getString(flag) + " is out of range; allowed: a finite number > 0");
+        }
+        return v;
+    }
+
+    private static double[] columnMeans(DMatrixRMaj x) {
+        double[] m = new double[x.numCols];
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                m[j] += x.get(i, j) / x.numRows;
+            }
+        }
+        return m;
+    }
+}
