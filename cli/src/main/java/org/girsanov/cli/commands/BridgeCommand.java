@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.autodiff.Tape;
 import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
@@ -167,15 +166,8 @@ public final class BridgeCommand implements Command {
         double[][] s = RunFolder.toArray(x1, 5000);
         if (to.dimension() == 2) {
             double[] range = range(s);
-            Plots.densityWithSamples(plot, title + ": target density and bridge samples at t = 1", (double[][] pts) -> {
-                DMatrixRMaj x = new DMatrixRMaj(pts.length, 2);
-                for (int i = 0; i < pts.length; i++) {
-                    x.data[2 * i] = pts[i][0];
-                    x.data[2 * i + 1] = pts[i][1];
-                }
-                Tape t = Tape.noGrad();
-                return to.logDensity(t, t.constant(x)).value().data.clone();
-            }, range, range, s);
+            Plots.densityWithSamples(plot, title + ": target density and bridge samples at t = 1", RunFolder.logDensity(to),
+                    range, range, s);
         } else {
             double[][] ref = to.hasExactSampler()
                     ? RunFolder.toArray(to.sample(3000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(12345L)), 3000)

@@ -110,6 +110,19 @@ final class RunFolder {
         return a;
     }
 
+    /** {@code log ρ} of a 2-D target at a batch of points, for {@link Plots#densityWithSamples}. */
+    static Plots.BatchLogDensity logDensity(Target target) {
+        return (double[][] pts) -> {
+            DMatrixRMaj x = new DMatrixRMaj(pts.length, 2);
+            for (int i = 0; i < pts.length; i++) {
+                x.data[2 * i] = pts[i][0];
+                x.data[2 * i + 1] = pts[i][1];
+            }
+            Tape t = Tape.noGrad();
+            return target.logDensity(t, t.constant(x)).value().data.clone();
+        };
+    }
+
     /** The plots of a run; returns the files written. */
     static List<Path> plots(Path dir, Target target, DMatrixRMaj samples, TrainingHistory history, String title)
             throws IOException {
@@ -118,15 +131,7 @@ final class RunFolder {
             double[][] s = toArray(samples, 5000);
             double[] range = range(s, target);
             Path p = dir.resolve("samples.png");
-            Plots.densityWithSamples(p, title + ": target density and samples", (double[][] pts) -> {
-                DMatrixRMaj x = new DMatrixRMaj(pts.length, 2);
-                for (int i = 0; i < pts.length; i++) {
-                    x.data[2 * i] = pts[i][0];
-                    x.data[2 * i + 1] = pts[i][1];
-                }
-                Tape t = Tape.noGrad();
-                return target.logDensity(t, t.constant(x)).value().data.clone();
-            }, range, range, s);
+            Plots.densityWithSamples(p, title + ": target density and samples", logDensity(target), range, range, s);
             written.add(p);
         } else {
             double[][] ref = null;
