@@ -8,7 +8,8 @@ import org.ejml.data.DMatrixRMaj;
  * IPF between {@code N(−1, 1)} and {@code N(1, 4)} ({@code σ = 1.5}, {@code N = 20}, the settings of
  * {@link SchrodingerIpfTest}, 6 rounds) with learned and with fixed kernel variances (a {@code main}, not a test):
  * after every round, the forward process's {@code E X1}, {@code std X1} and {@code Cov(X0, X1)} and the backward
- * process's {@code E X0}, {@code std X0} on 20 000 paths, beside the closed form ({@link GaussianBridge}).
+ * process's {@code E X0}, {@code std X0} on 20 000 paths, beside the closed form ({@link GaussianBridge}); at the end,
+ * the learned forward drift against the closed-form drift at {@code μ_t} and {@code μ_t ± σ_t} for six grid times.
  *
  * <pre>
  *   mvn -B -q -pl samplers -am test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Denforcer.skip
@@ -38,6 +39,18 @@ public final class IpfVarianceAblation {
                             GaussianBridgeTest.mean(y0, 0), Math.sqrt(GaussianBridgeTest.covariance(y0, 0, y0, 0)));
                 });
                 System.out.printf("learnedVariance=%s: %.1f s%n", learned, (System.nanoTime() - t0) / 1e9);
+                for (int n : new int[] {0, 2, 5, 10, 15, 19}) {
+                    double t = ipf.grid().time(n);
+                    double m = exact.mean(t)[0];
+                    double sd = Math.sqrt(exact.covariance(t).get(0, 0));
+                    StringBuilder b = new StringBuilder(String.format("learnedVariance=%s drift at t = %.2f:", learned, t));
+                    for (double z : new double[] {-1, 0, 1}) {
+                        DMatrixRMaj x = new DMatrixRMaj(1, 1, true, m + z * sd);
+                        b.append(String.format("  x = %.2f learned %.3f exact %.3f", m + z * sd, ipf.forwardDrift(x, t).get(0, 0),
+                                exact.drift(x, t).get(0, 0)));
+                    }
+                    System.out.println(b);
+                }
             }
         }
     }
