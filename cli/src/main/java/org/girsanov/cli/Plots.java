@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -157,6 +158,23 @@ public final class Plots {
     public static BufferedImage renderLines(String title, String xLabel, String yLabel, Map<String, double[][]> series,
             boolean logY) {
         return LinePlot.render(title, xLabel, yLabel, series, logY, Map.of());
+    }
+
+    /**
+     * One panel of {@link #comparison}: a metric's value per row, ours and published ({@code NaN} where there is none).
+     *
+     * @param metric the panel's y label ({@code "Δlog Z lb"})
+     * @param logY whether the y axis is logarithmic (values ≤ 0 are then left out)
+     */
+    public record Comparison(String metric, boolean logY, double[] ours, double[] published) {
+    }
+
+    /**
+     * Ours beside the published value, one panel per metric stacked over the shared {@code rows} (e.g. the methods of
+     * one target): our value a filled circle, the published one a hollow diamond in the same column.
+     */
+    public static void comparison(Path path, String title, List<String> rows, List<Comparison> panels) throws IOException {
+        write(path, ComparisonPlot.render(title, rows, panels));
     }
 
     /** What {@link #inspect} found: size, number of distinct colours (capped), share of non-white pixels. */

@@ -202,4 +202,35 @@ class PlotsTest {
             Plots.lines(o.resolve("loss.png"), "training", "iteration", "loss", series, true);
         }
     }
+
+    @Test
+    void comparisonDrawsOursAndPublishedPerRowAndRefusesRaggedPanels() throws Exception {
+        Path png = dir.resolve("cmp/quality-gmm9.png");
+        List<String> rows = List.of("PIS-KL", "PIS-LV", "DIS-LV");
+        Plots.comparison(png, "gmm9", rows, List.of(
+                new Plots.Comparison("Δlog Z lb", true, new double[] {2.2, 0.056, 0.054}, new double[] {1.09, 0.046, 0.056}),
+                new Plots.Comparison("ESS", false, new double[] {0.0, 0.89, 0.89}, new double[] {0.005, 0.909, Double.NaN})));
+        assertTrue(Plots.isNonBlankPng(png, 20));
+        BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(ComparisonPlot.WIDTH, img.getWidth());
+        int ours = 0;
+        int published = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                ours += near(rgb, Plots.MODEL) ? 1 : 0;
+                published += near(rgb, Plots.REFERENCE) ? 1 : 0; // the hollow diamond's outline, antialiased
+            }
+        }
+        assertTrue(ours > 100 && published > 50, "both marks drawn: ours " + ours + " px, published " + published + " px");
+        assertThrows(IllegalArgumentException.class, () -> Plots.comparison(dir.resolve("bad.png"), "x", rows,
+                List.of(new Plots.Comparison("ESS", false, new double[] {1, 2}, new double[] {1, 2, 3}))));
+        assertFalse(Files.exists(dir.resolve("bad.png")));
+    }
+
+    /** Whether the pixel {@code rgb} is within a small distance of {@code c} in each channel. */
+    private static boolean near(int rgb, java.awt.Color c) {
+        return Math.abs(((rgb >> 16) & 0xFF) - c.getRed()) < 40 && Math.abs(((rgb >> 8) & 0xFF) - c.getGreen()) < 40
+                && Math.abs((rgb & 0xFF) - c.getBlue()) < 40;
+    }
 }

@@ -51,7 +51,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
-                + "bench table FILE.json [FILE.json ...] [--json]\n"
+                + "bench table FILE.json [FILE.json ...] [--plot DIR] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
                 + "    [--samples K] [--prior-std S] [--seed S] [--threads T] [--out DIR] [--resume | --force] [--json]\n"
@@ -62,7 +62,9 @@ public final class BenchCommand implements Command {
                 + "--resume continues every row from the checkpoint its folder holds (an interrupted suite loses at most\n"
                 + "--checkpoint-seconds of each row; a finished row is only evaluated again) and starts the rows that have none;\n"
                 + "with several --seeds a row shows the mean ± std over them. table: one table from the quality.json files of\n"
-                + "runs made in parts (rows are deterministic for a seed), each row naming the commit it was run at.\n"
+                + "runs made in parts (rows are deterministic for a seed), each row naming the commit it was run at; with --plot\n"
+                + "one PNG per target into DIR (quality-TARGET.png: ours beside the published Δlog Z lb, rw, ESS, Δstd, which\n"
+                + "bench quality also writes into its --out).\n"
                 + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
                 + "SMC at a matched budget of target evaluations (log-density plus score evaluations, counted alike for\n"
                 + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".\n"
@@ -78,6 +80,7 @@ public final class BenchCommand implements Command {
         return List.of(Flag.option("rows", "LIST", "comma-separated target/sampler/loss rows (default: all)"),
                 Flag.option("seeds", "LIST", "quality: comma-separated root seeds, each row trained once per seed").withDefault("0"),
                 Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
+                Flag.option("plot", "DIR", "table: write one plot per target (ours beside the published row) into DIR"),
                 Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
                 Flag.option("eval-paths", "K", "evaluation paths per row (the published protocol's 100 000)").withDefault(100_000),
                 Flag.option("batch", "B", "perf: batch").withDefault(512),
@@ -180,6 +183,13 @@ public final class BenchCommand implements Command {
             }
         }
         Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
+        if (Files.isDirectory(dir)) { // nor its per-target plots
+            try (var old = Files.newDirectoryStream(dir, "quality-*.png")) {
+                for (Path p : old) {
+                    Files.delete(p);
+                }
+            }
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         boolean json = a.getBoolean("json");
         int failed = 0;
@@ -224,6 +234,7 @@ public final class BenchCommand implements Command {
         }
         err.println();
         err.println(QualityTable.markdown(results));
+        writePlots(results, dir, err);
         if (json) {
             out.println(Json.write(Json.object().with("rows", results).withAll(Build.info())));
         }
@@ -259,6 +270,10 @@ public final class BenchCommand implements Command {
         if (a.positionals().size() < 2) {
             throw new UsageException("bench table: give one or more quality.json files written by bench quality");
         }
+        Path plots = a.has("plot") ? a.getPath("plot") : null;
+        if (plots != null) {
+            Inputs.folder("--plot", plots);
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String f : a.positionals().subList(1, a.positionals().size())) {
             Path p = Path.of(f);
@@ -286,7 +301,21 @@ public final class BenchCommand implements Command {
         } else {
             out.print(QualityTable.markdown(rows));
         }
+        if (plots != null) {
+            writePlots(rows, plots, err);
+        }
         return Cli.EXIT_OK;
+    }
+
+    /** The per-target plots of {@code rows} into {@code dir} ({@link QualityTable#plots}); a failure is a warning. */
+    private static void writePlots(List<Map<String, Object>> rows, Path dir, PrintStream err) {
+        try {
+            for (Path p : QualityTable.plots(rows, dir)) {
+                err.println("plot: " + p);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("warning: the per-target plots were not written: " + e.getMessage());
+        }
     }
 
     private int baselines(Args a, PrintStream out, PrintStream err) {

@@ -1,11 +1,14 @@
 package org.girsanov.cli.commands;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.girsanov.cli.Plots;
 
 /**
  * The quality results as a Markdown table in the layout of the published one, ours beside theirs. Runs of one
@@ -65,6 +68,49 @@ final class QualityTable {
                     .append(failures.isEmpty() ? verdict(mean, p) : String.join("; ", failures)).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** The metrics of the per-target plots: result key, panel label, whether on a log axis. */
+    private static final List<String[]> PLOTTED = List.of(new String[] {"delta_logZ_lb", "Δlog Z lb", "log"},
+            new String[] {"delta_logZ_is", "Δlog Z rw", "log"}, new String[] {"ess", "ESS", "log"},
+            new String[] {"delta_std", "Δstd", "log"});
+
+    /**
+     * One plot per target into {@code dir} ({@code quality-TARGET.png}): for each of its rows (sampler-loss, seeds
+     * averaged as in the table) ours beside the published Δlog Z lb, Δlog Z rw, ESS and Δstd.
+     *
+     * @return the files written, in the order of the targets' first rows
+     */
+    static List<Path> plots(List<Map<String, Object>> runs, Path dir) throws IOException {
+        Map<String, List<List<Map<String, Object>>>> byTarget = new LinkedHashMap<>();
+        for (List<Map<String, Object>> row : byRow(runs).values()) {
+            byTarget.computeIfAbsent(TrainRunner.publishedName(String.valueOf(row.get(0).get("target"))), k -> new ArrayList<>())
+                    .add(row);
+        }
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, List<List<Map<String, Object>>>> t : byTarget.entrySet()) {
+            List<List<Map<String, Object>>> rows = t.getValue();
+            List<String> labels = new ArrayList<>();
+            for (List<Map<String, Object>> row : rows) {
+                labels.add((row.get(0).get("sampler") + "-" + row.get(0).get("loss")).toUpperCase(java.util.Locale.ROOT));
+            }
+            List<Plots.Comparison> panels = new ArrayList<>();
+            for (String[] m : PLOTTED) {
+                double[] ours = new double[rows.size()];
+                double[] published = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    double[] v = values(rows.get(i), m[0]);
+                    ours[i] = v.length == 0 ? Double.NaN : mean(v);
+                    Object p = rows.get(i).get(0).get("published") instanceof Map<?, ?> pm ? pm.get(m[0]) : null;
+                    published[i] = p instanceof Number n ? n.doubleValue() : Double.NaN;
+                }
+                panels.add(new Plots.Comparison(m[1], m[2].equals("log"), ours, published));
+            }
+            Path png = dir.resolve("quality-" + t.getKey().replaceAll("[^A-Za-z0-9_.=-]", "_") + ".png");
+            Plots.comparison(png, t.getKey() + ": ours (●) beside the published row (◇)", labels, panels);
+            written.add(png);
+        }
+        return written;
     }
 
     /**

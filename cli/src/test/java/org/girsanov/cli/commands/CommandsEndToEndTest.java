@@ -261,6 +261,15 @@ class CommandsEndToEndTest {
         assertEquals(0, tj.code(), tj.err());
         assertEquals(2, ((List<?>) tj.json().get("rows")).size(), "--json: the rows as one object: " + tj.out());
         assertTrue(tj.err().contains("| gmm9 | pis | tb | 0, 1 | "), "the table goes to stderr: " + tj.err());
+        assertTrue(Plots.isNonBlankPng(q.resolve("quality-gmm9.png"), 20), "bench quality plots each target: " + r.err());
+        Path plots = dir.resolve("plots");
+        CliRun tp = run("bench", "table", q.resolve("quality.json").toString(), "--plot", plots.toString());
+        assertEquals(0, tp.code(), tp.err());
+        assertTrue(Plots.isNonBlankPng(plots.resolve("quality-gmm9.png"), 20), tp.err());
+        Files.writeString(dir.resolve("a-file"), "x");
+        CliRun onFile = run("bench", "table", q.resolve("quality.json").toString(), "--plot", dir.resolve("a-file").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, onFile.code(), onFile.err());
+        assertTrue(onFile.err().contains("--plot") && onFile.out().isEmpty(), "named before any work: " + onFile.err());
         CliRun bad = run("bench", "table", dir.resolve("missing.json").toString());
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
         assertTrue(bad.err().contains("missing.json"), bad.err());
