@@ -30,7 +30,7 @@ import picocli.CommandLine.ParseResult;
  * <h2>Conventions every command follows</h2>
  * <ul>
  *   <li><b>Streams.</b> Results on stdout; progress, human-readable tables and warnings on stderr.</li>
- *   <li><b>{@code --json}.</b> A command that declares {@link #JSON_FLAG} and is run with it writes
+ *   <li><b>{@code --json}.</b> A command that has a {@code --json} option ({@link #JSON_HELP}) and is run with it writes
  *       exactly one JSON object on stdout (pipe it to {@code jq}); everything for people still goes to
  *       stderr. If it fails, stdout receives {@code {"error": {"kind": …, "message": …, "exitCode": …}}}
  *       instead. Stopped by a signal, it receives the command's "stopped" object ({@code "finished": false}, the
@@ -44,7 +44,7 @@ import picocli.CommandLine.ParseResult;
  *   <li><b>{@code --debug}</b> anywhere before a {@code --} prints stack traces of errors.</li>
  * </ul>
  *
- * <p>A {@code Cli} holds its own registry (no static state):
+ * <p>A command is a picocli-annotated {@link Command}. A {@code Cli} holds its own registry (no static state):
  * <pre>{@code
  *   Cli cli = new Cli();              // has "help" and "version"
  *   cli.register(new TrainCommand());
@@ -63,12 +63,11 @@ public final class Cli {
     public static final int EXIT_INTERNAL = 3;
     public static final int EXIT_INTERRUPTED = 130;
 
-    /** Declare this flag to support the {@code --json} convention. */
-    public static final Flag JSON_FLAG =
-            Flag.toggle("json", "write one JSON object on stdout (human-readable text goes to stderr)");
-
-    static final Flag HELP_FLAG = Flag.toggle("help", "show this help");
-    static final Flag DEBUG_FLAG = Flag.toggle("debug", "print stack traces of errors");
+    /**
+     * The help of the {@code --json} option a command declares to support the {@code --json} convention:
+     * {@code @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP) boolean json;}.
+     */
+    public static final String JSON_HELP = "write one JSON object on stdout (human-readable text goes to stderr)";
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final List<String> builtIns;
@@ -106,8 +105,8 @@ public final class Cli {
     /**
      * Adds a command.
      *
-     * @throws IllegalArgumentException if the name is taken, malformed, or a flag clashes with
-     *     {@code --help}/{@code --debug}
+     * @throws IllegalArgumentException if the name is taken or malformed, or its annotations are not a valid picocli
+     *     command (e.g. it declares {@code --help} or {@code --debug}, which every command has)
      */
     public Cli register(Command command) {
         String name = command.name();
@@ -117,14 +116,25 @@ public final class Cli {
         if (commands.containsKey(name)) {
             throw new IllegalArgumentException("command '" + name + "' is already registered");
         }
-        for (Flag f : command.flags()) {
-            if (f.name().equals(HELP_FLAG.name()) || f.name().equals(DEBUG_FLAG.name())) {
-                throw new IllegalArgumentException("command '" + name + "' must not declare --" + f.name()
-                        + " (Cli provides it)");
-            }
-        }
+        CommandLines.of(command); // its annotations, checked now rather than at the first command line
         commands.put(name, command);
         return this;
+    }
+
+    /**
+     * {@code command} with {@code args} parsed into its flags, as {@link #execute} would before running it (for tests,
+     * and for code that runs a command's logic without this dispatcher).
+     *
+     * @throws UsageException for a bad command line, with the message {@link #execute} prints
+     */
+    public static <C extends Command> C parsed(C command, String... args) {
+        CommandLine line = CommandLines.of(command);
+        try {
+            command.bind(line.parseArgs(args.clone()));
+            return command;
+        } catch (CommandLine.ParameterException e) {
+            throw CommandLines.usage(e, line.getCommandSpec());
+        }
     }
 
     /** The command called {@code name}, if registered. */
@@ -146,7 +156,7 @@ public final class Cli {
         List<String> flagPart = tokens.contains("--") ? tokens.subList(0, tokens.indexOf("--")) : tokens;
         boolean debug = flagPart.contains("--debug") || flagPart.contains("--debug=true");
         boolean json = flagPart.contains("--json") || flagPart.contains("--json=true");
-        Command current = null;
+        CommandSpec current = null;
         try {
             CommandLine line = commandLine();
             ParseResult parsed;
@@ -157,8 +167,8 @@ public final class Cli {
                 if (where == null || where.getCommandSpec() == line.getCommandSpec()) {
                     throw topLevel(e);
                 }
-                current = commands.get(where.getCommandName());
-                throw CommandLines.usage(e, flagsOf(current));
+                current = where.getCommandSpec();
+                throw CommandLines.usage(e, current);
             }
             if (parsed.isUsageHelpRequested()) {
                 out.print(overview());
@@ -173,19 +183,18 @@ public final class Cli {
                 return EXIT_USAGE;
             }
             ParseResult sub = parsed.subcommand();
-            String name = sub.commandSpec().name();
-            current = commands.get(name);
+            current = sub.commandSpec();
             if (sub.isUsageHelpRequested()) {
-                out.print(help(current));
+                out.print(CommandLines.help(current));
                 return EXIT_OK;
             }
-            Args args = CommandLines.args(sub, flagsOf(current));
+            Command command = (Command) current.userObject();
+            command.bind(sub);
             // as parsed: --json false (picocli takes the value) is not the --json convention
-            json = current.flags().stream().anyMatch(f -> f.name().equals(JSON_FLAG.name())) && args.getBoolean(JSON_FLAG.name());
-            Command running = current;
-            SignalReport stopped = json ? SignalReport.install(name, () -> running.stopContext(args), out, err) : null;
+            json = current.findOption("--json") != null && Boolean.TRUE.equals(sub.matchedOptionValue("--json", false));
+            SignalReport stopped = json ? SignalReport.install(current.name(), command::stopContext, out, err) : null;
             try {
-                return current.run(args, out, err);
+                return command.run(out, err);
             } finally {
                 if (stopped != null) {
                     stopped.close();
@@ -194,7 +203,7 @@ public final class Cli {
         } catch (UsageException e) {
             err.println(PROGRAM + ": " + e.getMessage());
             if (current != null) {
-                err.println("usage: " + PROGRAM + " " + synopsis(current));
+                err.println("usage: " + PROGRAM + " " + CommandLines.synopsis(current));
                 err.println("run '" + PROGRAM + " help " + current.name() + "' for all flags");
             } else {
                 err.println("run '" + PROGRAM + " help' for the list of commands");
@@ -218,21 +227,21 @@ public final class Cli {
         }
     }
 
-    /** The picocli command line of this registry: the global flags, and one subcommand per command (listed first). */
+    /**
+     * The picocli command line of this registry: the global flags, and one subcommand per command object (the program's
+     * own first), each parsed by its annotations.
+     */
     private CommandLine commandLine() {
         CommandSpec top = CommandSpec.create().name(PROGRAM);
-        CommandLines.configure(top);
         top.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).description("show this help").build());
         top.addOption(OptionSpec.builder("--version", "-V").versionHelp(true).description("print the version").build());
         top.addOption(OptionSpec.builder("--debug").arity("0..1").type(boolean.class)
                 .description("print stack traces of errors (also accepted after the command)").build());
         CommandLine line = new CommandLine(top);
         for (Command c : ordered()) {
-            CommandSpec spec = CommandLines.spec(c.name(), flagsOf(c), true);
-            spec.usageMessage().header(c.summary());
-            line.addSubcommand(c.name(), new CommandLine(spec));
+            line.addSubcommand(c.name(), new CommandLine(c));
         }
-        return line;
+        return CommandLines.configure(line); // the settings and converters reach every subcommand
     }
 
     /** A parse error before the command: an unknown global flag or an unknown command. */
@@ -240,7 +249,7 @@ public final class Cli {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String token = u.getUnmatched().get(0);
             if (!u.isUnknownOption()) {
-                String guess = CommandLines.suggestion(u, token, commands.keySet(), "");
+                String guess = CommandLines.suggestion(u.getSuggestions(), token, commands.keySet(), "");
                 return new UsageException("unknown command '" + token + "'"
                         + (guess != null ? " (did you mean '" + guess + "'?)" : "")
                         + "; commands: " + String.join(", ", commands.keySet()));
@@ -293,30 +302,9 @@ public final class Cli {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " / ");
     }
 
-    private static List<Flag> flagsOf(Command c) {
-        List<Flag> all = new ArrayList<>(c.flags());
-        all.add(DEBUG_FLAG);
-        return all;
-    }
-
-    // ------------------------------------------------------------------ help text
-
-    /** The first line of a command's usage. */
-    static String synopsis(Command c) {
-        String u = c.usage().strip();
-        int nl = u.indexOf('\n');
-        return nl < 0 ? u : u.substring(0, nl).strip();
-    }
-
     /** The full help of one command: synopsis, explanation, flag table (rendered by picocli). */
     public String help(Command c) {
-        String u = c.usage().strip();
-        int nl = u.indexOf('\n');
-        StringBuilder description = new StringBuilder(c.summary()).append('\n');
-        if (nl >= 0 && !u.substring(nl).isBlank()) {
-            description.append('\n').append(u.substring(nl + 1).stripTrailing()).append('\n');
-        }
-        return CommandLines.help(CommandLines.spec(c.name(), flagsOf(c), true), synopsis(c), description.toString());
+        return CommandLines.help(CommandLines.of(c).getCommandSpec());
     }
 
     /** The top-level help: commands, global flags, conventions. */
@@ -334,7 +322,7 @@ public final class Cli {
         sb.append("  results go to stdout; progress, tables for people and warnings go to stderr.\n");
         sb.append("  --json (where offered): exactly one JSON object on stdout, human text on stderr;\n");
         sb.append("         on failure the object is {\"error\": {\"kind\", \"message\", \"exitCode\"}}.\n");
-        sb.append("  exit codes: 0 ok, 1 user error, 2 bad command line, 3 internal error; stopped by a signal\n");
+        sb.append("  exit codes: 0 ok, 1 bad input (a user error or a bad command line), 3 internal error; stopped by a signal\n");
         sb.append("         (checkpoint kept): 128 + its number: 130 SIGINT (Ctrl-C), 143 SIGTERM, 129 SIGHUP.\n");
         sb.append("  JVM options: GIRSANOV_JAVA_OPTS (default -Xmx4g).\n");
         return sb.toString();
@@ -349,30 +337,18 @@ public final class Cli {
 
     // ------------------------------------------------------------------ built-in commands
 
-    private final class HelpCommand implements Command {
-        @Override
-        public String name() {
-            return "help";
-        }
+    @CommandLine.Command(name = "help", header = "show the list of commands, or the flags and examples of one",
+            customSynopsis = "help [COMMAND]")
+    private final class HelpCommand extends Command {
+        @CommandLine.Parameters(arity = "0..1", paramLabel = "COMMAND", hidden = true)
+        private String name;
 
         @Override
-        public String summary() {
-            return "show the list of commands, or the flags and examples of one";
-        }
-
-        @Override
-        public String usage() {
-            return "help [COMMAND]";
-        }
-
-        @Override
-        public int run(Args args, PrintStream out, PrintStream err) {
-            args.requireAtMostPositionals(1);
-            if (args.positionals().isEmpty()) {
+        public int run(PrintStream out, PrintStream err) {
+            if (name == null) {
                 out.print(overview());
                 return EXIT_OK;
             }
-            String name = args.positionals().get(0);
             Command c = commands.get(name);
             if (c == null) {
                 String guess = Suggest.closest(name, commands.keySet());

@@ -2,13 +2,29 @@ package org.girsanov.cli;
 
 import java.util.Collection;
 
-/** "Did you mean …?" — the closest candidate within a small edit distance. */
-final class Suggest {
+/**
+ * "Did you mean …?" — the closest candidate within a small edit distance, which finds what picocli's bigram similarity
+ * misses ({@code ehco} for {@code echo}), and the check of a flag whose value is one of a list.
+ */
+public final class Suggest {
 
     private Suggest() {}
 
+    /**
+     * The value {@code v} of {@code flag}, which must be one of {@code choices} (case-sensitive); otherwise a usage
+     * error listing them, with the nearest as a suggestion.
+     */
+    public static String choice(String flag, String v, Collection<String> choices) {
+        if (!choices.contains(v)) {
+            String guess = closest(v, choices);
+            throw new UsageException(flag + ": '" + v + "' is not one of " + String.join(", ", choices)
+                    + (guess != null ? " (did you mean " + guess + "?)" : ""));
+        }
+        return v;
+    }
+
     /** The candidate nearest to {@code word} (edit distance ≤ max(1, min(3, len/3))), or null. */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Math.max(1, Math.min(3, word.length() / 3)) + 1;
         for (String c : candidates) {

@@ -1,36 +1,19 @@
 package org.girsanov.cli;
 
-import org.girsanov.io.Json;
-
 import java.io.PrintStream;
-import java.util.List;
+import org.girsanov.io.Json;
+import picocli.CommandLine.Option;
 
 /** {@code girsanov version}: the version of girsanov and of the Java runtime. */
-final class VersionCommand implements Command {
-    @Override
-    public String name() {
-        return "version";
-    }
+@picocli.CommandLine.Command(name = "version", header = "print the version of girsanov and of the Java runtime",
+        customSynopsis = "version [--json]")
+final class VersionCommand extends Command {
+    @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+    private boolean json;
 
     @Override
-    public String summary() {
-        return "print the version of girsanov and of the Java runtime";
-    }
-
-    @Override
-    public String usage() {
-        return "version [--json]";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(Cli.JSON_FLAG);
-    }
-
-    @Override
-    public int run(Args args, PrintStream out, PrintStream err) {
-        args.requireAtMostPositionals(0);
-        if (args.getBoolean("json")) {
+    public int run(PrintStream out, PrintStream err) {
+        if (json) {
             out.println(Json.write(Json.object().with("name", Cli.PROGRAM).withAll(Build.info())
                     .with("java", Runtime.version().toString())
                     .with("vm", System.getProperty("java.vm.name"))

@@ -10,38 +10,76 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 class CliTest {
 
     /** Captured result of one run. */
     record Result(int code, String out, String err) {}
 
-    static final Command ECHO = Command.of("echo", "echo the batch size",
-            "echo [--batch N] [--json] [WORDS...]\n\nPrints its arguments.\n\nexample: girsanov echo --batch 3 hi",
-            List.of(Flag.option("batch", "N", "a number").withDefault(1), Cli.JSON_FLAG),
-            (args, out, err) -> {
-                int b = args.getInt("batch");
-                if (args.getBoolean("json")) {
-                    out.println(Json.write(Json.object().with("batch", b).with("words", args.positionals())));
-                } else {
-                    out.println(b + " " + String.join(" ", args.positionals()));
-                }
-                err.println("progress goes here");
-                return 0;
-            });
+    @CommandLine.Command(name = "echo", header = "echo the batch size", customSynopsis = "echo [--batch N] [--json] [WORDS...]",
+            description = "Prints its arguments.\n\nexample: girsanov echo --batch 3 hi")
+    static final class Echo extends Command {
+        @Option(names = "--batch", paramLabel = "N", description = "a number")
+        int batch = 1;
 
-    static final Command FAIL_USER = Command.of("fail-user", "fails like a user error", "fail-user",
-            List.of(Cli.JSON_FLAG), (args, out, err) -> {
-                throw new UserError("no such file: runs/x.ckpt");
-            });
+        @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+        boolean json;
 
-    static final Command FAIL_BUG = Command.of("fail-bug", "fails like a bug", "fail-bug", List.of(),
-            (args, out, err) -> {
-                throw new IllegalStateException("tape corrupted\nsecond line");
-            });
+        @Parameters(arity = "0..*", paramLabel = "WORDS", hidden = true)
+        List<String> words = new ArrayList<>();
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            if (json) {
+                out.println(Json.write(Json.object().with("batch", batch).with("words", words)));
+            } else {
+                out.println(batch + " " + String.join(" ", words));
+            }
+            err.println("progress goes here");
+            return 0;
+        }
+    }
+
+    @CommandLine.Command(name = "fail-user", header = "fails like a user error", customSynopsis = "fail-user")
+    static final class FailUser extends Command {
+        @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+        boolean json;
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            throw new UserError("no such file: runs/x.ckpt");
+        }
+    }
+
+    @CommandLine.Command(name = "fail-bug", header = "fails like a bug", customSynopsis = "fail-bug")
+    static class FailBug extends Command {
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            throw new IllegalStateException("tape corrupted\nsecond line");
+        }
+    }
+
+    @CommandLine.Command(name = "Bad Name", customSynopsis = "x")
+    static final class BadName extends FailBug {
+    }
+
+    @CommandLine.Command(name = "clash", customSynopsis = "clash")
+    static final class Clash extends Command {
+        @Option(names = "--debug", description = "mine")
+        boolean mine;
+
+        @Override
+        public int run(PrintStream out, PrintStream err) {
+            return 0;
+        }
+    }
 
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -49,7 +87,7 @@ class CliTest {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(args, o, e, List.of(ECHO, FAIL_USER, FAIL_BUG));
+            code = Cli.run(args, o, e, List.of(new Echo(), new FailUser(), new FailBug()));
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -150,12 +188,10 @@ class CliTest {
     @Test
     void registryRejectsClashes() {
         Cli cli = new Cli();
-        cli.register(ECHO);
-        assertThrows(IllegalArgumentException.class, () -> cli.register(ECHO));
-        assertThrows(IllegalArgumentException.class, () -> cli.register(Command.of("Bad Name", "s", "u", List.of(),
-                (a, o, e) -> 0)));
-        assertThrows(IllegalArgumentException.class, () -> cli.register(Command.of("x", "s", "u",
-                List.of(Flag.toggle("help", "h")), (a, o, e) -> 0)));
+        cli.register(new Echo());
+        assertThrows(IllegalArgumentException.class, () -> cli.register(new Echo()));
+        assertThrows(IllegalArgumentException.class, () -> cli.register(new BadName()));
+        assertThrows(IllegalArgumentException.class, () -> cli.register(new Clash()));
         assertEquals(List.of("help", "version", "echo"), cli.commands().stream().map(Command::name).toList());
         assertTrue(new Cli().command("echo").isEmpty(), "no static state shared between instances");
     }

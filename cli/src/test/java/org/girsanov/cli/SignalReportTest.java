@@ -73,14 +73,22 @@ class SignalReportTest {
     @Test
     void anErrorAfterTheCommandsObjectDoesNotAddASecondObject() {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        Command writesThenFails = Command.of("twice", "writes its object, then fails", "twice [--json]", List.of(Cli.JSON_FLAG),
-                (a, out, err) -> {
-                    out.println(Json.write(Json.object().with("partial", true)));
-                    throw new UserError("after the object");
-                });
+        Command writesThenFails = new WritesThenFails();
         int code = Cli.run(new String[] {"twice", "--json"}, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), List.of(writesThenFails));
         assertEquals(1, code);
         assertEquals("{\"partial\":true}", o.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @picocli.CommandLine.Command(name = "twice", header = "writes its object, then fails", customSynopsis = "twice [--json]")
+    static final class WritesThenFails extends Command {
+        @picocli.CommandLine.Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+        boolean json;
+
+        @Override
+        public int run(java.io.PrintStream out, java.io.PrintStream err) {
+            out.println(Json.write(Json.object().with("partial", true)));
+            throw new UserError("after the object");
+        }
     }
 }

@@ -51,9 +51,12 @@ public final class BaselineBenchmark {
         this.metrics = List.copyOf(metrics);
     }
 
-    /** The budgets accepted, for messages: {@code "200000 to 10000000000 target evaluations"}. */
+    /** The budgets accepted, for messages and help (a constant): {@code "200000 to 10000000000 target evaluations"}. */
+    public static final String BUDGET_RANGE = Budgets.MIN_BUDGET + " to " + Budgets.MAX_BUDGET + " target evaluations";
+
+    /** {@link #BUDGET_RANGE}. */
     public static String budgetRange() {
-        return Budgets.MIN_BUDGET + " to " + Budgets.MAX_BUDGET + " target evaluations";
+        return BUDGET_RANGE;
     }
 
     /** σ of the prior {@code N(0, σ²I)} per target (covers the modes). */

@@ -11,47 +11,31 @@ import java.util.Map;
 import java.util.Set;
 import org.girsanov.benchmarks.baselines.BaselineBenchmark;
 import org.girsanov.benchmarks.baselines.SampleMetric;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
-import org.girsanov.cli.Flag;
 import org.girsanov.io.Json;
 import org.girsanov.cli.Shutdown;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.train.CheckpointPolicy;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code girsanov bench quality}: the rows of the published table (plus TB rows) trained with the CPU
  * protocol, printed beside the published numbers; {@code girsanov bench perf}: the median time of a
  * PIS-LV training step.
  */
-public final class BenchCommand implements Command {
-
-    /** The quality-suite rows: every published row, plus trajectory balance on each target with PIS. */
-    public static List<String> defaultRows() {
-        return QualityRows.defaultRows();
-    }
-
-    @Override
-    public String name() {
-        return "bench";
-    }
-
-    @Override
-    public String summary() {
-        return "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched budget), bench efficiency"
-                + " (quality against target evaluations) or bench perf (training-step time)";
-    }
-
-    @Override
-    public String usage() {
-        return "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]\n"
-                + "bench table FILE.json [FILE.json ...] [--plot DIR] [--json]\n"
+@CommandLine.Command(name = "bench", header = "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched"
+        + " budget), bench efficiency (quality against target evaluations) or bench perf (training-step time)",
+        customSynopsis = "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]",
+        description = "bench table FILE.json [FILE.json ...] [--plot DIR] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
                 + "    [--samples K] [--prior-std S] [--seed S] [--threads T] [--out DIR] [--resume | --force] [--json]\n"
@@ -67,63 +51,112 @@ public final class BenchCommand implements Command {
                 + "bench quality also writes into its --out).\n"
                 + "perf: median ms of a PIS-LV training step on gmm9. baselines: MALA, HMC, parallel tempering, AIS and\n"
                 + "SMC at a matched budget of target evaluations (log-density plus score evaluations, counted alike for\n"
-                + "every method; each stops at or just under it), " + BaselineBenchmark.budgetRange() + ".\n"
+                + "every method; each stops at or just under it), " + BaselineBenchmark.BUDGET_RANGE + ".\n"
                 + "efficiency: sample quality against target evaluations, one curve per method (He et al. 2025, Fig. 2):\n"
                 + "PT and SMC once per budget, each neural sampler trained once with the CPU protocol and scored at\n"
                 + "iterations 10, 30, 100, ...; Sinkhorn and mode coverage of K samples (default 1000) against exact ones;\n"
                 + "writes efficiency.json (after every method) and two log-x plots in --out (default runs/efficiency);\n"
-                + "--resume keeps the methods an interrupted run in --out finished and runs the rest.";
+                + "--resume keeps the methods an interrupted run in --out finished and runs the rest.")
+public final class BenchCommand extends Command {
+    @Parameters(arity = "0..*", paramLabel = "WHAT", hidden = true)
+    List<String> what = new ArrayList<>();
+
+    @Option(names = "--rows", paramLabel = "LIST", description = "comma-separated target/sampler/loss rows (default: all)")
+    String rows;
+
+    @Option(names = "--seeds", paramLabel = "LIST", description = "quality: comma-separated root seeds, each row trained once per seed")
+    String seeds = "0";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder")
+    Path out = Path.of("runs/quality");
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "table: write one plot per target (ours beside the published row) into DIR")
+    Path plot;
+
+    @Option(names = "--iterations", paramLabel = "I", description = "override the protocol's iterations (for smoke runs)")
+    Integer iterations;
+
+    @Option(names = "--eval-paths", paramLabel = "K", description = "evaluation paths per row (the published protocol's 100 000)")
+    int evalPaths = 100_000;
+
+    @Option(names = "--batch", paramLabel = "B", description = "perf: batch")
+    int batch = 512;
+
+    @Option(names = "--steps", paramLabel = "N", description = "perf: time steps")
+    int steps = 100;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads")
+    int threads = 2;
+
+    @Option(names = "--repeats", paramLabel = "R", description = "perf: measured steps")
+    int repeats = 10;
+
+    @Option(names = "--budget", paramLabel = "N", description = "baselines: target evaluations per method")
+    long budget = 2_000_000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "baselines: seed")
+    long seed = 1;
+
+    @Option(names = "--samples", paramLabel = "K", description = "baselines: samples per method, scored against K exact samples")
+    int samples = 5000;
+
+    @Option(names = "--targets", paramLabel = "LIST", description = "baselines: ;-separated targets")
+    String targets = "gmm9;funnel10;mw5";
+
+    @Option(names = "--target", paramLabel = "SPEC", description = "efficiency: the target (default gmm40; it needs an exact sampler)")
+    String target;
+
+    @Option(names = "--methods", paramLabel = "LIST", description = "efficiency: comma-separated methods: pt, smc, or"
+            + " sampler[-loss] (default " + EfficiencyBench.DEFAULT_METHODS + ")")
+    String methods;
+
+    @Option(names = "--budgets", paramLabel = "LIST", description = "efficiency: increasing target-evaluation budgets of pt"
+            + " and smc (default " + EfficiencyBench.DEFAULT_BUDGETS + ")")
+    String budgets;
+
+    @Option(names = "--prior-std", paramLabel = "S", description = "efficiency: σ of the start N(0, σ²I) of pt, smc and the"
+            + " annealed samplers (cmcd, mcd, nets, ldvi, pinn)")
+    double priorStd = 1.0;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", description = Inputs.CHECKPOINT_SECONDS_HELP)
+    double checkpointSeconds = CheckpointPolicy.DEFAULT_SECONDS;
+
+    @Option(names = "--force", arity = "0..1", description = "quality: replace the results an --out folder holds")
+    boolean force;
+
+    @Option(names = "--resume", arity = "0..1", description = "quality: continue each row from its folder's checkpoint (same"
+            + " protocol required); efficiency: keep the methods the run in --out finished (same settings required)")
+    boolean resume;
+
+    @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+    boolean json;
+
+    /** The quality-suite rows: every published row, plus trajectory balance on each target with PIS. */
+    public static List<String> defaultRows() {
+        return QualityRows.defaultRows();
     }
 
     @Override
-    public List<Flag> flags() {
-        return List.of(Flag.option("rows", "LIST", "comma-separated target/sampler/loss rows (default: all)"),
-                Flag.option("seeds", "LIST", "quality: comma-separated root seeds, each row trained once per seed").withDefault("0"),
-                Flag.option("out", "DIR", "output folder").withDefault("runs/quality"),
-                Flag.option("plot", "DIR", "table: write one plot per target (ours beside the published row) into DIR"),
-                Flag.option("iterations", "I", "override the protocol's iterations (for smoke runs)"),
-                Flag.option("eval-paths", "K", "evaluation paths per row (the published protocol's 100 000)").withDefault(100_000),
-                Flag.option("batch", "B", "perf: batch").withDefault(512),
-                Flag.option("steps", "N", "perf: time steps").withDefault(100),
-                Flag.option("threads", "T", "worker threads").withDefault(2),
-                Flag.option("repeats", "R", "perf: measured steps").withDefault(10),
-                Flag.option("budget", "N", "baselines: target evaluations per method").withDefault(2_000_000),
-                Flag.option("seed", "S", "baselines: seed").withDefault(1),
-                Flag.option("samples", "K", "baselines: samples per method, scored against K exact samples").withDefault(5000),
-                Flag.option("targets", "LIST", "baselines: ;-separated targets").withDefault("gmm9;funnel10;mw5"),
-                Flag.option("target", "SPEC", "efficiency: the target (default gmm40; it needs an exact sampler)"),
-                Flag.option("methods", "LIST", "efficiency: comma-separated methods: pt, smc, or sampler[-loss] (default "
-                        + EfficiencyBench.DEFAULT_METHODS + ")"),
-                Flag.option("budgets", "LIST", "efficiency: increasing target-evaluation budgets of pt and smc (default "
-                        + EfficiencyBench.DEFAULT_BUDGETS + ")"),
-                Flag.option("prior-std", "S", "efficiency: σ of the start N(0, σ²I) of pt, smc and the annealed samplers (cmcd, mcd, nets, ldvi, pinn)").withDefault(1.0),
-                Inputs.checkpointSecondsFlag(), Flag.toggle("force", "quality: replace the results an --out folder holds"),
-                Flag.toggle("resume", "quality: continue each row from its folder's checkpoint (same protocol required);"
-                        + " efficiency: keep the methods the run in --out finished (same settings required)"),
-                Cli.JSON_FLAG);
-    }
-
-    @Override
-    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
-        if (a.positionals().size() > 1 && !"table".equals(a.positionals().get(0))) {
-            throw new UsageException("unexpected argument '" + a.positionals().get(1) + "' after bench " + a.positionals().get(0));
+    public int run(PrintStream stdout, PrintStream err) throws Exception {
+        if (what.size() > 1 && !"table".equals(what.get(0))) {
+            throw new UsageException("unexpected argument '" + what.get(1) + "' after bench " + what.get(0));
         }
-        if (a.positionals().isEmpty() || (a.positionals().size() != 1 && !"table".equals(a.positionals().get(0)))) {
+        if (what.isEmpty() || (what.size() != 1 && !"table".equals(what.get(0)))) {
             throw new UsageException("bench: expected 'quality', 'table', 'baselines', 'efficiency' or 'perf'");
         }
-        switch (a.positionals().get(0)) {
+        switch (what.get(0)) {
             case "quality":
-                return quality(a, out, err);
+                return quality(stdout, err);
             case "perf":
-                return PerfBench.run(a, out, err);
+                return PerfBench.run(this, stdout, err);
             case "baselines":
-                return baselines(a, out, err);
+                return baselines(stdout, err);
             case "table":
-                return table(a, out, err);
+                return table(stdout, err);
             case "efficiency":
-                return EfficiencyBench.run(a, out, err);
+                return EfficiencyBench.run(this, stdout, err);
             default:
-                throw new UsageException("bench: unknown benchmark '" + a.positionals().get(0) + "'; expected quality, table, baselines, efficiency or perf");
+                throw new UsageException("bench: unknown benchmark '" + what.get(0) + "'; expected quality, table, baselines, efficiency or perf");
         }
     }
 
@@ -156,20 +189,18 @@ public final class BenchCommand implements Command {
         return true;
     }
 
-    private int quality(Args a, PrintStream out, PrintStream err) throws Exception {
-        int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
-        int evalPaths = Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS);
-        Integer iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE) : null;
-        List<QualityRows.Row> rows = QualityRows.plan(a.has("rows") ? a.getString("rows") : null,
-                QualityRows.seeds(a.getString("seeds")), threads, iterations);
-        double checkpointSeconds = Inputs.checkpointSeconds(a);
-        Path dir = a.getPath("out");
+    private int quality(PrintStream out, PrintStream err) throws Exception {
+        int threads = Inputs.intIn("--threads", this.threads, 1, EvaluateCommand.MAX_THREADS);
+        int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, EvaluateCommand.MAX_PATHS);
+        Integer iterations = this.iterations != null ? Inputs.intIn("--iterations", this.iterations, 0, Integer.MAX_VALUE) : null;
+        List<QualityRows.Row> rows = QualityRows.plan(this.rows, QualityRows.seeds(seeds), threads, iterations);
+        double checkpointSeconds = Inputs.checkpointSeconds(this.checkpointSeconds);
+        Path dir = this.out;
         Inputs.folder("--out", dir);
-        boolean resume = a.getBoolean("resume");
-        if (resume && a.getBoolean("force")) {
+        if (resume && force) {
             throw new UsageException("--resume continues the rows in --out and --force replaces them; give one");
         }
-        if (Files.exists(dir.resolve("quality.json")) && !a.getBoolean("force") && !resume) {
+        if (Files.exists(dir.resolve("quality.json")) && !force && !resume) {
             throw new UserError("--out: " + dir + " already holds the results of a bench quality run (quality.json);"
                     + " pass --resume to continue it, --force to replace it, or give another --out");
         }
@@ -179,7 +210,7 @@ public final class BenchCommand implements Command {
             if (resume && resumable(rowDir, r)) {
                 resumed.add(r.name());
             } else {
-                TrainFlags.claim(rowDir, a.getBoolean("force"), false, "bench quality", err);
+                TrainFlags.claim(rowDir, force, false, "bench quality", err);
             }
         }
         Files.deleteIfExists(dir.resolve("quality.json")); // --force: the old table must not outlive an interrupted run
@@ -191,7 +222,6 @@ public final class BenchCommand implements Command {
             }
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        boolean json = a.getBoolean("json");
         int failed = 0;
         // Between rows a signal is seen here; during a row by the row's own handler (TrainRunner), which tells onStop.
         String[] current = {rows.isEmpty() ? null : rows.get(0).name()};
@@ -266,16 +296,16 @@ public final class BenchCommand implements Command {
     }
 
     /** {@code bench table FILE...}: the quality table of the rows of several {@code quality.json} files. */
-    private int table(Args a, PrintStream out, PrintStream err) throws java.io.IOException {
-        if (a.positionals().size() < 2) {
+    private int table(PrintStream out, PrintStream err) throws java.io.IOException {
+        if (what.size() < 2) {
             throw new UsageException("bench table: give one or more quality.json files written by bench quality");
         }
-        Path plots = a.has("plot") ? a.getPath("plot") : null;
+        Path plots = plot;
         if (plots != null) {
             Inputs.folder("--plot", plots);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String f : a.positionals().subList(1, a.positionals().size())) {
+        for (String f : what.subList(1, what.size())) {
             Path p = Path.of(f);
             if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
                 throw new UserError("bench table: " + p + " is not a readable file; give the quality.json of a bench quality run");
@@ -295,7 +325,7 @@ public final class BenchCommand implements Command {
                 rows.add(row);
             }
         }
-        if (a.getBoolean("json")) { // the rows of every file as one object; the table for people on stderr
+        if (json) { // the rows of every file as one object; the table for people on stderr
             err.print(QualityTable.markdown(rows));
             out.println(Json.write(Json.object().with("rows", rows).withAll(Build.info())));
         } else {
@@ -318,19 +348,18 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private int baselines(Args a, PrintStream out, PrintStream err) {
-        long budget = a.getLong("budget");
-        int samples = Inputs.intIn(a, "samples", 2, 100_000);
+    private int baselines(PrintStream out, PrintStream err) {
+        int samples = Inputs.intIn("--samples", this.samples, 2, 100_000);
         BaselineBenchmark bench;
         try {
-            bench = new BaselineBenchmark(budget, a.getLong("seed"), samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
+            bench = new BaselineBenchmark(budget, seed, samples, List.of(SampleMetric.deltaStd(), SampleMetric.sinkhorn(1000)));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
         List<Target> targets = new ArrayList<>();
-        for (String spec : a.getString("targets").split(";", -1)) {
+        for (String spec : this.targets.split(";", -1)) {
             if (spec.isBlank()) {
-                throw new UserError("--targets: empty target in '" + a.getString("targets") + "' (targets are separated by ;)");
+                throw new UserError("--targets: empty target in '" + this.targets + "' (targets are separated by ;)");
             }
             Target t = Inputs.target("--targets", Protocol.targetSpec(spec.strip()));
             if (!t.hasExactSampler() && t.reference().isEmpty()) {
@@ -339,7 +368,7 @@ public final class BenchCommand implements Command {
             }
             targets.add(t);
         }
-        err.printf("baselines at %d target evaluations per method, seed %d, K = %d samples%n", budget, a.getLong("seed"), samples);
+        err.printf("baselines at %d target evaluations per method, seed %d, K = %d samples%n", budget, seed, samples);
         List<BaselineBenchmark.Row> all = new ArrayList<>();
         for (Target t : targets) {
             try {
@@ -348,10 +377,9 @@ public final class BenchCommand implements Command {
                 throw new UserError(e.getMessage());
             }
         }
-        boolean json = a.getBoolean("json");
         (json ? err : out).print(bench.format(all));
         if (json) {
-            out.println(Json.write(Json.object().with("budget", budget).with("seed", a.getLong("seed")).with("samples", samples)
+            out.println(Json.write(Json.object().with("budget", budget).with("seed", seed).with("samples", samples)
                     .with("rows", bench.json(all)).withAll(Build.info())));
         }
         return Cli.EXIT_OK;

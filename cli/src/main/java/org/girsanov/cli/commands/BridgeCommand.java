@@ -1,5 +1,7 @@
 package org.girsanov.cli.commands;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
-import org.girsanov.cli.Flag;
 import org.girsanov.cli.Plots;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.Json;
@@ -29,89 +29,107 @@ import org.girsanov.sde.RandomStreams;
  * against the target, the transport cost {@code E|X0 − X1|²}, and with {@code --plot} draws the end samples on the
  * target density (2-D) or the pairwise marginals, and the coordinates of a few paths over time.
  */
-public final class BridgeCommand implements Command {
-    private static final long SAMPLE_STREAM = 61;
-    private static final long POOL_STREAM = 67;
-    private static final int POOL = 20000;
-
-    @Override
-    public String name() {
-        return "bridge";
-    }
-
-    @Override
-    public String summary() {
-        return "learn the Schrödinger bridge between two targets by iterative proportional fitting";
-    }
-
-    @Override
-    public String usage() {
-        return "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--plot FILE.png] [--json]\n\n"
-                + "Learns the Schrödinger bridge for the reference dX = sigma dW on [0, 1] between --from (drawn from its exact\n"
+@CommandLine.Command(name = "bridge", header = "learn the Schrödinger bridge between two targets by iterative proportional fitting",
+        customSynopsis = "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--plot FILE.png] [--json]",
+        description = "Learns the Schrödinger bridge for the reference dX = sigma dW on [0, 1] between --from (drawn from its exact\n"
                 + "sampler) and --to, by iterative proportional fitting (docs/math.md section 9): each round fits the backward\n"
                 + "and then the forward half-bridge by maximum likelihood on the other process's paths. With --to-density (or\n"
                 + "a --to without an exact sampler) --to is known by its unnormalised density only and the forward half-bridge\n"
                 + "is fitted by the log-variance of the path weight given the start point. Reports the end marginal against\n"
-                + "--to (mean, std, delta_std) and E|X0 - X1|^2. Example: bridge --from gaussian:d=2,var=1 --to gmm9 --to-density";
-    }
+                + "--to (mean, std, delta_std) and E|X0 - X1|^2. Example: bridge --from gaussian:d=2,var=1 --to gmm9 --to-density")
+public final class BridgeCommand extends Command {
+    private static final long SAMPLE_STREAM = 61;
+    private static final long POOL_STREAM = 67;
+    private static final int POOL = 20000;
+    /** The defaults of every flag that sets the IPF configuration. */
+    private static final IpfConfig DEFAULTS = IpfConfig.defaults();
+
+    @Option(names = "--from", paramLabel = "SPEC", required = true, description = "the start marginal rho0 (a target with an exact sampler)")
+    String fromSpec;
+
+    @Option(names = "--to", paramLabel = "SPEC", required = true, description = "the end marginal rho1")
+    String toSpec;
+
+    @Option(names = "--to-density", arity = "0..1", description = "use only --to's unnormalised density, not its samples")
+    boolean toDensity;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "IPF rounds")
+    int rounds = DEFAULTS.rounds();
+
+    @Option(names = "--iters", paramLabel = "I", description = "Adam steps per half-bridge")
+    int iters = DEFAULTS.iterations();
+
+    @Option(names = "--steps", paramLabel = "N", description = "grid steps on [0, 1]")
+    int steps = DEFAULTS.steps();
+
+    @Option(names = "--sigma", paramLabel = "S", description = "the reference's sigma")
+    double sigma = DEFAULTS.sigma();
+
+    @Option(names = "--batch", paramLabel = "B", description = "paths per step (a multiple of " + SchrodingerIpf.REPLICATES
+            + " with a density end)")
+    int batch = DEFAULTS.batch();
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Adam's learning rate")
+    double lr = DEFAULTS.lr();
+
+    @Option(names = "--exploration", paramLabel = "K", description = "with a density end: the forward paths' noise times K >= 1"
+            + " (2 reaches more modes)")
+    double exploration = DEFAULTS.exploration();
+
+    @Option(names = "--width", paramLabel = "W", description = "hidden width of the drift networks")
+    int width = DEFAULTS.width();
+
+    @Option(names = "--layers", paramLabel = "L", description = "hidden layers of the drift networks")
+    int layers = DEFAULTS.layers();
+
+    @Option(names = "--eval-paths", paramLabel = "K", description = "paths of the final evaluation")
+    int evalPaths = 10000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed")
+    long seed = 0;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads")
+    int threads = 2;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "write the end samples' plot here and the paths' plot beside it (-paths.png)")
+    Path plot;
+
+    @Option(names = "--force", arity = "0..1", description = "overwrite existing --plot files")
+    boolean force;
+
+    @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+    boolean json;
 
     @Override
-    public List<Flag> flags() {
-        IpfConfig d = IpfConfig.defaults();
-        return List.of(Flag.required("from", "SPEC", "the start marginal rho0 (a target with an exact sampler)"),
-                Flag.required("to", "SPEC", "the end marginal rho1"),
-                Flag.toggle("to-density", "use only --to's unnormalised density, not its samples"),
-                Flag.option("rounds", "R", "IPF rounds").withDefault(d.rounds()),
-                Flag.option("iters", "I", "Adam steps per half-bridge").withDefault(d.iterations()),
-                Flag.option("steps", "N", "grid steps on [0, 1]").withDefault(d.steps()),
-                Flag.option("sigma", "S", "the reference's sigma").withDefault(String.valueOf(d.sigma())),
-                Flag.option("batch", "B", "paths per step (a multiple of " + SchrodingerIpf.REPLICATES + " with a density end)")
-                        .withDefault(d.batch()),
-                Flag.option("lr", "LR", "Adam's learning rate").withDefault(String.valueOf(d.lr())),
-                Flag.option("exploration", "K", "with a density end: the forward paths' noise times K >= 1 (2 reaches more modes)")
-                        .withDefault(String.valueOf(d.exploration())),
-                Flag.option("width", "W", "hidden width of the drift networks").withDefault(d.width()),
-                Flag.option("layers", "L", "hidden layers of the drift networks").withDefault(d.layers()),
-                Flag.option("eval-paths", "K", "paths of the final evaluation").withDefault(10000),
-                Flag.option("seed", "S", "seed").withDefault(0),
-                Flag.option("threads", "T", "worker threads").withDefault(2),
-                Flag.option("plot", "FILE", "write the end samples' plot here and the paths' plot beside it (-paths.png)"),
-                Flag.toggle("force", "overwrite existing --plot files"), Cli.JSON_FLAG);
-    }
-
-    @Override
-    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
-        a.requireAtMostPositionals(0);
-        Target from = Inputs.target("--from", a.getString("from"));
-        Target to = Inputs.target("--to", a.getString("to"));
+    public int run(PrintStream out, PrintStream err) throws Exception {
+        Target from = Inputs.target("--from", fromSpec);
+        Target to = Inputs.target("--to", toSpec);
         if (!from.hasExactSampler()) {
             throw new UserError("--from: " + from.name() + " has no exact sampler; the start of a bridge must be given by samples");
         }
         if (from.dimension() != to.dimension()) {
             throw new UserError("--from has dimension " + from.dimension() + " and --to " + to.dimension() + "; they must agree");
         }
-        boolean density = a.getBoolean("to-density") || !to.hasExactSampler();
-        double sigma = positive(a, "sigma");
-        double lr = positive(a, "lr");
-        double exploration = a.getDouble("exploration");
+        boolean density = toDensity || !to.hasExactSampler();
+        double sigma = Inputs.positive("--sigma", this.sigma);
+        double lr = Inputs.positive("--lr", this.lr);
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
-            throw new UserError("--exploration: " + a.getString("exploration") + " is out of range; allowed: a finite number >= 1");
+            throw new UserError("--exploration: " + Inputs.text(exploration) + " is out of range; allowed: a finite number >= 1");
         }
-        int batch = Inputs.intIn(a, "batch", density ? SchrodingerIpf.REPLICATES : 1, 1_000_000);
+        int batch = Inputs.intIn("--batch", this.batch, density ? SchrodingerIpf.REPLICATES : 1, 1_000_000);
         if (density && batch % SchrodingerIpf.REPLICATES != 0) {
             throw new UserError("--batch: " + batch + " with a density end; allowed: a multiple of " + SchrodingerIpf.REPLICATES);
         }
-        IpfConfig config = IpfConfig.defaults().withRounds(Inputs.intIn(a, "rounds", 1, 10_000))
-                .withIterations(Inputs.intIn(a, "iters", 1, 10_000_000)).withSteps(Inputs.intIn(a, "steps", 1, 10_000))
+        IpfConfig config = DEFAULTS.withRounds(Inputs.intIn("--rounds", rounds, 1, 10_000))
+                .withIterations(Inputs.intIn("--iters", iters, 1, 10_000_000)).withSteps(Inputs.intIn("--steps", steps, 1, 10_000))
                 .withSigma(sigma).withBatch(batch).withLr(lr).withExploration(exploration)
-                .withNetwork(Inputs.intIn(a, "width", 1, 4096), Inputs.intIn(a, "layers", 0, 64)).withSeed(a.getLong("seed"))
-                .withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS));
-        int evalPaths = Inputs.intIn(a, "eval-paths", 2, 10_000_000);
-        Path plot = a.has("plot") ? a.getPath("plot") : null;
+                .withNetwork(Inputs.intIn("--width", width, 1, 4096), Inputs.intIn("--layers", layers, 0, 64)).withSeed(seed)
+                .withThreads(Inputs.intIn("--threads", threads, 1, EvaluateCommand.MAX_THREADS));
+        int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, 10_000_000);
         Path pathsPlot = plot == null ? null : plot.resolveSibling(stem(plot) + "-paths.png");
         if (plot != null) {
-            Inputs.newFile("--plot", plot, a.getBoolean("force"));
-            Inputs.newFile("--plot", pathsPlot, a.getBoolean("force"));
+            Inputs.newFile("--plot", plot, force);
+            Inputs.newFile("--plot", pathsPlot, force);
         }
         RandomStreams streams = new RandomStreams(config.seed());
         BridgeEnd end = density ? BridgeEnd.density(to) : BridgeEnd.of(to);
@@ -119,7 +137,7 @@ public final class BridgeCommand implements Command {
                 to.name(), density ? "its density" : "its samples", sigma, config.steps(), config.rounds(), config.iterations(), batch);
         long t0 = System.nanoTime();
         List<Object> rounds = new ArrayList<>();
-        Json.Obj result = Json.object().with("from", a.getString("from")).with("to", a.getString("to"))
+        Json.Obj result = Json.object().with("from", fromSpec).with("to", toSpec)
                 .with("to_density", density).with("sigma", sigma).with("steps", config.steps()).with("rounds", config.rounds())
                 .with("iterations", config.iterations()).with("batch", batch).with("lr", lr).with("exploration", exploration).with("seed", config.seed());
         try (SchrodingerIpf ipf = new SchrodingerIpf(BridgeEnd.of(from), end, config)) {
@@ -155,7 +173,7 @@ public final class BridgeCommand implements Command {
                 result.with("plots", List.of(plot.toString(), pathsPlot.toString()));
             }
         }
-        if (a.getBoolean("json")) {
+        if (json) {
             out.println(Json.write(result.withAll(Build.info())));
         }
         return Cli.EXIT_OK;
@@ -203,14 +221,6 @@ public final class BridgeCommand implements Command {
     private static String stem(Path p) {
         String n = p.getFileName().toString();
         return n.endsWith(".png") ? n.substring(0, n.length() - 4) : n;
-    }
-
-    private static double positive(Args a, String flag) {
-        double v = a.getDouble(flag);
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new UserError("--" + flag + ": " + a.getString(flag) + " is out of range; allowed: a finite number > 0");
-        }
-        return v;
     }
 
     private static double[] columnMeans(DMatrixRMaj x) {

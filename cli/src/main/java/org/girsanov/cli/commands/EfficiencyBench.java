@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.girsanov.benchmarks.baselines.EfficiencyCurves;
 import org.girsanov.benchmarks.quality.Protocol;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.io.Json;
@@ -41,22 +40,23 @@ final class EfficiencyBench {
     private EfficiencyBench() {
     }
 
-    static int run(Args a, PrintStream out, PrintStream err) throws IOException {
-        String spec = Protocol.targetSpec(a.getString("target", "gmm40"));
+    static int run(BenchCommand a, PrintStream out, PrintStream err) throws IOException {
+        String spec = Protocol.targetSpec(a.target != null ? a.target : "gmm40");
         Target target = Inputs.target("--target", spec);
-        int samples = a.has("samples") ? Inputs.intIn(a, "samples", 10, 20_000) : DEFAULT_SAMPLES;
-        long seed = a.getLong("seed");
-        double sigma = a.getDouble("prior-std");
-        int threads = Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
-        int iterations = a.has("iterations") ? Inputs.intIn(a, "iterations", 1, 10_000_000) : 0;
+        int samples = a.given("--samples") ? Inputs.intIn("--samples", a.samples, 10, 20_000) : DEFAULT_SAMPLES;
+        long seed = a.seed;
+        double sigma = a.priorStd;
+        int threads = Inputs.intIn("--threads", a.threads, 1, EvaluateCommand.MAX_THREADS);
+        int iterations = a.iterations != null ? Inputs.intIn("--iterations", a.iterations, 1, 10_000_000) : 0;
         EfficiencyCurves curves;
         try {
             curves = new EfficiencyCurves(target, spec, samples, seed, sigma);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        long[] budgets = budgets(a.getString("budgets", DEFAULT_BUDGETS));
-        List<String> methods = List.of(a.getString("methods", DEFAULT_METHODS).split(",", -1));
+        String budgetList = a.budgets != null ? a.budgets : DEFAULT_BUDGETS;
+        long[] budgets = budgets(budgetList);
+        List<String> methods = List.of((a.methods != null ? a.methods : DEFAULT_METHODS).split(",", -1));
         Map<String, TrainingConfig> configs = new LinkedHashMap<>();
         for (String m : methods) {
             if (!EfficiencyCurves.CLASSICAL.contains(m)) {
@@ -72,26 +72,22 @@ final class EfficiencyBench {
         if (configs.size() + methods.stream().filter(EfficiencyCurves.CLASSICAL::contains).distinct().count() != methods.size()) {
             throw new UserError("--methods: " + String.join(",", methods) + " names a method twice");
         }
-        Path dir = a.getPath("out");
-        if (!a.has("out")) {
-            dir = Path.of("runs/efficiency");
-        }
-        boolean resume = a.getBoolean("resume");
-        if (resume && a.getBoolean("force")) {
+        Path dir = a.given("--out") ? a.out : Path.of("runs/efficiency");
+        boolean resume = a.resume;
+        if (resume && a.force) {
             throw new UsageException("--resume continues the curves in --out and --force replaces them; give one");
         }
         Map<String, Object> settings = settings(spec, methods, budgets, iterations, samples, seed, sigma);
         List<EfficiencyCurves.Point> points = resume ? EfficiencyResume.finished(dir, settings, err) : new ArrayList<>();
         if (!resume) {
-            claim(dir, a.getBoolean("force"), err);
+            claim(dir, a.force, err);
         }
         for (String m : methods) {
             if (points.stream().anyMatch(p -> p.method().equals(m))) {
                 err.println("== " + m + ": finished in the run being resumed, kept");
                 continue;
             }
-            err.println("== " + m + (configs.containsKey(m) ? " (" + describe(configs.get(m)) + ")" : " (budgets " + a.getString(
-                    "budgets", DEFAULT_BUDGETS) + ")"));
+            err.println("== " + m + (configs.containsKey(m) ? " (" + describe(configs.get(m)) + ")" : " (budgets " + budgetList + ")"));
             List<EfficiencyCurves.Point> curve;
             try {
                 curve = configs.containsKey(m) ? curves.neural(m, configs.get(m),
@@ -111,7 +107,7 @@ final class EfficiencyBench {
         err.println();
         err.print(EfficiencyCurves.format(points));
         err.println("written: " + dir.resolve("efficiency.json") + " and the plots beside it");
-        if (a.getBoolean("json")) {
+        if (a.json) {
             out.println(Json.write(document(target, settings, points)));
         }
         return Cli.EXIT_OK;

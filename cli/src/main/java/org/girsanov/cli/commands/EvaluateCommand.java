@@ -1,15 +1,15 @@
 package org.girsanov.cli.commands;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import java.io.PrintStream;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
-import org.girsanov.cli.Flag;
 import org.girsanov.io.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
@@ -25,85 +25,86 @@ import org.girsanov.samplers.train.Trainer;
  * {@code girsanov evaluate}: every metric of a checkpoint, or the sample-based ones (Δstd, Sinkhorn) of a
  * CSV of samples against exact target samples or given reference samples.
  */
-public final class EvaluateCommand implements Command {
+@CommandLine.Command(name = "evaluate", header = "metrics of a checkpoint or of a CSV of samples",
+        customSynopsis = "evaluate --target SPEC (--checkpoint FILE | --samples FILE.csv) [--reference FILE.csv] [--json]",
+        description = "From a checkpoint: log Z estimates, ESS, EUBO, Δstd and Sinkhorn on fresh paths.\n"
+                + "From samples: Δstd against the target's true standard deviations where known (else exact samples),\n"
+                + "Sinkhorn (ε = 1e-3, run to convergence) against exact target samples; both against --reference\n"
+                + "samples when given.")
+public final class EvaluateCommand extends Command {
     /** Upper bounds of the evaluation flags (memory: Sinkhorn holds a K × K cost matrix). */
     static final int MAX_PATHS = 1_000_000;
     static final int MAX_SAMPLE_K = 20_000;
     static final int MAX_THREADS = 256;
 
+    @Option(names = "--target", paramLabel = "SPEC", required = true, description = "the target the samples are meant to follow")
+    String target;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "a checkpoint written by train or demo")
+    Path checkpoint;
+
+    @Option(names = "--samples", paramLabel = "FILE", description = "CSV of samples, one row each")
+    Path samples;
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "CSV of reference samples (default: exact target samples)")
+    Path reference;
+
+    @Option(names = "--paths", paramLabel = "K", description = "paths for a checkpoint's evaluation")
+    int paths = 20000;
+
+    @Option(names = "--sample-metric-k", paramLabel = "K", description = "points for Sinkhorn")
+    int sampleMetricK = 2000;
+
+    @Option(names = "--refine", paramLabel = "R", description = "a checkpoint: evaluate on its training grid refined R times"
+            + " (steps × 2^R), 0 to " + TrainCommand.MAX_REFINE)
+    int refine = 0;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads")
+    int threads = 2;
+
+    @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+    boolean json;
+
     @Override
-    public String name() {
-        return "evaluate";
+    public Map<String, Object> stopContext() {
+        return checkpoint != null ? Checkpoints.describe(checkpoint) : Map.of("samples", String.valueOf(samples));
     }
 
     @Override
-    public String summary() {
-        return "metrics of a checkpoint or of a CSV of samples";
-    }
-
-    @Override
-    public String usage() {
-        return "evaluate --target SPEC (--checkpoint FILE | --samples FILE.csv) [--reference FILE.csv] [--json]\n\n"
-                + "From a checkpoint: log Z estimates, ESS, EUBO, Δstd and Sinkhorn on fresh paths.\n"
-                + "From samples: Δstd against the target's true standard deviations where known (else exact samples),\n"
-                + "Sinkhorn (ε = 1e-3, run to convergence) against exact target samples; both against --reference\n"
-                + "samples when given.";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(Flag.required("target", "SPEC", "the target the samples are meant to follow"),
-                Flag.option("checkpoint", "FILE", "a checkpoint written by train or demo"),
-                Flag.option("samples", "FILE", "CSV of samples, one row each"),
-                Flag.option("reference", "FILE", "CSV of reference samples (default: exact target samples)"),
-                Flag.option("paths", "K", "paths for a checkpoint's evaluation").withDefault(20000),
-                Flag.option("sample-metric-k", "K", "points for Sinkhorn").withDefault(2000),
-                Flag.option("refine", "R", "a checkpoint: evaluate on its training grid refined R times (steps × 2^R), 0 to "
-                        + TrainCommand.MAX_REFINE).withDefault(0),
-                Flag.option("threads", "T", "worker threads").withDefault(2), Cli.JSON_FLAG);
-    }
-
-    @Override
-    public Map<String, Object> stopContext(Args a) {
-        return a.has("checkpoint") ? Checkpoints.describe(a.getPath("checkpoint")) : Map.of("samples", a.getString("samples"));
-    }
-
-    @Override
-    public int run(Args a, PrintStream out, PrintStream err) throws Exception {
-        a.requireAtMostPositionals(0);
-        Target target = TrainRunner.parseTarget(a.getString("target"));
-        boolean ckpt = a.has("checkpoint");
-        if (ckpt == a.has("samples")) {
+    public int run(PrintStream out, PrintStream err) throws Exception {
+        Target target = TrainRunner.parseTarget(this.target);
+        boolean ckpt = checkpoint != null;
+        if (ckpt == (samples != null)) {
             throw new UsageException("give exactly one of --checkpoint FILE or --samples FILE.csv");
         }
-        if (ckpt && a.has("reference")) {
+        if (ckpt && reference != null) {
             throw new UsageException("--reference goes with --samples, not with --checkpoint");
         }
-        int paths = Inputs.intIn(a, "paths", 2, MAX_PATHS);
-        int sampleK = Inputs.intIn(a, "sample-metric-k", 2, MAX_SAMPLE_K);
-        int threads = Inputs.intIn(a, "threads", 1, MAX_THREADS);
-        int refine = Inputs.intIn(a, "refine", 0, TrainCommand.MAX_REFINE);
-        if (!ckpt && a.has("refine")) {
+        int paths = Inputs.intIn("--paths", this.paths, 2, MAX_PATHS);
+        int sampleK = Inputs.intIn("--sample-metric-k", sampleMetricK, 2, MAX_SAMPLE_K);
+        int threads = Inputs.intIn("--threads", this.threads, 1, MAX_THREADS);
+        int refine = Inputs.intIn("--refine", this.refine, 0, TrainCommand.MAX_REFINE);
+        if (!ckpt && given("--refine")) {
             throw new UsageException("--refine goes with --checkpoint (it refines the sampler's time grid), not with --samples");
         }
-        DMatrixRMaj samples = ckpt ? null : SamplesCsv.read("--samples", a.getPath("samples"));
-        DMatrixRMaj ref = a.has("reference") ? SamplesCsv.read("--reference", a.getPath("reference")) : null;
+        DMatrixRMaj samples = ckpt ? null : SamplesCsv.read("--samples", this.samples);
+        DMatrixRMaj ref = reference != null ? SamplesCsv.read("--reference", reference) : null;
         long t0 = System.nanoTime();
-        Json.Obj m = Json.object().with("target", a.getString("target"));
+        Json.Obj m = Json.object().with("target", this.target);
         if (ckpt) {
-            try (Trainer t = Checkpoints.open(a.getPath("checkpoint"), threads)) {
+            try (Trainer t = Checkpoints.open(checkpoint, threads)) {
                 if (!t.target().name().equals(target.name()) || t.target().dimension() != target.dimension()) {
-                    throw new UserError("--target " + a.getString("target") + " does not match the checkpoint's target "
+                    throw new UserError("--target " + this.target + " does not match the checkpoint's target "
                             + t.config().targetSpec());
                 }
-                err.println("evaluating " + a.getPath("checkpoint") + " on " + paths + " paths ...");
+                err.println("evaluating " + checkpoint + " on " + paths + " paths ...");
                 Evaluation ev = new Evaluator(paths, sampleK, true, refine).evaluate(t);
                 m.withAll(ev.all());
                 m.with("seed", t.config().run().seed());
             }
         } else {
             if (samples.numCols != target.dimension()) {
-                throw new UserError("--samples: " + a.getPath("samples") + ": samples have " + samples.numCols + " columns; target "
+                throw new UserError("--samples: " + this.samples + ": samples have " + samples.numCols + " columns; target "
                         + target.name() + " has dimension " + target.dimension());
             }
             boolean given = ref != null;
@@ -112,7 +113,7 @@ public final class EvaluateCommand implements Command {
                 m.with("delta_std", Evaluator.deltaStd(samples, target, null)).with("samples", samples.numRows);
             } else if (ref != null) {
                 if (ref.numCols != samples.numCols) {
-                    throw new UserError("--reference: " + a.getPath("reference") + ": " + ref.numCols + " columns; samples have " + samples.numCols);
+                    throw new UserError("--reference: " + reference + ": " + ref.numCols + " columns; samples have " + samples.numCols);
                 }
             } else if (target.hasExactSampler()) {
                 ref = target.sample(samples.numRows, RandomSource.XO_RO_SHI_RO_128_PP.create(20261122L));
@@ -133,7 +134,7 @@ public final class EvaluateCommand implements Command {
         for (Map.Entry<String, Object> e : m.entrySet()) {
             err.printf("%-22s %s%n", e.getKey(), e.getValue() instanceof Double d ? human(d) : e.getValue());
         }
-        if (a.getBoolean("json")) {
+        if (json) {
             out.println(Json.write(m));
         }
         return Cli.EXIT_OK;

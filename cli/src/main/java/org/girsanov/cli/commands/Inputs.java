@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.girsanov.cli.Args;
-import org.girsanov.cli.Flag;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.CheckpointPolicy;
+import org.girsanov.samplers.train.TrainingConfig;
 
 /**
  * Checks of flag values and specs that every command runs before it starts any work, so that a bad value
@@ -22,51 +21,53 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The integer flag {@code name} (or its default), which must lie in {@code [lo, hi]}. */
-    static int intIn(Args a, String name, int lo, int hi) {
-        return (int) longIn(a, name, lo, hi);
+    /** The value {@code v} of the integer flag {@code flag} ({@code "--batch"}), which must lie in {@code [lo, hi]}. */
+    static int intIn(String flag, long v, int lo, int hi) {
+        return (int) longIn(flag, v, lo, hi);
     }
 
-    /** The integer flag {@code name} (or its default), which must lie in {@code [lo, hi]}. */
-    static long longIn(Args a, String name, long lo, long hi) {
-        long v = a.getLong(name);
+    /** The value {@code v} of the integer flag {@code flag}, which must lie in {@code [lo, hi]}. */
+    static long longIn(String flag, long v, long lo, long hi) {
         if (v < lo || v > hi) {
-            throw new UserError("--" + name + ": " + v + " is out of range; allowed: " + range(lo, hi));
+            throw new UserError(flag + ": " + v + " is out of range; allowed: " + range(lo, hi));
         }
         return v;
     }
 
+    /** The help of {@code --checkpoint-seconds}, the flag of every command that trains. */
+    static final String CHECKPOINT_SECONDS_HELP = "checkpoint whenever S seconds of wall time have passed since the last one,"
+            + " besides every " + TrainingConfig.Run.DEFAULT_CHECKPOINT_EVERY + " iterations and at the end (0: off)";
+
     /**
-     * The {@code --checkpoint-seconds} flag (or its default): the least wall time between two checkpoints, a number
-     * of seconds from 0 (no time-based checkpoint) to {@link CheckpointPolicy#MAX_SECONDS}.
+     * The {@code --checkpoint-seconds} value: the least wall time between two checkpoints, a number of seconds from 0
+     * (no time-based checkpoint) to {@link CheckpointPolicy#MAX_SECONDS}.
      */
-    static double checkpointSeconds(Args a) {
-        double v = a.getDouble("checkpoint-seconds");
+    static double checkpointSeconds(double v) {
         if (!(v >= 0 && v <= CheckpointPolicy.MAX_SECONDS)) {
-            throw new UserError("--checkpoint-seconds: " + a.getString("checkpoint-seconds") + " is out of range; allowed: 0 to "
+            throw new UserError("--checkpoint-seconds: " + text(v) + " is out of range; allowed: 0 to "
                     + (long) CheckpointPolicy.MAX_SECONDS + " seconds (0: no time-based checkpoint)");
         }
         return v;
     }
 
-    /** The {@code --checkpoint-seconds} flag of every command that trains. */
-    static Flag checkpointSecondsFlag() {
-        return Flag.option("checkpoint-seconds", "S", "checkpoint whenever S seconds of wall time have passed since the last"
-                + " one, besides every " + CHECKPOINT_EVERY + " iterations and at the end (0: off)").withDefault((long) CheckpointPolicy.DEFAULT_SECONDS);
+    /** A number flag's value {@code v} (when given, i.e. not {@code null}), which must be finite and {@code > 0}. */
+    static void positiveIfGiven(String flag, Double v) {
+        if (v != null && (!(v > 0) || !Double.isFinite(v))) {
+            throw new UserError(flag + ": " + text(v) + " must be a finite number > 0");
+        }
     }
 
-    /** The iteration interval of checkpoints of the built-in protocols (their config's {@code checkpointEvery}). */
-    private static final int CHECKPOINT_EVERY = org.girsanov.samplers.train.TrainingConfig.defaults("gmm9",
-            org.girsanov.samplers.train.SamplerKind.PIS, org.girsanov.samplers.train.LossKind.LV).run().checkpointEvery();
-
-    /** A finite number flag (when given), which must be {@code > 0}. */
-    static void positiveIfGiven(Args a, String name) {
-        if (a.has(name)) {
-            double v = a.getDouble(name);
-            if (!(v > 0) || !Double.isFinite(v)) {
-                throw new UserError("--" + name + ": " + a.getString(name) + " must be a finite number > 0");
-            }
+    /** A finite number flag's value {@code v}, which must be {@code > 0}. */
+    static double positive(String flag, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new UserError(flag + ": " + text(v) + " is out of range; allowed: a finite number > 0");
         }
+        return v;
+    }
+
+    /** A number as the user would have typed it: {@code 3}, not {@code 3.0}. */
+    static String text(double v) {
+        return v == Math.rint(v) && Double.isFinite(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String range(long lo, long hi) {

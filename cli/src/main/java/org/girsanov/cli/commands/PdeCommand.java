@@ -1,17 +1,16 @@
 package org.girsanov.cli.commands;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.cli.Command;
-import org.girsanov.cli.Flag;
 import org.girsanov.io.Json;
 import org.girsanov.cli.UserError;
 import org.girsanov.samplers.pde.KolmogorovLoss;
@@ -27,73 +26,85 @@ import org.girsanov.sde.RandomStreams;
  * {@code girsanov pde}: learns {@code u(·, 0)} of a Kolmogorov equation with a closed form on its box, reports the
  * relative L² and sup errors and the target-variance reduction, beside plain Monte Carlo at the same cost (CPU time).
  */
-public final class PdeCommand implements Command {
+@CommandLine.Command(name = "pde", header = "solve a Kolmogorov PDE on a box by regression on SDE paths (Feynman–Kac)",
+        customSynopsis = "pde --problem SPEC [--loss plain|space-time|vr] [--iters I] [--batch M] [--steps N] [--json]",
+        description = "Learns u(., 0) of du/dt = -1/2 tr(sigma sigma^T Hess u) - mu . grad u, u(., T) = phi on the problem's box\n"
+                + "(Beck et al. 2021; the variance-reduced target of Richter & Berner, ICML 2022), then measures it against\n"
+                + "the closed form at --eval-points uniform points, and plain Monte Carlo at the same cost (this thread's CPU\n"
+                + "time with --threads 1, else wall time) at the\n"
+                + "first --mc-points of them (rounds of 256 paths a point; --mc-points 0: no baseline). Problems: " + KolmogorovProblems.NAMES
+                + ",\ne.g. heat:d=50, heat-gauss:d=10,sigma=1, gbm-call:d=20,r=0.05,sigma=0.4,strike=1 (docs/math.md §8).")
+public final class PdeCommand extends Command {
     private static final long EVAL_STREAM = 43;
     private static final long VARIANCE_STREAM = 47;
     private static final long MC_STREAM = 53;
 
-    @Override
-    public String name() {
-        return "pde";
-    }
+    @Option(names = "--problem", paramLabel = "SPEC", required = true,
+            description = "the problem: " + KolmogorovProblems.NAMES + "[:key=value,...]")
+    String problemSpec;
+
+    @Option(names = "--loss", paramLabel = "NAME", description = "plain, space-time or vr")
+    String lossName = "vr";
+
+    @Option(names = "--iters", paramLabel = "I", description = "Adam steps")
+    int iters = 2000;
+
+    @Option(names = "--batch", paramLabel = "M", description = "paths per step")
+    int batch = 256;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Euler-Maruyama steps")
+    int steps = 20;
+
+    @Option(names = "--width", paramLabel = "W", description = "hidden width")
+    int width = 64;
+
+    @Option(names = "--layers", paramLabel = "L", description = "hidden layers")
+    int layers = 2;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "initial learning rate")
+    double lr = 1e-2;
+
+    @Option(names = "--lr-final", paramLabel = "LR", description = "final learning rate (exponential decay)")
+    double lrFinal = 1e-4;
+
+    @Option(names = "--eval-points", paramLabel = "P", description = "points of the box the error is measured at")
+    int evalPoints = 2000;
+
+    @Option(names = "--mc-points", paramLabel = "P", description = "points (of the --eval-points) for the equal-time Monte Carlo baseline (0: none)")
+    int mcPoints = 2000;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed")
+    long seed = 1;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads")
+    int threads = 1;
+
+    @Option(names = "--json", arity = "0..1", description = Cli.JSON_HELP)
+    boolean json;
 
     @Override
-    public String summary() {
-        return "solve a Kolmogorov PDE on a box by regression on SDE paths (Feynman–Kac)";
-    }
-
-    @Override
-    public String usage() {
-        return "pde --problem SPEC [--loss plain|space-time|vr] [--iters I] [--batch M] [--steps N] [--json]\n\n"
-                + "Learns u(., 0) of du/dt = -1/2 tr(sigma sigma^T Hess u) - mu . grad u, u(., T) = phi on the problem's box\n"
-                + "(Beck et al. 2021; the variance-reduced target of Richter & Berner, ICML 2022), then measures it against\n"
-                + "the closed form at --eval-points uniform points, and plain Monte Carlo at the same cost (this thread's CPU\n"
-                + "time with --threads 1, else wall time) at the\n"
-                + "first --mc-points of them (rounds of 256 paths a point; --mc-points 0: no baseline). Problems: " + String.join(", ", KolmogorovProblems.names())
-                + ",\ne.g. heat:d=50, heat-gauss:d=10,sigma=1, gbm-call:d=20,r=0.05,sigma=0.4,strike=1 (docs/math.md §8).";
-    }
-
-    @Override
-    public List<Flag> flags() {
-        return List.of(Flag.required("problem", "SPEC", "the problem: " + String.join(", ", KolmogorovProblems.names())
-                        + "[:key=value,...]"),
-                Flag.option("loss", "NAME", "plain, space-time or vr").withDefault("vr"),
-                Flag.option("iters", "I", "Adam steps").withDefault(2000),
-                Flag.option("batch", "M", "paths per step").withDefault(256),
-                Flag.option("steps", "N", "Euler-Maruyama steps").withDefault(20),
-                Flag.option("width", "W", "hidden width").withDefault(64),
-                Flag.option("layers", "L", "hidden layers").withDefault(2),
-                Flag.option("lr", "LR", "initial learning rate").withDefault("1e-2"),
-                Flag.option("lr-final", "LR", "final learning rate (exponential decay)").withDefault("1e-4"),
-                Flag.option("eval-points", "P", "points of the box the error is measured at").withDefault(2000),
-                Flag.option("mc-points", "P", "points (of the --eval-points) for the equal-time Monte Carlo baseline (0: none)").withDefault(2000),
-                Flag.option("seed", "S", "seed").withDefault(1),
-                Flag.option("threads", "T", "worker threads").withDefault(1), Cli.JSON_FLAG);
-    }
-
-    @Override
-    public int run(Args a, PrintStream out, PrintStream err) {
-        a.requireAtMostPositionals(0);
+    public int run(PrintStream out, PrintStream err) {
         KolmogorovProblem problem;
         KolmogorovLoss loss;
         try {
-            problem = KolmogorovProblems.parse(a.getString("problem"));
+            problem = KolmogorovProblems.parse(problemSpec);
         } catch (IllegalArgumentException e) {
             throw new UserError("--problem: " + e.getMessage());
         }
         try {
-            loss = KolmogorovLoss.of(a.getString("loss"));
+            loss = KolmogorovLoss.of(lossName);
         } catch (IllegalArgumentException e) {
             throw new UserError("--loss: " + e.getMessage());
         }
-        int batch = Inputs.intIn(a, "batch", 2, 1_000_000);
-        SolverConfig config = new SolverConfig(loss, Inputs.intIn(a, "steps", 1, 10_000), batch, Math.min(batch, 256),
-                Inputs.intIn(a, "iters", 1, 10_000_000), rate(a, "lr"), rate(a, "lr-final"), Inputs.intIn(a, "width", 1, 4096),
-                Inputs.intIn(a, "layers", 1, 64), a.getLong("seed"), Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS));
-        int evalPoints = Inputs.intIn(a, "eval-points", 2, 10_000_000);
-        int mcPoints = Math.min(evalPoints, Inputs.intIn(a, "mc-points", 0, 10_000_000));
+        int batch = Inputs.intIn("--batch", this.batch, 2, 1_000_000);
+        SolverConfig config = new SolverConfig(loss, Inputs.intIn("--steps", steps, 1, 10_000), batch, Math.min(batch, 256),
+                Inputs.intIn("--iters", iters, 1, 10_000_000), rate("--lr", lr), rate("--lr-final", lrFinal),
+                Inputs.intIn("--width", width, 1, 4096), Inputs.intIn("--layers", layers, 1, 64), seed,
+                Inputs.intIn("--threads", threads, 1, EvaluateCommand.MAX_THREADS));
+        int evalPoints = Inputs.intIn("--eval-points", this.evalPoints, 2, 10_000_000);
+        int mcPoints = Math.min(evalPoints, Inputs.intIn("--mc-points", this.mcPoints, 0, 10_000_000));
         RandomStreams streams = new RandomStreams(config.seed());
-        Json.Obj result = Json.object().with("problem", problem.name()).with("spec", a.getString("problem"))
+        Json.Obj result = Json.object().with("problem", problem.name()).with("spec", problemSpec)
                 .with("loss", loss.label()).with("d", problem.dimension()).with("steps", config.steps()).with("batch", batch)
                 .with("iterations", config.iterations()).with("width", config.width()).with("layers", config.layers())
                 .with("lr", config.lr()).with("lr_final", config.lrFinal()).with("seed", config.seed());
@@ -130,7 +141,7 @@ public final class PdeCommand implements Command {
                         streams.stream(0, 0, MC_STREAM), err));
             }
         }
-        if (a.getBoolean("json")) {
+        if (json) {
             out.println(Json.write(result.withAll(Build.info())));
         }
         return Cli.EXIT_OK;
@@ -174,10 +185,9 @@ public final class PdeCommand implements Command {
                 .with("rel_l2", e.relativeL2()).with("rel_linf", e.relativeLInf());
     }
 
-    private static double rate(Args a, String flag) {
-        double v = a.getDouble(flag);
+    private static double rate(String flag, double v) {
         if (!(v > 0) || !(v <= 1)) {
-            throw new UserError("--" + flag + ": " + v + " is out of range; allowed: (0, 1]");
+            throw new UserError(flag + ": " + v + " is out of range; allowed: (0, 1]");
         }
         return v;
     }

@@ -2,7 +2,6 @@ package org.girsanov.cli.commands;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.Build;
 import org.girsanov.cli.Cli;
 import org.girsanov.io.Json;
@@ -17,12 +16,12 @@ final class PerfBench {
     private PerfBench() {
     }
 
-    static int run(Args a, PrintStream out, PrintStream err) throws Exception {
+    static int run(BenchCommand a, PrintStream out, PrintStream err) throws Exception {
         TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
-                .withBatch(Inputs.intIn(a, "batch", 1, 1_000_000))
-                .withSteps(Inputs.intIn(a, "steps", 1, 100_000)).withThreads(Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS))
+                .withBatch(Inputs.intIn("--batch", a.batch, 1, 1_000_000))
+                .withSteps(Inputs.intIn("--steps", a.steps, 1, 100_000)).withThreads(Inputs.intIn("--threads", a.threads, 1, EvaluateCommand.MAX_THREADS))
                 .withIterations(1000);
-        int repeats = Inputs.intIn(a, "repeats", 1, 1000);
+        int repeats = Inputs.intIn("--repeats", a.repeats, 1, 1000);
         double[] ms = new double[repeats];
         try (Trainer t = new Trainer(c, TargetSpecs.parse("gmm9"))) {
             for (int i = 0; i < 3; i++) {
@@ -39,7 +38,7 @@ final class PerfBench {
         double median = repeats % 2 == 1 ? sorted[repeats / 2] : 0.5 * (sorted[repeats / 2 - 1] + sorted[repeats / 2]);
         err.printf("PIS-LV training step on gmm9, batch %d, %d steps, %d threads: median %.1f ms over %d steps (3 warm-up)%n",
                 c.optimisation().batch(), c.time().steps(), c.run().threads(), median, repeats);
-        if (a.getBoolean("json")) {
+        if (a.json) {
             out.println(Json.write(Json.object().with("median_step_ms", median).with("step_ms", ms).with("batch",
                     c.optimisation().batch()).with("steps", c.time().steps()).with("threads", c.run().threads())
                     .withAll(Build.info())));

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.girsanov.autodiff.io.ParameterFile;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.DivergenceForm;
@@ -32,34 +30,34 @@ final class ResumeCheck {
     static final List<String> FREE = List.of("iterations", "threads", "checkpoint-seconds", "out", "resume", "force",
             "no-plots", "stop-after", "json", "eval-paths", "sample-metric-k", "eval-refine");
 
-    private record Compared(String flag, Function<TrainingConfig, Object> stored, BiFunction<Args, String, Object> given) {
+    private record Compared(String flag, Function<TrainingConfig, Object> stored, Function<TrainCommand, Object> given) {
     }
 
     /** The flags that must agree with the checkpoint, each with how to read it from the config and the args. */
     static final List<String> COMPARED_FLAGS;
     private static final List<Compared> COMPARED = List.of(
-            new Compared("target", c -> canonical(c.targetSpec()), (a, f) -> canonical(a.getString(f))),
-            new Compared("sampler", c -> c.sampler().id(), Args::getString),
-            new Compared("loss", c -> c.loss().id(), Args::getString),
-            new Compared("steps", c -> c.time().steps(), Args::getInt),
-            new Compared("batch", c -> c.optimisation().batch(), Args::getInt),
-            new Compared("lr", c -> c.optimisation().lr(), Args::getDouble),
-            new Compared("seed", c -> c.run().seed(), Args::getLong),
-            new Compared("grid", c -> c.time().grid(), (a, f) -> GridSpec.parse(a.getString(f))),
-            new Compared("replay-every", c -> c.exploration().replayEvery(), Args::getInt),
-            new Compared("divergence", TrainingConfig::divergence, (a, f) -> DivergenceForm.parse(a.getString(f))),
-            new Compared("lr-logz-scale", c -> c.optimisation().logZLrScale(), Args::getDouble),
-            new Compared("exploration", c -> c.exploration().kappa(), Args::getDouble),
-            new Compared("score-draws", c -> c.marginal().scoreDraws(), Args::getInt),
+            new Compared("target", c -> canonical(c.targetSpec()), t -> canonical(t.target)),
+            new Compared("sampler", c -> c.sampler().id(), t -> t.sampler),
+            new Compared("loss", c -> c.loss().id(), t -> t.loss),
+            new Compared("steps", c -> c.time().steps(), t -> t.steps),
+            new Compared("batch", c -> c.optimisation().batch(), t -> t.batch),
+            new Compared("lr", c -> c.optimisation().lr(), t -> t.lr),
+            new Compared("seed", c -> c.run().seed(), t -> t.seed),
+            new Compared("grid", c -> c.time().grid(), t -> GridSpec.parse(t.grid)),
+            new Compared("replay-every", c -> c.exploration().replayEvery(), t -> t.replayEvery),
+            new Compared("divergence", TrainingConfig::divergence, t -> DivergenceForm.parse(t.divergence)),
+            new Compared("lr-logz-scale", c -> c.optimisation().logZLrScale(), t -> t.lrLogZScale),
+            new Compared("exploration", c -> c.exploration().kappa(), t -> t.exploration),
+            new Compared("score-draws", c -> c.marginal().scoreDraws(), t -> t.scoreDraws),
             new Compared("epsilon", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
-                    (a, f) -> Math.sqrt(a.getDouble(f))),
+                    t -> Math.sqrt(t.epsilon)),
             new Compared("sigma", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
-                    Args::getDouble),
-            new Compared("prior-std", c -> c.time().priorStdOrDefault(), Args::getDouble),
-            new Compared("step", c -> c.underdamped().step(), Args::getDouble),
-            new Compared("friction", c -> c.underdamped().friction(), Args::getDouble),
-            new Compared("learn-step", c -> c.underdamped().learn(), Args::getBoolean),
-            new Compared("no-langevin", c -> !c.network().langevin(), Args::getBoolean));
+                    t -> t.sigma),
+            new Compared("prior-std", c -> c.time().priorStdOrDefault(), t -> t.priorStd),
+            new Compared("step", c -> c.underdamped().step(), t -> t.step),
+            new Compared("friction", c -> c.underdamped().friction(), t -> t.friction),
+            new Compared("learn-step", c -> c.underdamped().learn(), t -> t.learnStep),
+            new Compared("no-langevin", c -> !c.network().langevin(), t -> t.noLangevin));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();
@@ -69,7 +67,7 @@ final class ResumeCheck {
     }
 
     /** The config to continue {@code ckpt} with, after checking the given flags against it. */
-    static TrainingConfig config(Args a, Path ckpt) {
+    static TrainingConfig config(TrainCommand a, Path ckpt) {
         TrainingConfig stored;
         long done;
         try {
@@ -80,10 +78,10 @@ final class ResumeCheck {
         }
         List<String> differ = new ArrayList<>();
         for (Compared c : COMPARED) {
-            if (a.has(c.flag())) {
+            if (a.given("--" + c.flag())) {
                 Object s = c.stored().apply(stored);
-                if (!s.equals(c.given().apply(a, c.flag()))) {
-                    differ.add("  --" + c.flag() + ": the checkpoint has " + s + ", given " + a.getString(c.flag()));
+                if (!s.equals(c.given().apply(a))) {
+                    differ.add("  --" + c.flag() + ": the checkpoint has " + s + ", given " + a.typed("--" + c.flag()));
                 }
             }
         }
@@ -92,12 +90,12 @@ final class ResumeCheck {
                     + " the checkpoint " + ckpt + ":\n" + String.join("\n", differ) + "\nleave "
                     + (differ.size() == 1 ? "it" : "them") + " out to continue the run as it was, or train into another --out");
         }
-        int iterations = a.has("iterations") ? a.getInt("iterations") : stored.optimisation().iterations();
+        int iterations = a.iterations != null ? a.iterations : stored.optimisation().iterations();
         if (iterations < done) {
             throw new UserError("--iterations: " + iterations + " is fewer than the " + done + " iterations the checkpoint "
                     + ckpt + " has done; give at least " + done + " (a larger count extends the run)");
         }
-        return stored.withIterations(iterations).withThreads(a.getInt("threads"));
+        return stored.withIterations(iterations).withThreads(a.threads);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.girsanov.cli.Args;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.Json;
 import org.girsanov.samplers.train.SamplerKind;
@@ -50,18 +49,18 @@ final class TrainFlags {
      * The checks of the flags that depend on the sampler: {@code --score-draws} goes with rdmc and idem only, and a
      * sampler that learns nothing refuses every flag of {@link #TRAINING_ONLY}.
      */
-    static void checkSampler(Args a, SamplerKind sampler) {
+    static void checkSampler(TrainCommand a, SamplerKind sampler) {
         boolean marginal = sampler == SamplerKind.RDMC || sampler == SamplerKind.IDEM;
-        if (a.has("score-draws")) {
+        if (a.scoreDraws != null) {
             if (!marginal) {
                 throw new UserError("--score-draws: applies to the samplers rdmc and idem only; " + sampler
                         + " has no Monte Carlo score");
             }
-            Inputs.intIn(a, "score-draws", 1, MAX_SCORE_DRAWS);
+            Inputs.intIn("--score-draws", a.scoreDraws, 1, MAX_SCORE_DRAWS);
         }
         if (!sampler.learned()) {
             for (String f : TRAINING_ONLY) {
-                if (a.has(f)) {
+                if (a.given("--" + f)) {
                     throw new UserError("--" + f + ": " + sampler + " learns nothing, so it takes no training flag; with "
                             + sampler + " give only --target, --steps, --grid, --score-draws, --seed, --threads,"
                             + " --eval-paths, --sample-metric-k, --out, --force, --no-plots, --json");
@@ -76,11 +75,11 @@ final class TrainFlags {
      *
      * @throws UserError naming the flag, for another sampler or a bad value
      */
-    static double sigma(Args a, SamplerKind sampler, double preset) {
-        if (a.has("epsilon")) {
-            return Math.sqrt(positive(a, "epsilon", sampler, SamplerKind.NETS, "Langevin rate ε"));
+    static double sigma(TrainCommand a, SamplerKind sampler, double preset) {
+        if (a.epsilon != null) {
+            return Math.sqrt(positive("epsilon", a.epsilon, sampler, SamplerKind.NETS, "Langevin rate ε"));
         }
-        return a.has("sigma") ? positive(a, "sigma", sampler, SamplerKind.PINN, "diffusion coefficient σ of its own")
+        return a.sigma != null ? positive("sigma", a.sigma, sampler, SamplerKind.PINN, "diffusion coefficient σ of its own")
                 : preset;
     }
 
@@ -90,8 +89,8 @@ final class TrainFlags {
      *
      * @throws UserError naming the flag, for another sampler or a bad value
      */
-    static double priorStd(Args a, SamplerKind sampler, double preset) {
-        if (!a.has("prior-std")) {
+    static double priorStd(TrainCommand a, SamplerKind sampler, double preset) {
+        if (a.priorStd == null) {
             return preset;
         }
         if (!sampler.annealed()) {
@@ -99,21 +98,20 @@ final class TrainFlags {
                     + sampler + (sampler == SamplerKind.DDS || sampler == SamplerKind.DIS ? "'s prior N(0, sigma^2 I) is set by"
                     + " its reference process" : " does not start from N(0, s^2 I)"));
         }
-        double s = a.getDouble("prior-std");
+        double s = a.priorStd;
         if (!(s > 0) || !Double.isFinite(s)) {
-            throw new UserError("--prior-std: " + a.getString("prior-std") + "; the prior std s must be finite and > 0");
+            throw new UserError("--prior-std: " + a.typed("--prior-std") + "; the prior std s must be finite and > 0");
         }
         return s;
     }
 
-    private static double positive(Args a, String flag, SamplerKind sampler, SamplerKind owner, String what) {
+    private static double positive(String flag, double e, SamplerKind sampler, SamplerKind owner, String what) {
         if (sampler != owner) {
             throw new UserError("--" + flag + ": applies to the sampler " + owner + " only; " + sampler + " has no "
                     + what);
         }
-        double e = a.getDouble(flag);
         if (!(e > 0) || !Double.isFinite(e)) {
-            throw new UserError("--" + flag + ": " + a.getString(flag) + "; the " + what.replace(" of its own", "")
+            throw new UserError("--" + flag + ": " + Inputs.text(e) + "; the " + what.replace(" of its own", "")
                     + " must be finite and > 0");
         }
         return e;
@@ -125,15 +123,15 @@ final class TrainFlags {
      *
      * @throws UserError naming the flag, for another sampler
      */
-    static Underdamped underdamped(Args a, SamplerKind sampler, Underdamped preset) {
+    static Underdamped underdamped(TrainCommand a, SamplerKind sampler, Underdamped preset) {
         for (String f : List.of("step", "friction", "learn-step")) {
-            if (a.has(f) && sampler != SamplerKind.LDVI) {
+            if (a.given("--" + f) && sampler != SamplerKind.LDVI) {
                 throw new UserError("--" + f + ": applies to the sampler ldvi only; " + sampler
                         + " has no underdamped (position-momentum) dynamics");
             }
         }
-        return new Underdamped(a.getDouble("step", preset.step()), a.getDouble("friction", preset.friction()),
-                a.has("learn-step") ? a.getBoolean("learn-step") : preset.learn());
+        return new Underdamped(a.given("--step") ? a.step : preset.step(), a.given("--friction") ? a.friction : preset.friction(),
+                a.given("--learn-step") ? a.learnStep : preset.learn());
     }
 
     /**
@@ -142,8 +140,8 @@ final class TrainFlags {
      *
      * @throws UserError naming the flag, for a sampler whose network has no Langevin term to drop
      */
-    static boolean langevin(Args a, SamplerKind sampler, boolean preset) {
-        if (!a.getBoolean("no-langevin")) {
+    static boolean langevin(TrainCommand a, SamplerKind sampler, boolean preset) {
+        if (!a.noLangevin) {
             return preset;
         }
         if (!preset) {
@@ -157,25 +155,26 @@ final class TrainFlags {
     static final int MAX_SCORE_DRAWS = 1_000_000;
 
     /** The evaluation and reporting options of {@code train}, every value checked. */
-    static TrainRunner.Options options(Args a, PrintStream out) {
-        Inputs.intIn(a, "threads", 1, EvaluateCommand.MAX_THREADS);
-        for (String f : List.of("steps", "batch")) {
-            if (a.has(f)) {
-                Inputs.intIn(a, f, 1, 1_000_000);
-            }
+    static TrainRunner.Options options(TrainCommand a, PrintStream out) {
+        Inputs.intIn("--threads", a.threads, 1, EvaluateCommand.MAX_THREADS);
+        if (a.steps != null) {
+            Inputs.intIn("--steps", a.steps, 1, 1_000_000);
         }
-        if (a.has("iterations")) {
-            Inputs.intIn(a, "iterations", 0, Integer.MAX_VALUE);
+        if (a.batch != null) {
+            Inputs.intIn("--batch", a.batch, 1, 1_000_000);
         }
-        for (String f : List.of("lr", "lr-logz-scale", "exploration")) {
-            Inputs.positiveIfGiven(a, f);
+        if (a.iterations != null) {
+            Inputs.intIn("--iterations", a.iterations, 0, Integer.MAX_VALUE);
         }
-        Inputs.intIn(a, "replay-every", 0, Integer.MAX_VALUE);
-        long stopAfter = a.has("stop-after") ? Inputs.longIn(a, "stop-after", 0, Long.MAX_VALUE) : Long.MAX_VALUE;
-        return new TrainRunner.Options(Inputs.intIn(a, "eval-paths", 2, EvaluateCommand.MAX_PATHS),
-                Inputs.intIn(a, "sample-metric-k", 2, EvaluateCommand.MAX_SAMPLE_K),
-                Inputs.intIn(a, "eval-refine", 0, TrainCommand.MAX_REFINE), !a.getBoolean("no-plots"), stopAfter,
-                a.getBoolean("json") ? TrainRunner.StopReport.json(out) : null, Inputs.checkpointSeconds(a));
+        Inputs.positiveIfGiven("--lr", a.lr);
+        Inputs.positiveIfGiven("--lr-logz-scale", a.lrLogZScale);
+        Inputs.positiveIfGiven("--exploration", a.exploration);
+        Inputs.intIn("--replay-every", a.replayEvery, 0, Integer.MAX_VALUE);
+        long stopAfter = a.stopAfter != null ? Inputs.longIn("--stop-after", a.stopAfter, 0, Long.MAX_VALUE) : Long.MAX_VALUE;
+        return new TrainRunner.Options(Inputs.intIn("--eval-paths", a.evalPaths, 2, EvaluateCommand.MAX_PATHS),
+                Inputs.intIn("--sample-metric-k", a.sampleMetricK, 2, EvaluateCommand.MAX_SAMPLE_K),
+                Inputs.intIn("--eval-refine", a.evalRefine, 0, TrainCommand.MAX_REFINE), !a.noPlots, stopAfter,
+                a.json ? TrainRunner.StopReport.json(out) : null, Inputs.checkpointSeconds(a.checkpointSeconds));
     }
 
     /**

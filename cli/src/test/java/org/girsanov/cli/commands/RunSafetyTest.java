@@ -19,9 +19,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.girsanov.cli.Main;
 import org.girsanov.cli.Cli;
-import org.girsanov.cli.Flag;
 import org.girsanov.io.Json;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing lost: resumes that contradict the checkpoint, occupied run folders and existing output files. */
@@ -119,7 +119,8 @@ class RunSafetyTest {
 
     @Test
     void everyTrainFlagIsEitherComparedWithTheCheckpointOrFreeToChange() {
-        Set<String> declared = new HashSet<>(TrainCommand.FLAGS.stream().map(Flag::name).toList());
+        Set<String> declared = new HashSet<>(CommandSpec.forAnnotatedObject(new TrainCommand()).options().stream()
+                .map(o -> o.longestName().substring(2)).filter(n -> !n.equals("help") && !n.equals("debug")).toList());
         Set<String> known = new HashSet<>(ResumeCheck.FREE);
         known.addAll(ResumeCheck.COMPARED_FLAGS);
         assertEquals(declared, known, "a new train flag must be compared on --resume or listed as free");
@@ -193,12 +194,12 @@ class RunSafetyTest {
         assertTrue(r.err().contains("already holds a run") && r.err().contains("--force"), r.err());
         assertEquals(before, snapshot(other));
         // the check the demo makes on its folder, against the config.json a real run wrote
-        org.girsanov.cli.Args same = org.girsanov.cli.Args.parse(List.of("--target", "gmm9", "--steps", "5",
-                "--batch", "16", "--iterations", "4", "--threads", "1"), TrainCommand.FLAGS);
-        assertTrue(TrainFlags.holdsRunOf(other, TrainCommand.config(same)), "threads and evaluation paths do not matter");
-        org.girsanov.cli.Args seed = org.girsanov.cli.Args.parse(List.of("--target", "gmm9", "--steps", "5",
-                "--batch", "16", "--iterations", "4", "--seed", "1"), TrainCommand.FLAGS);
-        assertFalse(TrainFlags.holdsRunOf(other, TrainCommand.config(seed)));
+        TrainCommand same = Cli.parsed(new TrainCommand(), "--target", "gmm9", "--steps", "5", "--batch", "16", "--iterations", "4",
+                "--threads", "1");
+        assertTrue(TrainFlags.holdsRunOf(other, same.config()), "threads and evaluation paths do not matter");
+        TrainCommand seed = Cli.parsed(new TrainCommand(), "--target", "gmm9", "--steps", "5", "--batch", "16", "--iterations", "4",
+                "--seed", "1");
+        assertFalse(TrainFlags.holdsRunOf(other, seed.config()));
         assertFalse(TrainFlags.holdsRunOf(other, DemoCommand.protocol(2)));
     }
 }

@@ -20,8 +20,11 @@ public final class KolmogorovProblems {
 
     /** The problem names {@link #parse} accepts. */
     public static List<String> names() {
-        return List.of("heat", "heat-gauss", "gbm-call", "heat-param");
+        return List.of(NAMES.split(", "));
     }
+
+    /** The problem names as one line, a constant for help texts. */
+    public static final String NAMES = "heat, heat-gauss, gbm-call, heat-param";
 
     /**
      * The heat equation {@code ∂_t u = −½σ² Δu} ({@code μ = 0}, {@code σ = s I}) with {@code φ(x) = |x|²} on

@@ -28,9 +28,12 @@ public final class ProcessPairs {
     private ProcessPairs() {
     }
 
+    /** The registered names as one line, a constant for help texts. */
+    public static final String NAMES = "ou-exact-reversal, ou-mismatched, brownian";
+
     /** The registered names. */
     public static List<String> names() {
-        return List.of("ou-exact-reversal", "ou-mismatched", "brownian");
+        return List.of(NAMES.split(", "));
     }
 
     /**
