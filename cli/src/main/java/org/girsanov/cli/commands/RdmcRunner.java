@@ -29,9 +29,7 @@ final class RdmcRunner {
         Target target = TrainRunner.parseTarget(c.targetSpec());
         Files.createDirectories(dir);
         RunFolder.removeStaleTemporaries(dir);
-        Map<String, String> cfg = new LinkedHashMap<>(c.toMap());
-        cfg.put("eval_paths", Integer.toString(o.evalPaths()));
-        RunFolder.writeJson(dir.resolve("config.json"), cfg);
+        RunFolder.writeConfig(dir, c, o.evalPaths());
         err.println(c.sampler() + " learns nothing: running " + o.evalPaths() + " particles over " + c.time().steps()
                 + " steps, " + c.marginal().scoreDraws() + " posterior draws per point and step ...");
         long start = System.nanoTime();

@@ -13,6 +13,7 @@ import org.girsanov.io.AtomicFiles;
 import org.girsanov.io.Json;
 import org.girsanov.cli.Plots;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.samplers.train.TrainingHistory;
 
 /**
@@ -81,6 +82,43 @@ final class RunFolder {
 
     static void writeJson(Path file, Object json) throws IOException {
         Json.writeFile(file, json);
+    }
+
+    /**
+     * Writes {@code config.json}: every setting of {@code c} ({@link TrainingConfig#toMap}) and the evaluation paths, each
+     * as its JSON type ({@link #typed}: numbers as numbers, switches as booleans).
+     */
+    static void writeConfig(Path dir, TrainingConfig c, int evalPaths) throws IOException {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        c.toMap().forEach((k, v) -> cfg.put(k, typed(v)));
+        cfg.put("eval_paths", evalPaths);
+        writeJson(dir.resolve("config.json"), cfg);
+    }
+
+    /** A setting's text as its JSON value: an integer a long, a finite decimal a double, true/false a boolean, else the text. */
+    static Object typed(String v) {
+        if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        if (v.matches("-?\\d{1,18}")) {
+            return Long.parseLong(v);
+        }
+        if (v.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return Double.parseDouble(v);
+        }
+        return v;
+    }
+
+    /**
+     * Whether the value {@code stored} that {@code config.json} holds (as parsed: numbers are doubles) is the setting
+     * {@code want}; a file written before the settings were typed (every value a string) compares as text.
+     */
+    static boolean sameSetting(String want, Object stored) {
+        Object w = typed(want);
+        if (w instanceof Number a && stored instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return w.equals(stored) || want.equals(String.valueOf(stored));
     }
 
     static void writeSamples(Path file, DMatrixRMaj samples) throws IOException {

@@ -216,7 +216,7 @@ final class TrainFlags {
             Map<String, String> want = config.toMap();
             for (Map.Entry<String, String> e : want.entrySet()) {
                 boolean free = e.getKey().equals("threads") || e.getKey().equals("eval_paths"); // the run folder's own
-                if (!free && !e.getValue().equals(String.valueOf(m.get(e.getKey())))) {
+                if (!free && !RunFolder.sameSetting(e.getValue(), m.get(e.getKey()))) {
                     return false;
                 }
             }

@@ -117,9 +117,7 @@ final class TrainRunner {
         } else {
             trainer = new Trainer(config, target);
         }
-        Map<String, String> cfg = new LinkedHashMap<>(trainer.config().toMap());
-        cfg.put("eval_paths", Integer.toString(o.evalPaths()));
-        RunFolder.writeJson(dir.resolve("config.json"), cfg);
+        RunFolder.writeConfig(dir, trainer.config(), o.evalPaths());
         AtomicLong saved = new AtomicLong(resume ? trainer.iteration() : -1);
         AtomicReference<String> stage = new AtomicReference<>("training"); // read by the signal thread
         try (trainer; Shutdown shutdown = !o.signals() ? Shutdown.withoutSignals() : Shutdown.install(

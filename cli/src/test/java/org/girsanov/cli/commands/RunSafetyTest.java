@@ -114,7 +114,10 @@ class RunSafetyTest {
         assertEquals(1L, ((Number) more.json().get("threads")).longValue());
         assertTrue(more.err().contains("resuming") && more.err().contains("at iteration 4 of 6"), more.err());
         Map<?, ?> cfg = (Map<?, ?>) Json.parse(Files.readString(run.resolve("config.json")));
-        assertEquals("16", cfg.get("batch"), "the checkpoint's batch, not the protocol's");
+        assertEquals(16.0, cfg.get("batch"), "the checkpoint's batch, not the protocol's, and a number");
+        assertEquals(Boolean.TRUE, cfg.get("langevin"), "a switch is a boolean");
+        assertEquals(0.005, cfg.get("lr"));
+        assertEquals("uniform", cfg.get("grid"));
     }
 
     @Test
