@@ -1,6 +1,7 @@
 package org.girsanov.io;
 
 import org.girsanov.samplers.targets.BrownianMotion;
+import org.girsanov.samplers.targets.CoxProcess;
 import org.girsanov.samplers.targets.EightSchools;
 import org.girsanov.samplers.targets.GeneralizedLinearModel;
 import org.girsanov.samplers.targets.RegressionData;
@@ -18,7 +19,8 @@ import org.girsanov.samplers.targets.RegressionData;
  * </ul>
  * read from the class path ({@code data/*.csv}, with their sources and licences in {@code data/README.md}), and
  * Rubin's eight schools ({@link EightSchools}) and the Brownian-motion time series with unknown scales
- * ({@link BrownianMotion}, d = 32, the inference gym's observations). Each carries its reference values ({@link ShippedReferences}) when
+ * ({@link BrownianMotion}, d = 32, the inference gym's observations), and the log-Gaussian Cox process of the Finnish
+ * pines ({@link #pines}, d = 1 600 on the usual 40 × 40 grid). Each carries its reference values ({@link ShippedReferences}) when
  * they have been computed.
  */
 public final class RealTargets {
@@ -49,6 +51,36 @@ public final class RealTargets {
     /** The Brownian-motion model with unknown scales (d = 32); its reference is exact (quadrature, computed on first use). */
     public static BrownianMotion brownianMotion() {
         return new BrownianMotion();
+    }
+
+    /**
+     * The log-Gaussian Cox process ({@link CoxProcess}) of the 126 Finnish pines ({@code data/pines.csv}, rescaled to the
+     * unit square) on {@code cells × cells} cells: {@code lgcp} (d = 1 600) at the benchmark's 40.
+     */
+    public static CoxProcess pines(int cells) {
+        return new CoxProcess(cells == 40 ? "lgcp" : "lgcp" + cells + "x" + cells, pinePoints(), cells);
+    }
+
+    /** The 126 points of {@code data/pines.csv} ({@code x,y} in [0, 1]). */
+    static double[][] pinePoints() {
+        java.io.InputStream in = RealTargets.class.getResourceAsStream("data/pines.csv");
+        if (in == null) {
+            throw new IllegalStateException("built-in data data/pines.csv is missing from the class path");
+        }
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            r.readLine(); // the header x,y
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    String[] xy = line.split(",");
+                    points.add(new double[] {Double.parseDouble(xy[0]), Double.parseDouble(xy[1])});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("built-in data data/pines.csv: cannot read", e);
+        }
+        return points.toArray(new double[0][]);
     }
 
     /** The standardised data of a shipped data set, {@code breast_cancer.csv}, {@code sonar.csv},

@@ -36,6 +36,7 @@ import org.girsanov.samplers.targets.Target;
  *                                          the same on shipped data sets, standardised, prior N(0, I) ({@link RealTargets})
  *   eight-schools:form=centred             Rubin's eight schools, form centred or noncentred ({@link EightSchools})
  *   brownian                               Brownian motion, unknown scales, 20 of 30 steps observed, d = 32 ({@link org.girsanov.samplers.targets.BrownianMotion})
+ *   lgcp:cells=40                          log-Gaussian Cox process of the Finnish pines, d = cells² ({@link org.girsanov.samplers.targets.CoxProcess})
  * </pre>
  * Parameters not given take the defaults shown. Unknown names or parameters, and values that do not
  * parse, raise an {@link IllegalArgumentException} that lists the valid choices.
@@ -65,6 +66,7 @@ public final class TargetSpecs {
         m.put("german-credit", Map.of());
         m.put("eight-schools", ordered("form", "centred"));
         m.put("brownian", Map.of());
+        m.put("lgcp", ordered("cells", "40"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -233,6 +235,13 @@ public final class TargetSpecs {
                 return RealTargets.eightSchools(EightSchools.Form.parse(p.get("form")));
             case "brownian":
                 return RealTargets.brownianMotion();
+            case "lgcp": {
+                int cells = integer(name, p, "cells");
+                if (cells < 2 || cells > 100) {
+                    throw new IllegalArgumentException("target lgcp: cells must be 2 to 100 (d = cells²), got " + cells);
+                }
+                return RealTargets.pines(cells);
+            }
             default:
                 throw new IllegalStateException("unhandled target " + name);
         }

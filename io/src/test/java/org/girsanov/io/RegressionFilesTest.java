@@ -139,4 +139,21 @@ class RegressionFilesTest {
                 () -> TargetSpecs.parse("eight-schools:form=centered"));
         assertTrue(e.getMessage().contains("allowed: centred, noncentred"), e.getMessage());
     }
+
+    /** The shipped pines: 126 points, every one binned, on the benchmark's 40 × 40 grid and on a coarse one. */
+    @Test
+    void pinesSpecs() {
+        org.girsanov.samplers.targets.CoxProcess fine = (org.girsanov.samplers.targets.CoxProcess) TargetSpecs.parse("lgcp");
+        assertEquals("lgcp", fine.name());
+        assertEquals(1600, fine.dimension());
+        assertEquals(126.0, java.util.Arrays.stream(fine.counts()).sum());
+        assertEquals(Math.log(126) - 0.5 * 1.91, fine.priorMean(), 1e-15);
+        org.girsanov.samplers.targets.CoxProcess coarse =
+                (org.girsanov.samplers.targets.CoxProcess) TargetSpecs.parse("lgcp:cells=5");
+        assertEquals("lgcp5x5", coarse.name());
+        assertEquals(25, coarse.dimension());
+        assertEquals(126.0, java.util.Arrays.stream(coarse.counts()).sum());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetSpecs.parse("lgcp:cells=1"));
+        assertTrue(e.getMessage().contains("cells must be 2 to 100"), e.getMessage());
+    }
 }

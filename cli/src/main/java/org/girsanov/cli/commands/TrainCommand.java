@@ -61,7 +61,8 @@ public final class TrainCommand extends Command {
 
     @Option(names = "--target", paramLabel = "SPEC", required = true, description = "gmm9, gmm25, gmm40, funnel:d=10,"
             + " manywell:d=5,w=5,delta=4, gaussian:d=3, gmm:file=PATH.json, breast-cancer, sonar, ionosphere, german-credit,"
-            + " eight-schools:form=noncentred, brownian, logistic:data=PATH.csv, probit:data=PATH.csv, poisson:data=PATH.csv")
+            + " eight-schools:form=noncentred, brownian, lgcp[:cells=40], logistic:data=PATH.csv, probit:data=PATH.csv,"
+            + " poisson:data=PATH.csv")
     String target;
 
     @Option(names = "--sampler", paramLabel = "NAME", description = "pis, dds, dis, bridge, gfn, cmcd, mcd, lrds, idem, nets,"

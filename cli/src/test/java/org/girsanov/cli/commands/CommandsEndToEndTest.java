@@ -189,6 +189,10 @@ class CommandsEndToEndTest {
         CliRun p = run("bench", "perf", "--batch", "16", "--steps", "5", "--repeats", "2", "--json");
         assertEquals(0, p.code(), p.err());
         assertTrue(((Number) p.json().get("median_step_ms")).doubleValue() > 0);
+        assertEquals("gmm9", p.json().get("target"));
+        CliRun cox = run("bench", "perf", "--target", "lgcp:cells=3", "--batch", "4", "--steps", "2", "--repeats", "1", "--json");
+        assertEquals(0, cox.code(), cox.err());
+        assertEquals("lgcp3x3", cox.json().get("target"), "the step of another target");
         CliRun q = run("bench", "quality", "--rows", "gmm9/pis/tb", "--iterations", "2", "--eval-paths", "64",
                 "--out", dir.resolve("q").toString(), "--json");
         assertEquals(0, q.code(), q.err());
