@@ -10,7 +10,6 @@ import org.girsanov.cli.UserError;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.io.TargetSpecs;
 import org.girsanov.samplers.train.CheckpointPolicy;
-import org.girsanov.samplers.train.TrainingConfig;
 
 /**
  * Checks of flag values and specs that every command runs before it starts any work, so that a bad value
@@ -36,7 +35,7 @@ final class Inputs {
 
     /** The help of {@code --checkpoint-seconds}, the flag of every command that trains. */
     static final String CHECKPOINT_SECONDS_HELP = "checkpoint whenever S seconds of wall time have passed since the last one,"
-            + " besides every " + TrainingConfig.Run.DEFAULT_CHECKPOINT_EVERY + " iterations and at the end (0: off)";
+            + " besides every " + CheckpointPolicy.DEFAULT_EVERY + " iterations and at the end (0: off)";
 
     /**
      * The {@code --checkpoint-seconds} value: the least wall time between two checkpoints, a number of seconds from 0

@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
 public final class CheckpointPolicy {
     /** The default interval: a checkpoint at least every minute. */
     public static final double DEFAULT_SECONDS = 60;
+    /** The iterations between two checkpoints of the default configs ({@link TrainingConfig.Run#checkpointEvery()}). */
+    public static final int DEFAULT_EVERY = 500;
     /** The longest interval accepted: one day. */
     public static final double MAX_SECONDS = 86_400;
 

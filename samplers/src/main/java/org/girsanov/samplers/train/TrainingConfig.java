@@ -161,9 +161,6 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param checkpointEvery iterations between checkpoints ({@code 0}: only at the end)
      */
     public record Run(long seed, int threads, int chunkSize, int evalEvery, int evalPaths, int checkpointEvery) {
-        /** The iterations between two checkpoints of the defaults (besides the time-based ones, {@link CheckpointPolicy}). */
-        public static final int DEFAULT_CHECKPOINT_EVERY = 500;
-
         public Run {
             positive("threads", threads);
             positive("chunkSize", chunkSize);
@@ -247,7 +244,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         boolean plain = residual || sampler == SamplerKind.LDVI;
         return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0, 0),
                 new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
-                new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, Run.DEFAULT_CHECKPOINT_EVERY),
+                new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, CheckpointPolicy.DEFAULT_EVERY),
                 new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
     }
 
