@@ -2,7 +2,7 @@ package org.girsanov.autodiff;
 
 /**
  * {@code e^x} written out — range reduction and a polynomial — so that the Vector-API twin in
- * {@link VectorKernels#exp} computes the same bits lane by lane ({@link Math#exp} is an intrinsic with no
+ * {@link VectorGelu#exp} computes the same bits lane by lane ({@link Math#exp} is an intrinsic with no
  * vector form in the Vector API that agrees with it). Used where the tape's activations need {@code exp}
  * in a hot loop (GELU's {@code tanh}).
  *

@@ -16,12 +16,14 @@ package org.girsanov.autodiff;
 final class Kernels {
     /**
      * A caller's scratch (a tape's or a {@link Workspace}'s, never shared between threads): row arrays of the right
-     * operand, one accumulator row, a transposed right operand. Its contents are garbage between calls.
+     * operand, one accumulator row, a transposed right operand, a block of lanes. Its contents are garbage between calls.
      */
     static final class Scratch {
         double[][] rows = new double[0][];
         double[] acc = new double[0];
         double[] transposed = new double[0];
+        /** Four vectors' worth of lanes: {@link VectorKernels#narrowRows} moves a block of a column through it. */
+        double[] lanes = new double[0];
     }
 
     /**
@@ -46,7 +48,7 @@ final class Kernels {
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
     static void multNN(Scratch s, double[] a, double[] b, double[] bias, double[] c, int m, int p, int n, boolean vector) {
         if (n < NARROW) {
-            narrow(a, p, 1, b, n, 1, bias, c, m, p, n, false);
+            NarrowProducts.product(s, a, p, 1, b, n, 1, bias, c, m, p, n, false, vector);
             return;
         }
         if (vector) {
@@ -71,7 +73,7 @@ final class Kernels {
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
     static void multTN(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n, boolean accumulate, boolean vector) {
         if (n < NARROW) {
-            narrow(a, 1, p, b, n, 1, null, c, p, m, n, accumulate);
+            NarrowProducts.product(s, a, 1, p, b, n, 1, null, c, p, m, n, accumulate, vector);
             return;
         }
         if (vector) {
@@ -93,7 +95,7 @@ final class Kernels {
     /** As above, on {@link VectorKernels} if {@code vector}, else on the scalar loops (the same bits). */
     static void multNT(Scratch s, double[] a, double[] b, double[] c, int m, int p, int n, boolean vector) {
         if (n < NARROW) {
-            narrow(a, p, 1, b, 1, p, null, c, m, p, n, false);
+            NarrowProducts.product(s, a, p, 1, b, 1, p, null, c, m, p, n, false, vector);
             return;
         }
         if (vector) {
@@ -172,62 +174,8 @@ final class Kernels {
         }
     }
 
-    /** Below this many output columns a vector loop over them is all overhead: {@link #narrow} instead. */
+    /** Below this many output columns a vector loop over them is all overhead: {@link NarrowProducts} instead. */
     private static final int NARROW = 8;
-
-    /**
-     * The same sums as {@link #product}, in the same order, in scalar registers, reading {@code B} in place
-     * ({@code b_kj = b[k·bk + j·bj]}, no copy): for outputs a few columns wide (the {@code 64 → 2} last layer),
-     * where the vectorised row loop would run two iterations per call. Four rows at a time, so that four
-     * independent fma chains hide each one's latency.
-     */
-    private static void narrow(double[] a, int rs, int ks, double[] b, int bk, int bj, double[] bias, double[] c,
-                               int m, int inner, int n, boolean accumulate) {
-        int i = 0;
-        for (; i + 3 < m; i += 4) {
-            final int a0 = i * rs;
-            final int a1 = a0 + rs;
-            final int a2 = a1 + rs;
-            final int a3 = a2 + rs;
-            for (int j = 0; j < n; j++) {
-                final int bo = j * bj;
-                final int c0 = i * n + j;
-                double s0 = accumulate ? c[c0] : 0.0;
-                double s1 = accumulate ? c[c0 + n] : 0.0;
-                double s2 = accumulate ? c[c0 + 2 * n] : 0.0;
-                double s3 = accumulate ? c[c0 + 3 * n] : 0.0;
-                for (int k = 0; k < inner; k++) {
-                    final double bv = b[bo + k * bk];
-                    final int o = k * ks;
-                    s0 = Math.fma(a[a0 + o], bv, s0);
-                    s1 = Math.fma(a[a1 + o], bv, s1);
-                    s2 = Math.fma(a[a2 + o], bv, s2);
-                    s3 = Math.fma(a[a3 + o], bv, s3);
-                }
-                if (bias != null) {
-                    s0 += bias[j];
-                    s1 += bias[j];
-                    s2 += bias[j];
-                    s3 += bias[j];
-                }
-                c[c0] = s0;
-                c[c0 + n] = s1;
-                c[c0 + 2 * n] = s2;
-                c[c0 + 3 * n] = s3;
-            }
-        }
-        for (; i < m; i++) {
-            final int ao = i * rs;
-            for (int j = 0; j < n; j++) {
-                final int bo = j * bj;
-                double acc = accumulate ? c[i * n + j] : 0.0;
-                for (int k = 0; k < inner; k++) {
-                    acc = Math.fma(a[ao + k * ks], b[bo + k * bk], acc);
-                }
-                c[i * n + j] = bias != null ? acc + bias[j] : acc;
-            }
-        }
-    }
 
     /** At least {@code count} scratch rows of at least {@code len} elements (contents are garbage). */
     private static double[][] rows(Scratch s, int count, int len) {
@@ -276,7 +224,7 @@ final class Kernels {
     /**
      * {@code y = gelu(x) = ½x(1 + tanh u)}, {@code u = c(x + k x³)} ({@link Gelu#gelu}), with {@code tanh u} by
      * {@link #fastTanh}; when {@code th} is not null it receives {@code tanh u} for the backward. On
-     * {@link VectorKernels#gelu} when {@link #VECTOR} (the same bits), the scalar loop otherwise and for the
+     * {@link VectorGelu#gelu} when {@link #VECTOR} (the same bits), the scalar loop otherwise and for the
      * last elements. No allocation.
      */
     static void gelu(double[] x, double[] y, double[] th, int len) {
@@ -291,7 +239,7 @@ final class Kernels {
      */
     static void gelu(double[] x, double[] y, double[] th, int len, boolean vector) {
         if (vector) {
-            final int from = VectorKernels.gelu(x, y, th, len, GELU_C, GELU_K);
+            final int from = VectorGelu.gelu(x, y, th, len, GELU_C, GELU_K);
             for (int i = from; i < len; i++) {
                 final double a = x[i];
                 final double t = fastTanh(GELU_C * (a + GELU_K * a * a * a));
@@ -331,11 +279,11 @@ final class Kernels {
 
     /**
      * {@code r = go ⊙ gelu'(x)} from {@code t = tanh u} stored by the forward pass ({@link #gelu} with a
-     * {@code th} buffer), so the backward pays no second {@code exp}; on {@link VectorKernels#geluBackwardFromTanh}
+     * {@code th} buffer), so the backward pays no second {@code exp}; on {@link VectorGelu#geluBackwardFromTanh}
      * if {@code vector} (the same bits).
      */
     static void geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len, boolean vector) {
-        final int from = vector ? VectorKernels.geluBackwardFromTanh(go, x, th, r, len, GELU_C, GELU_K) : 0;
+        final int from = vector ? VectorGelu.geluBackwardFromTanh(go, x, th, r, len, GELU_C, GELU_K) : 0;
         for (int i = from; i < len; i++) {
             r[i] = go[i] * geluDerivative(x[i], th[i]);
         }
@@ -358,7 +306,7 @@ final class Kernels {
     /** As above, on the Vector-API loop if {@code vector}, else in three passes over {@code r} (see {@link #gelu}). */
     static void geluBackward(double[] go, double[] x, double[] r, int len, boolean vector) {
         if (vector) {
-            final int from = VectorKernels.geluBackward(go, x, r, len, GELU_C, GELU_K);
+            final int from = VectorGelu.geluBackward(go, x, r, len, GELU_C, GELU_K);
             for (int i = from; i < len; i++) {
                 final double a = x[i];
                 r[i] = go[i] * geluDerivative(a, fastTanh(GELU_C * (a + GELU_K * a * a * a)));

@@ -1,8 +1,6 @@
 package org.girsanov.autodiff;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -216,14 +214,52 @@ final class VectorKernels {
     }
 
     /**
-     * Row {@code i}, columns {@code [from, n)}: one vector at a time up to {@code j1}, then scalar — the same
-     * sums in the same order as the tile.
+     * Row {@code i} (offsets {@code ao} into {@code a}, {@code co} into {@code c}), four vectors of columns from
+     * {@code j}: four independent chains over {@code k} instead of one vector at a time (a single chain waits on the
+     * latency of every fused multiply-add) — the one-row products of the time networks and the first layer's weight
+     * gradient. The same sums in the same order as the tile, so the same bits.
+     */
+    private static void tile1x4(double[] a, int ao, int ks, double[] b, double[] bias, double[] c, int co, int j,
+                                int inner, int n, boolean accumulate) {
+        final int c0 = co + j;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector v0 = accumulate ? DoubleVector.fromArray(S, c, c0) : z;
+        DoubleVector v1 = accumulate ? DoubleVector.fromArray(S, c, c0 + L) : z;
+        DoubleVector v2 = accumulate ? DoubleVector.fromArray(S, c, c0 + 2 * L) : z;
+        DoubleVector v3 = accumulate ? DoubleVector.fromArray(S, c, c0 + 3 * L) : z;
+        for (int k = 0; k < inner; k++) {
+            final int o = k * n + j;
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + k * ks]);
+            v0 = DoubleVector.fromArray(S, b, o).fma(x, v0);
+            v1 = DoubleVector.fromArray(S, b, o + L).fma(x, v1);
+            v2 = DoubleVector.fromArray(S, b, o + 2 * L).fma(x, v2);
+            v3 = DoubleVector.fromArray(S, b, o + 3 * L).fma(x, v3);
+        }
+        if (bias != null) {
+            v0 = v0.add(DoubleVector.fromArray(S, bias, j));
+            v1 = v1.add(DoubleVector.fromArray(S, bias, j + L));
+            v2 = v2.add(DoubleVector.fromArray(S, bias, j + 2 * L));
+            v3 = v3.add(DoubleVector.fromArray(S, bias, j + 3 * L));
+        }
+        v0.intoArray(c, c0);
+        v1.intoArray(c, c0 + L);
+        v2.intoArray(c, c0 + 2 * L);
+        v3.intoArray(c, c0 + 3 * L);
+    }
+
+    /**
+     * Row {@code i}, columns {@code [from, n)}: four vectors at a time ({@link #tile1x4}), then one vector at a time up
+     * to {@code j1}, then scalar — the same sums in the same order as the tile.
      */
     private static void rowTail(double[] a, int rs, int ks, double[] b, double[] bias, double[] c,
                                 int i, int from, int j1, int inner, int n, boolean accumulate) {
         final int ao = i * rs;
         final int co = i * n;
-        for (int j = from; j < j1; j += L) {
+        int j = from;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            tile1x4(a, ao, ks, b, bias, c, co, j, inner, n, accumulate);
+        }
+        for (; j < j1; j += L) {
             DoubleVector v = accumulate ? DoubleVector.fromArray(S, c, co + j) : DoubleVector.zero(S);
             int k = 0;
             for (; k + 3 < inner; k += 4) {
@@ -242,7 +278,7 @@ final class VectorKernels {
             }
             v.intoArray(c, co + j);
         }
-        for (int j = Math.max(from, j1); j < n; j++) {
+        for (j = Math.max(from, j1); j < n; j++) {
             double acc = accumulate ? c[co + j] : 0.0;
             int k = 0;
             for (; k + 3 < inner; k += 4) {
@@ -263,77 +299,54 @@ final class VectorKernels {
         }
     }
 
-    /** {@link Exp#exp} lane by lane: the same operations in the same order, so the same bits. */
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.min(Exp.LIMIT).max(-Exp.LIMIT);
-        DoubleVector t = xc.mul(Exp.LOG2E).add(Exp.SHIFT);
-        DoubleVector k = t.sub(Exp.SHIFT);
-        DoubleVector nk = k.neg();
-        DoubleVector r = nk.fma(DoubleVector.broadcast(S, Exp.LN2_HI), xc);
-        r = nk.fma(DoubleVector.broadcast(S, Exp.LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(S, Exp.C[13]);
-        for (int i = 12; i >= 0; i--) {
-            p = p.fma(r, DoubleVector.broadcast(S, Exp.C[i]));
-        }
-        LongVector bits = t.viewAsIntegralLanes();
-        DoubleVector scale = bits.sub(Exp.SHIFT_BITS - 1023L).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
-        return p.mul(scale);
-    }
-
     /**
-     * {@link Kernels#gelu} in one pass of vectors: {@code y = ½x(1 + t)}, {@code t = 1 − 2/(1 + e^{2u})},
-     * {@code u = c(x + k x³)}, each expression in the scalar loop's order; {@code th} (may be null) receives
-     * {@code t}; {@code c} and {@code k} are {@link Kernels#GELU_C} and {@link Kernels#GELU_K} (passed in: this
-     * class compiles before the rest of the module). Returns the number of elements done: lanes past the last
-     * full vector are left to the scalar loop.
+     * The narrow products ({@code n} a few columns) whose output rows are contiguous in {@code A}
+     * ({@code x_ik = a[i + k·ks]}, the weight gradient {@code Xᵀ G} of a last layer), four vectors of rows at a time:
+     * for each column {@code j}, four chains {@code c_{i..i+4L, j} ← fma(x_{·k}, b_kj, ·)} over {@code k} in
+     * increasing order, the bias added last — each element's sum in the order of the scalar loops, so the same bits.
+     * {@code C} (m×n) is strided along the rows, so each block passes through {@code lanes} (length ≥ 4L).
+     * Returns the number of rows done; the rest are left to the scalar loop.
      */
-    static int gelu(double[] x, double[] y, double[] th, int len, double c, double k) {
-        final int end = len - len % L;
-        for (int i = 0; i < end; i += L) {
-            DoubleVector a = DoubleVector.fromArray(S, x, i);
-            DoubleVector t = tanhU(a, c, k);
-            if (th != null) {
-                t.intoArray(th, i);
+    static int narrowRows(double[] a, int ks, double[] b, int bk, int bj, double[] bias, double[] c, int m, int inner,
+                          int n, boolean accumulate, double[] lanes) {
+        final int end = m - m % (4 * L);
+        for (int i = 0; i < end; i += 4 * L) {
+            for (int j = 0; j < n; j++) {
+                if (accumulate) {
+                    for (int r = 0; r < 4 * L; r++) {
+                        lanes[r] = c[(i + r) * n + j];
+                    }
+                }
+                DoubleVector z = DoubleVector.zero(S);
+                DoubleVector v0 = accumulate ? DoubleVector.fromArray(S, lanes, 0) : z;
+                DoubleVector v1 = accumulate ? DoubleVector.fromArray(S, lanes, L) : z;
+                DoubleVector v2 = accumulate ? DoubleVector.fromArray(S, lanes, 2 * L) : z;
+                DoubleVector v3 = accumulate ? DoubleVector.fromArray(S, lanes, 3 * L) : z;
+                final int bo = j * bj;
+                for (int k = 0; k < inner; k++) {
+                    DoubleVector y = DoubleVector.broadcast(S, b[bo + k * bk]);
+                    final int o = i + k * ks;
+                    v0 = DoubleVector.fromArray(S, a, o).fma(y, v0);
+                    v1 = DoubleVector.fromArray(S, a, o + L).fma(y, v1);
+                    v2 = DoubleVector.fromArray(S, a, o + 2 * L).fma(y, v2);
+                    v3 = DoubleVector.fromArray(S, a, o + 3 * L).fma(y, v3);
+                }
+                if (bias != null) {
+                    DoubleVector bv = DoubleVector.broadcast(S, bias[j]);
+                    v0 = v0.add(bv);
+                    v1 = v1.add(bv);
+                    v2 = v2.add(bv);
+                    v3 = v3.add(bv);
+                }
+                v0.intoArray(lanes, 0);
+                v1.intoArray(lanes, L);
+                v2.intoArray(lanes, 2 * L);
+                v3.intoArray(lanes, 3 * L);
+                for (int r = 0; r < 4 * L; r++) {
+                    c[(i + r) * n + j] = lanes[r];
+                }
             }
-            a.mul(0.5).mul(t.add(1.0)).intoArray(y, i);
         }
         return end;
-    }
-
-    /** {@code tanh u}, {@code u = c(x + k x³)}, as {@link Kernels#fastTanh} computes it from {@code x}. */
-    private static DoubleVector tanhU(DoubleVector a, double c, double k) {
-        DoubleVector u2 = a.mul(k).mul(a).mul(a).add(a).mul(c).mul(2.0);
-        return DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(exp(u2).add(1.0)));
-    }
-
-    /**
-     * {@link Kernels#geluBackward} in vectors: {@code r = go ⊙ (½(1 + t) + ½x(1 − t²)c(1 + 3k x²))}, each
-     * expression in the scalar loop's order. Returns the number of elements done (the rest: scalar loop).
-     */
-    static int geluBackward(double[] go, double[] x, double[] r, int len, double c, double k) {
-        final int end = len - len % L;
-        for (int i = 0; i < end; i += L) {
-            DoubleVector a = DoubleVector.fromArray(S, x, i);
-            geluBackwardAt(go, a, tanhU(a, c, k), r, i, c, k);
-        }
-        return end;
-    }
-
-    /** {@link #geluBackward} from {@code t = tanh u} stored by {@link #gelu}: no {@code exp}. Same return. */
-    static int geluBackwardFromTanh(double[] go, double[] x, double[] th, double[] r, int len, double c, double k) {
-        final int end = len - len % L;
-        for (int i = 0; i < end; i += L) {
-            geluBackwardAt(go, DoubleVector.fromArray(S, x, i), DoubleVector.fromArray(S, th, i), r, i, c, k);
-        }
-        return end;
-    }
-
-    /** {@code r[i..i+L) = go ⊙ (½(1 + t) + ½a(1 − t²)c(1 + 3k a²))}, in the scalar loop's order. */
-    private static void geluBackwardAt(double[] go, DoubleVector a, DoubleVector t, double[] r, int i, double c, double k) {
-        DoubleVector first = t.add(1.0).mul(0.5);
-        DoubleVector sech2 = DoubleVector.broadcast(S, 1.0).sub(t.mul(t));
-        DoubleVector poly = a.mul(3.0 * k).mul(a).add(1.0);
-        DoubleVector d = first.add(a.mul(0.5).mul(sech2).mul(c).mul(poly));
-        DoubleVector.fromArray(S, go, i).mul(d).intoArray(r, i);
     }
 }

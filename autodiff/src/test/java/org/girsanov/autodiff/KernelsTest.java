@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  * the scalar loops and the Vector-API tiles of {@link VectorKernels}.
  */
 class KernelsTest {
-    private static final int[] ROWS = {1, 3, 4, 5, 8, 64, 67};
+    private static final int[] ROWS = {1, 2, 3, 4, 5, 8, 32, 64, 67};
     private static final int[] INNER = {1, 2, 3, 4, 5, 9, 64, 128};
     /** Narrow outputs, and for the vector tiles (8 or 4 lanes, tiles of two vectors) every remainder. */
-    private static final int[] COLS = {1, 2, 7, 8, 9, 16, 23, 24, 64, 67};
+    private static final int[] COLS = {1, 2, 3, 5, 7, 8, 9, 16, 23, 24, 32, 40, 64, 67};
 
     private static double[] random(Random rnd, int len) {
         double[] v = new double[len];
