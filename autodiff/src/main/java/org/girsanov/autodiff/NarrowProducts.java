@@ -32,31 +32,7 @@ final class NarrowProducts {
                 fourRowsTwoColumns(a, rs, ks, b, bk, bj, bias, c, i, j, inner, n, accumulate);
             }
             if (j < n) {
-                final int a0 = i * rs;
-                final int bo = j * bj;
-                final int c0 = i * n + j;
-                double s0 = accumulate ? c[c0] : 0.0;
-                double s1 = accumulate ? c[c0 + n] : 0.0;
-                double s2 = accumulate ? c[c0 + 2 * n] : 0.0;
-                double s3 = accumulate ? c[c0 + 3 * n] : 0.0;
-                for (int k = 0; k < inner; k++) {
-                    final double bv = b[bo + k * bk];
-                    final int o = a0 + k * ks;
-                    s0 = Math.fma(a[o], bv, s0);
-                    s1 = Math.fma(a[o + rs], bv, s1);
-                    s2 = Math.fma(a[o + 2 * rs], bv, s2);
-                    s3 = Math.fma(a[o + 3 * rs], bv, s3);
-                }
-                if (bias != null) {
-                    s0 += bias[j];
-                    s1 += bias[j];
-                    s2 += bias[j];
-                    s3 += bias[j];
-                }
-                c[c0] = s0;
-                c[c0 + n] = s1;
-                c[c0 + 2 * n] = s2;
-                c[c0 + 3 * n] = s3;
+                ScalarChains.fourRowsOneColumn(a, rs, ks, b, bk, bj, bias, c, i, j, inner, n, accumulate);
             }
         }
         for (; i < m; i++) {

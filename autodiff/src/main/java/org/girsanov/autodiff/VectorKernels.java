@@ -49,7 +49,7 @@ final class VectorKernels {
                 tile4x1(a, rs, ks, b, bias, c, i, j, inner, n, accumulate);
             }
             for (int j = j1; j < n; j++) {
-                column4(a, rs, ks, b, bias, c, i, j, inner, n, accumulate);
+                ScalarChains.fourRowsOneColumn(a, rs, ks, b, n, 1, bias, c, i, j, inner, n, accumulate);
             }
         }
         for (; i < m; i++) {
@@ -182,35 +182,6 @@ final class VectorKernels {
         v1.intoArray(c, c0 + n);
         v2.intoArray(c, c0 + 2 * n);
         v3.intoArray(c, c0 + 3 * n);
-    }
-
-    /** Rows {@code i..i+3}, column {@code j} past the last full vector: four scalar chains side by side, same order. */
-    private static void column4(double[] a, int rs, int ks, double[] b, double[] bias, double[] c,
-                                int i, int j, int inner, int n, boolean accumulate) {
-        final int c0 = i * n + j;
-        double s0 = accumulate ? c[c0] : 0.0;
-        double s1 = accumulate ? c[c0 + n] : 0.0;
-        double s2 = accumulate ? c[c0 + 2 * n] : 0.0;
-        double s3 = accumulate ? c[c0 + 3 * n] : 0.0;
-        final int a0 = i * rs;
-        for (int k = 0; k < inner; k++) {
-            final double bk = b[k * n + j];
-            final int q = a0 + k * ks;
-            s0 = Math.fma(a[q], bk, s0);
-            s1 = Math.fma(a[q + rs], bk, s1);
-            s2 = Math.fma(a[q + 2 * rs], bk, s2);
-            s3 = Math.fma(a[q + 3 * rs], bk, s3);
-        }
-        if (bias != null) {
-            s0 += bias[j];
-            s1 += bias[j];
-            s2 += bias[j];
-            s3 += bias[j];
-        }
-        c[c0] = s0;
-        c[c0 + n] = s1;
-        c[c0 + 2 * n] = s2;
-        c[c0 + 3 * n] = s3;
     }
 
     /**
