@@ -128,7 +128,8 @@ public final class TrainCommand extends Command {
     Double sigma;
 
     @Option(names = "--prior-std", paramLabel = "S", description = "cmcd, mcd, nets, ldvi, pinn: the prior N(0, S^2 I) the"
-            + " annealing path starts from, finite and > 0 (default 1)")
+            + " annealing path starts from, finite and > 0 (default: estimated from a pilot parallel-tempering run, the RMS"
+            + " of the target's coordinate stds)")
     Double priorStd;
 
     @Option(names = "--step", paramLabel = "H", description = "ldvi: the leapfrog step h, finite and > 0")

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.mcmc.Mala;
+import org.girsanov.samplers.mcmc.McmcResult;
 import org.girsanov.samplers.mcmc.ParallelTempering;
 import org.girsanov.samplers.mixture.BicSelection;
 import org.girsanov.samplers.mixture.ExpectationMaximisation;
@@ -65,15 +66,23 @@ public final class LrdsReference {
     /** Steps 1 and 2 of LRDS for {@code target}, from the stream {@code (seed; 0, 0, STREAM)}. */
     public static ReferenceFromSamples build(Target target, long seed) {
         UniformRandomProvider rng = new RandomStreams(seed).stream(0, 0, STREAM);
+        McmcResult chains = pilotChains(target, rng);
+        return new ReferenceFromSamples(new BicSelection(new ExpectationMaximisation(EM_ITERATIONS, EM_TOLERANCE),
+                MAX_COMPONENTS, 1).withPatience(PATIENCE).select(chains.samples(), rng), chains);
+    }
+
+    /**
+     * Step 1 alone: the kept cold-chain samples of the pilot parallel tempering (the settings above), drawing from
+     * {@code rng}. {@link PilotScale} reads the annealed kinds' prior scale off the same chains.
+     */
+    static McmcResult pilotChains(Target target, UniformRandomProvider rng) {
         int d = target.dimension();
         DMatrixRMaj starts = new DMatrixRMaj(CHAINS, d);
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int i = 0; i < starts.data.length; i++) {
             starts.data[i] = g.sample();
         }
-        ParallelTempering pt = new ParallelTempering(new Mala(), TEMPERATURES, MIN_BETA, null, 0.1, WARMUP, ROUNDS, THIN);
-        return ReferenceFromSamples.fit(target, pt, starts,
-                new BicSelection(new ExpectationMaximisation(EM_ITERATIONS, EM_TOLERANCE), MAX_COMPONENTS, 1)
-                        .withPatience(PATIENCE), rng);
+        return new ParallelTempering(new Mala(), TEMPERATURES, MIN_BETA, null, 0.1, WARMUP, ROUNDS, THIN)
+                .run(target, starts, rng);
     }
 }

@@ -32,7 +32,7 @@ final class NetsTraining {
     static Nets sampler(TrainingConfig c, Target target, TimeGrid grid, double sigma, UniformRandomProvider rng) {
         int d = target.dimension();
         return new Nets(target, grid, new FourierMlp("transport", d, d, c.network().width(), c.network().layers(), rng),
-                sigma * sigma, c.time().priorStdOrDefault(), AnnealingSchedule.linear());
+                sigma * sigma, PilotScale.priorStd(c, target), AnnealingSchedule.linear());
     }
 
     static NetsLoss loss(TrainingConfig c, Sampler model) {

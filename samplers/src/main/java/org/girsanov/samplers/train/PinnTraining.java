@@ -24,7 +24,7 @@ final class PinnTraining {
 
     static Pinn sampler(TrainingConfig c, Target target, TimeGrid grid, double sigma, UniformRandomProvider rng) {
         int d = target.dimension();
-        double s = c.time().priorStdOrDefault();
+        double s = PilotScale.priorStd(c, target);
         FourierMlp transport = new FourierMlp("transport", d, d, c.network().width(), c.network().layers(), rng);
         LogDensityNet logDensity = new LogDensityNet("logDensity", IsotropicGaussian.centred(d, s), target,
                 grid, c.network().width(), Math.max(1, c.network().layers()), rng);

@@ -79,8 +79,8 @@ public final class SamplerFactory {
                     sigma, BRIDGE_PRIOR_STD, divergence(c));
             case GFN -> new Gfn(target, grid, control("mean", c, target, rng),
                     new FourierMlp("logvar", d, d, c.network().width(), c.network().layers(), rng), sigma);
-            case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, time.priorStdOrDefault());
-            case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, time.priorStdOrDefault());
+            case CMCD -> new Cmcd(target, grid, control("control", c, target, rng), sigma, PilotScale.priorStd(c, target));
+            case MCD -> new Mcd(target, grid, control("control", c, target, rng), sigma, PilotScale.priorStd(c, target));
             case LRDS -> new Lrds(target, grid, new FourierMlp("phi", d, d, c.network().width(), c.network().layers(), rng),
                     LrdsReference.build(target, c.run().seed()).fit().mixture(), sigma, 0.1, 10.0);
             case IDEM -> Idem.sampler(c, target, grid, sigma, control("score", c, target, rng));
@@ -101,7 +101,7 @@ public final class SamplerFactory {
         int d = target.dimension();
         Underdamped u = c.underdamped();
         return new Ldvi(target, grid, new FourierMlp("correction", 2 * d, d, c.network().width(), c.network().layers(), rng),
-                u.step(), u.friction(), c.time().priorStdOrDefault(), AnnealingSchedule.linear(), u.learn());
+                u.step(), u.friction(), PilotScale.priorStd(c, target), AnnealingSchedule.linear(), u.learn());
     }
 
     /**

@@ -64,13 +64,10 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param horizon T ({@code ≤ 0}: the sampler's default)
      * @param sigma   σ ({@code ≤ 0}: the sampler's default)
      * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds
-     *                 ({@code ≤ 0}: their default, 1; other kinds must leave it so)
+     *                 ({@code ≤ 0}: their default, estimated from a pilot run by {@link PilotScale}; other kinds must
+     *                 leave it so)
      */
     public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
-        /** {@code s} of the annealed kinds' prior: {@link #priorStd} if set, else 1. */
-        public double priorStdOrDefault() {
-            return priorStd > 0 ? priorStd : 1.0;
-        }
 
         public Discretisation {
             positive("steps", steps);
