@@ -8,14 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * How a flag's text becomes a value, stricter than picocli's own converters, which {@link CommandLines#register} installs
+ * How a flag's text becomes a value, stricter than picocli's own converters, which {@code CommandLines.register} installs
  * for every command: integers may be written with underscores ({@code 100_000}) or, if exact, in scientific notation
  * ({@code 1e5}); numbers are plain decimals ({@code Double.parseDouble}'s {@code 1d} or {@code 0x1p3} are refused) or
  * {@code inf}/{@code nan}; switches take {@code true/false, yes/no, on/off, 1/0}; a path must be non-empty and valid. A
  * refusal is a {@link TypeConversionException} whose message quotes the text ({@code 'abc' is not an integer}); the
  * parse error that carries it is reported as {@code --batch: 'abc' is not an integer}.
  */
-final class FlagValues {
+public final class FlagValues {
     private FlagValues() {
     }
 
@@ -53,7 +53,8 @@ final class FlagValues {
         }
     }
 
-    static double toDouble(String s) {
+    /** {@code s} as a number: decimals, exponents, {@code _} separators, {@code inf}, {@code nan}. */
+    public static double toDouble(String s) {
         String t = s.trim().replace("_", "");
         switch (t.toLowerCase(Locale.ROOT)) {
             case "inf", "+inf", "infinity", "+infinity":

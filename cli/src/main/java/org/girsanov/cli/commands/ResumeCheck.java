@@ -53,8 +53,8 @@ final class ResumeCheck {
                     t -> Math.sqrt(t.epsilon)),
             new Compared("sigma", c -> c.time().sigma() > 0 ? c.time().sigma() : SamplerFactory.defaultSigma(c.sampler()),
                     t -> t.sigma),
-            new Compared("prior-std", c -> c.time().priorStd() > 0 ? (Object) c.time().priorStd() : "the pilot estimate (no --prior-std)",
-                    t -> t.priorStd),
+            new Compared("prior-std", c -> priorStdSetting(c.time().priorStd()),
+                    t -> priorStdSetting(TrainFlags.priorStdValue(t.priorStd))),
             new Compared("step", c -> c.underdamped().step(), t -> t.step),
             new Compared("friction", c -> c.underdamped().friction(), t -> t.friction),
             new Compared("learn-step", c -> c.underdamped().learn(), t -> t.learnStep),
@@ -65,6 +65,14 @@ final class ResumeCheck {
     }
 
     private ResumeCheck() {
+    }
+
+    /** A prior std setting as it reads: {@code pilot}, or the std (the default when unset). */
+    private static Object priorStdSetting(double s) {
+        if (s == TrainingConfig.Discretisation.PILOT) {
+            return "pilot";
+        }
+        return s > 0 ? s : TrainingConfig.Discretisation.DEFAULT_PRIOR_STD;
     }
 
     /** The config to continue {@code ckpt} with, after checking the given flags against it. */

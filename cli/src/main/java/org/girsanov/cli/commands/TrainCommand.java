@@ -128,9 +128,9 @@ public final class TrainCommand extends Command {
     Double sigma;
 
     @Option(names = "--prior-std", paramLabel = "S", description = "cmcd, mcd, nets, ldvi, pinn: the prior N(0, S^2 I) the"
-            + " annealing path starts from, finite and > 0 (default: estimated from a pilot parallel-tempering run, the RMS"
-            + " of the target's coordinate stds)")
-    Double priorStd;
+            + " annealing path starts from, finite and > 0, or pilot: estimated from a pilot parallel-tempering run on the"
+            + " target (the RMS of its coordinate stds; the evaluations count) (default 1)")
+    String priorStd;
 
     @Option(names = "--step", paramLabel = "H", description = "ldvi: the leapfrog step h, finite and > 0")
     double step = Ldvi.DEFAULT_STEP;

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.girsanov.cli.FlagValues;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.Json;
 import org.girsanov.samplers.train.SamplerKind;
+import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.samplers.train.Underdamped;
 
 /**
@@ -85,7 +87,8 @@ final class TrainFlags {
 
     /**
      * {@code --prior-std}: {@code s} of the prior {@code N(0, s² I)} the annealed samplers (cmcd, mcd, nets, ldvi, pinn)
-     * start from, finite and {@code > 0}; {@code preset} when not given.
+     * start from, finite and {@code > 0}, or {@code pilot} ({@link TrainingConfig.Discretisation#PILOT}); {@code preset}
+     * when not given.
      *
      * @throws UserError naming the flag, for another sampler or a bad value
      */
@@ -98,9 +101,22 @@ final class TrainFlags {
                     + sampler + (sampler == SamplerKind.DDS || sampler == SamplerKind.DIS ? "'s prior N(0, sigma^2 I) is set by"
                     + " its reference process" : " does not start from N(0, s^2 I)"));
         }
-        double s = a.priorStd;
+        return priorStdValue(a.priorStd);
+    }
+
+    /** The value of {@code --prior-std} text {@code v}: a finite number {@code > 0} or {@code pilot}. */
+    static double priorStdValue(String v) {
+        if ("pilot".equals(v)) {
+            return TrainingConfig.Discretisation.PILOT;
+        }
+        double s;
+        try {
+            s = FlagValues.toDouble(v);
+        } catch (RuntimeException e) {
+            s = Double.NaN;
+        }
         if (!(s > 0) || !Double.isFinite(s)) {
-            throw new UserError("--prior-std: " + a.typed("--prior-std") + "; the prior std s must be finite and > 0");
+            throw new UserError("--prior-std: " + v + "; the prior std s must be finite and > 0, or pilot");
         }
         return s;
     }

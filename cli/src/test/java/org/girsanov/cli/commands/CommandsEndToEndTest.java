@@ -339,15 +339,16 @@ class CommandsEndToEndTest {
         CliRun resumed = run(a.toArray(new String[0]));
         assertEquals(Cli.EXIT_USER_ERROR, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("--prior-std"), resumed.err());
-        // without --prior-std the pilot's estimate is the prior; resuming with a given one contradicts it
+        // --prior-std pilot: the pilot's estimate is the prior; resuming with a given std contradicts it
         List<String> piloted = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "cmcd", "--loss",
-                "lv", "--out", dir.resolve("piloted").toString(), "--json"));
+                "lv", "--prior-std", "pilot", "--out", dir.resolve("piloted").toString(), "--json"));
         piloted.addAll(List.of(TINY));
         assertEquals(0, run(piloted.toArray(new String[0])).code());
-        piloted.addAll(List.of("--resume", "--prior-std", "1"));
+        piloted.set(piloted.indexOf("pilot"), "1");
+        piloted.add("--resume");
         CliRun contradicts = run(piloted.toArray(new String[0]));
         assertEquals(Cli.EXIT_USER_ERROR, contradicts.code(), contradicts.err());
-        assertTrue(contradicts.err().contains("--prior-std: the checkpoint has the pilot estimate"), contradicts.err());
+        assertTrue(contradicts.err().contains("--prior-std: the checkpoint has pilot, given 1"), contradicts.err());
         CliRun pis = run(train(dir.resolve("p"), "--prior-std", "3"));
         assertEquals(Cli.EXIT_USER_ERROR, pis.code());
         assertTrue(pis.err().contains("--prior-std: applies to the annealed samplers"), pis.err());

@@ -1,7 +1,5 @@
 package org.girsanov.samplers.families;
 
-import java.util.Map;
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.targets.Target;
@@ -73,11 +71,5 @@ abstract class AnnealedLangevinSampler extends ComposedSampler {
     /** {@code s} of {@code p_prior = N(0, s² I)}. */
     public double priorStd() {
         return priorStd;
-    }
-
-    /** {@link Sampler#fittedPriorStd}: the prior's std, checked bitwise when a checkpoint is resumed. */
-    @Override
-    public Map<String, DMatrixRMaj> fitted() {
-        return Sampler.fittedPriorStd(priorStd);
     }
 }

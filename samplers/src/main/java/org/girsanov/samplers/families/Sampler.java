@@ -51,14 +51,6 @@ public interface Sampler extends PathPair {
     }
 
     /**
-     * The {@link #fitted} entry of an annealed sampler: the std {@code s} of its prior {@code N(0, s² I)}
-     * ({@code prior/std}, 1 × 1), which the trainer may have estimated from a pilot run before training.
-     */
-    static Map<String, DMatrixRMaj> fittedPriorStd(double s) {
-        return Map.of("prior/std", new DMatrixRMaj(1, 1, true, s));
-    }
-
-    /**
      * The points of the target's space that states of the sampler stand for: the states themselves by default; a
      * phase-space sampler ({@link org.girsanov.samplers.ldvi.Ldvi}) keeps the positions of its {@code [x | v]} rows.
      */

@@ -2,7 +2,6 @@ package org.girsanov.samplers.ldvi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
@@ -221,11 +220,5 @@ public final class Ldvi implements Sampler {
     /** The annealing schedule {@code β}. */
     public AnnealingSchedule schedule() {
         return schedule;
-    }
-
-    /** {@link Sampler#fittedPriorStd}: the prior's std, checked bitwise when a checkpoint is resumed. */
-    @Override
-    public Map<String, DMatrixRMaj> fitted() {
-        return Sampler.fittedPriorStd(priorStd);
     }
 }

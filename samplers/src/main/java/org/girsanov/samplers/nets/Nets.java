@@ -1,14 +1,11 @@
 package org.girsanov.samplers.nets;
 
-import java.util.Map;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.samplers.annealed.AnnealingPath;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.families.Cmcd;
 import org.girsanov.samplers.families.ForwardingSampler;
-import org.girsanov.samplers.families.Sampler;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.ConstantSchedule;
 import org.girsanov.sde.IsotropicGaussian;
@@ -89,11 +86,5 @@ public final class Nets extends ForwardingSampler {
     @Override
     public Nets withGrid(TimeGrid grid) {
         return new Nets(target(), grid, transport, epsilon, priorStd, path.schedule());
-    }
-
-    /** {@link Sampler#fittedPriorStd}: the prior's std, checked bitwise when a checkpoint is resumed. */
-    @Override
-    public Map<String, DMatrixRMaj> fitted() {
-        return Sampler.fittedPriorStd(priorStd);
     }
 }

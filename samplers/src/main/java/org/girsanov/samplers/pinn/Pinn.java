@@ -2,9 +2,7 @@ package org.girsanov.samplers.pinn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.nn.Parameter;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.families.Sampler;
@@ -163,11 +161,5 @@ public final class Pinn implements Sampler {
     @Override
     public LogWeightForm logWeight() {
         return logWeight;
-    }
-
-    /** {@link Sampler#fittedPriorStd}: the prior's std, checked bitwise when a checkpoint is resumed. */
-    @Override
-    public Map<String, DMatrixRMaj> fitted() {
-        return Sampler.fittedPriorStd(priorStd);
     }
 }

@@ -30,7 +30,9 @@ final class ConfigFormat {
         m.put("chunk_size", Integer.toString(c.run().chunkSize()));
         m.put("horizon", Double.toString(c.time().horizon()));
         m.put("sigma", Double.toString(c.time().sigma()));
-        if (c.time().priorStd() > 0) {
+        if (c.time().priorStd() == TrainingConfig.Discretisation.PILOT) {
+            m.put("prior_std", "pilot");
+        } else if (c.time().priorStd() > 0) {
             m.put("prior_std", Double.toString(c.time().priorStd()));
         }
         m.put("width", Integer.toString(c.network().width()));
@@ -71,7 +73,7 @@ final class ConfigFormat {
                 .emaDecay(x(m, "ema_decay", o.emaDecay()))
                 .seed(Long.parseLong(m.getOrDefault("seed", Long.toString(r.seed()))))
                 .threads(i(m, "threads", r.threads())).chunkSize(i(m, "chunk_size", r.chunkSize()))
-                .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma())).priorStd(x(m, "prior_std", t.priorStd()))
+                .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma())).priorStd(priorStd(m, t.priorStd()))
                 .width(i(m, "width", n.width())).layers(i(m, "layers", n.layers()))
                 .langevin(Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(n.langevin()))))
                 .exploration(x(m, "exploration", e.kappa())).evalEvery(i(m, "eval_every", r.evalEvery()))
@@ -102,6 +104,11 @@ final class ConfigFormat {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("config: " + k + " = '" + v + "' is not an integer");
         }
+    }
+
+    /** {@code prior_std}: a number, or {@code pilot} for {@link TrainingConfig.Discretisation#PILOT}. */
+    private static double priorStd(Map<String, String> m, double def) {
+        return "pilot".equals(m.get("prior_std")) ? TrainingConfig.Discretisation.PILOT : x(m, "prior_std", def);
     }
 
     private static double x(Map<String, String> m, String k, double def) {

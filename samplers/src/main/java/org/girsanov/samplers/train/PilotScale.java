@@ -6,7 +6,8 @@ import org.girsanov.sde.RandomStreams;
 
 /**
  * The scale {@code s} of the prior {@code N(0, s² I)} the {@link SamplerKind#annealed() annealed} kinds start from,
- * when the config leaves it unset: the root mean square of the coordinate standard deviations of a pilot run,
+ * when the config asks for it ({@code priorStd = PILOT}, {@code --prior-std pilot}): the root mean square of the
+ * coordinate standard deviations of a pilot run,
  * <pre>
  *   s² = (1/d) Σ_j Var̂(x_j),   x ~ the kept cold-chain samples of {@link LrdsReference#pilotChains},
  * </pre>
@@ -14,8 +15,11 @@ import org.girsanov.sde.RandomStreams;
  * same chains, and a resumed run rebuilds the same {@code s} bitwise). An annealing path
  * {@code π_β ∝ p_prior^{1−β} ρ^β} from a prior much narrower than the target never carries mass to the outer modes:
  * at the protocol, CMCD, MCD and NETS from {@code N(0, I)} on gmm9 (coordinate std 4.1) put everything on the central
- * mode. The estimate uses target evaluations only — never the target's name or its known moments — and they count
- * on {@code target} (pass the trainer's counting target): they are part of the sampler's cost.
+ * mode, and from the pilot's {@code s = 4.1} reach all nine. It is not the default: on Many-Well d = 5 the pilot's
+ * {@code s = 2.0} left CMCD's weights degenerate (ESS 0.61 at {@code s = 1}, 0.000 at 2.0) and on funnel10 CMCD diverged
+ * (BENCHMARKS.md, "The annealed families at the CPU protocol"). The estimate uses target evaluations only — never the
+ * target's name or its known moments — and they count on {@code target} (pass the trainer's counting target): they are
+ * part of the sampler's cost.
  */
 public final class PilotScale {
     private PilotScale() {
@@ -57,9 +61,15 @@ public final class PilotScale {
         return s;
     }
 
-    /** {@code s} of config {@code c} on {@code target}: the config's prior std if set, else {@link #estimate}. */
+    /**
+     * {@code s} of config {@code c} on {@code target}: the config's prior std if set, {@link #estimate} for
+     * {@link TrainingConfig.Discretisation#PILOT}, else the default {@value TrainingConfig.Discretisation#DEFAULT_PRIOR_STD}.
+     */
     static double priorStd(TrainingConfig c, Target target) {
         double s = c.time().priorStd();
-        return s > 0 ? s : estimate(target, c.run().seed());
+        if (s == TrainingConfig.Discretisation.PILOT) {
+            return estimate(target, c.run().seed());
+        }
+        return s > 0 ? s : TrainingConfig.Discretisation.DEFAULT_PRIOR_STD;
     }
 }

@@ -63,17 +63,22 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param grid    the training time grid
      * @param horizon T ({@code ≤ 0}: the sampler's default)
      * @param sigma   σ ({@code ≤ 0}: the sampler's default)
-     * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds
-     *                 ({@code ≤ 0}: their default, estimated from a pilot run by {@link PilotScale}; other kinds must
-     *                 leave it so)
+     * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds:
+     *                 {@code > 0} that std, {@code 0} their default {@value #DEFAULT_PRIOR_STD}, {@link #PILOT} estimated
+     *                 from a pilot run on the target ({@link PilotScale}); other kinds must leave it 0
      */
     public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
+        /** The annealed kinds' prior std when none is given. */
+        public static final double DEFAULT_PRIOR_STD = 1.0;
+        /** {@code priorStd} value asking for {@link PilotScale#estimate} (written {@code pilot} in a config). */
+        public static final double PILOT = -1.0;
 
         public Discretisation {
             positive("steps", steps);
             required("grid", grid);
-            if (Double.isNaN(priorStd) || Double.isInfinite(priorStd)) {
-                throw new IllegalArgumentException("priorStd = " + priorStd + "; must be finite (> 0, or ≤ 0 for the default)");
+            if (!(priorStd > 0 || priorStd == 0 || priorStd == PILOT) || Double.isInfinite(priorStd)) {
+                throw new IllegalArgumentException("priorStd = " + priorStd + "; must be finite and > 0, 0 (the default "
+                        + DEFAULT_PRIOR_STD + ") or PILOT (" + PILOT + ": estimated by a pilot run)");
             }
         }
     }
@@ -178,7 +183,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         required("marginal", marginal);
         required("underdamped", underdamped);
         Underdamped.check(sampler, underdamped, network, exploration);
-        if (time.priorStd() > 0 && !sampler.annealed()) {
+        if (time.priorStd() != 0 && !sampler.annealed()) {
             throw new IllegalArgumentException("priorStd = " + time.priorStd() + " applies to the annealed samplers (cmcd,"
                     + " mcd, nets, ldvi, pinn) only; " + sampler + " needs priorStd = 0 (its prior is set by sigma)");
         }

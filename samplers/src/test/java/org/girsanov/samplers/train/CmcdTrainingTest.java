@@ -22,9 +22,7 @@ class CmcdTrainingTest {
     static TrainingConfig config(String loss, int iterations) {
         return TrainingConfig.defaults("two", SamplerKind.CMCD, LossKind.parse(loss)).toBuilder().steps(20).batch(128).iterations(iterations)
                 .lr(1e-2).lrFinal(1e-3).emaDecay(0.0).width(32).layers(1).langevin(false).evalEvery(0).evalPaths(2000)
-                // the start this test trains away from: ULA annealing from N(0, 1), not the pilot's wider prior
-                // (with it the untrained ESS is already 0.41; PilotScaleTest covers the default)
-                .priorStd(1.0).build();
+                .build();
     }
 
     static double rightModeWeight(PathBatch p) {

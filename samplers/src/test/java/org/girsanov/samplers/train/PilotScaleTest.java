@@ -13,7 +13,7 @@ import org.girsanov.samplers.targets.GridMixture;
 import org.girsanov.samplers.targets.Target;
 import org.junit.jupiter.api.Test;
 
-/** {@link PilotScale}: the estimator against closed forms, and the annealed kinds' default prior built from it. */
+/** {@link PilotScale}: the estimator against closed forms, and the annealed kinds' prior built from it on request. */
 class PilotScaleTest {
     @Test
     void theRmsStdIsTheRootOfTheMeanUnbiasedVariance() {
@@ -37,24 +37,30 @@ class PilotScaleTest {
     }
 
     @Test
-    void theAnnealedKindsStartFromThePilotsScaleCountItsEvaluationsAndCheckpointIt() {
+    void askedForThePilotTheAnnealedKindsStartFromItsScaleAndCountItsEvaluations() {
         Target gmm9 = GridMixture.gmm9();
         double s = PilotScale.estimate(gmm9, 0);
         for (SamplerKind k : List.of(SamplerKind.CMCD, SamplerKind.MCD, SamplerKind.NETS, SamplerKind.LDVI, SamplerKind.PINN)) {
-            TrainingConfig c = TrainingConfig.defaults("gmm9", k, k.defaultLoss()).toBuilder().steps(4).build();
+            TrainingConfig base = TrainingConfig.defaults("gmm9", k, k.defaultLoss()).toBuilder().steps(4).build();
+            TrainingConfig c = base.toBuilder().priorStd(TrainingConfig.Discretisation.PILOT).build();
+            assertEquals(c, TrainingConfig.fromMap(c.toMap()), k + ": prior_std = pilot written and read back");
+            assertEquals("pilot", c.toMap().get("prior_std"));
             CountingTarget counted = new CountingTarget(gmm9);
             Sampler m = SamplerFactory.model(c, counted);
             assertTrue(counted.total() > 100_000, k + ": the pilot's evaluations count (" + counted.total() + ")");
-            DMatrixRMaj fitted = m.fitted().get("prior/std");
-            assertEquals(s, fitted.get(0, 0), 0.0, k + ": the prior std the checkpoint stores is the pilot's");
-            DMatrixRMaj x = m.prior().sample(4000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
-            double ss = 0;
-            for (int i = 0; i < 4000; i++) {
-                ss += x.get(i, 0) * x.get(i, 0);
-            }
-            assertEquals(s, Math.sqrt(ss / 4000), 0.05 * s, k + ": the prior's std (of the positions)");
-            Sampler given = SamplerFactory.model(c.toBuilder().priorStd(1.5).build(), gmm9);
-            assertEquals(1.5, given.fitted().get("prior/std").get(0, 0), 0.0, k + ": a given prior std is used as it is");
+            assertEquals(s, priorStdOf(m), 0.05 * s, k + ": the prior's std (of the positions) is the pilot's");
+            CountingTarget plain = new CountingTarget(gmm9);
+            assertEquals(1.0, priorStdOf(SamplerFactory.model(base, plain)), 0.05, k + ": the default prior N(0, I)");
+            assertEquals(0, plain.total(), k + ": no pilot unless asked for");
         }
+    }
+
+    private static double priorStdOf(Sampler m) {
+        DMatrixRMaj x = m.prior().sample(4000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(1L));
+        double ss = 0;
+        for (int i = 0; i < 4000; i++) {
+            ss += x.get(i, 0) * x.get(i, 0);
+        }
+        return Math.sqrt(ss / 4000);
     }
 }

@@ -71,7 +71,7 @@ class TrainingConfigTest {
             assertEquals(3.5, Math.sqrt(ss / 4000), 0.15, k + ": the prior's std (of the positions)");
         }
         assertEquals(0.0, TrainingConfig.defaults("gmm9", SamplerKind.CMCD, LossKind.LV).time().priorStd(),
-                "unset by default: the prior's std is estimated by PilotScale");
+                "unset by default: N(0, I)");
         assertFalse(TrainingConfig.defaults("gmm9", SamplerKind.CMCD, LossKind.LV).toMap().containsKey("prior_std"),
                 "a default prior writes no key, so older configs compare equal");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
