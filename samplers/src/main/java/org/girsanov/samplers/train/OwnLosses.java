@@ -47,7 +47,7 @@ final class OwnLosses {
             if (own == null && of(owner) == loss) {
                 throw new IllegalArgumentException("loss = " + loss + "; " + loss + " is the loss of the " + owner
                         + " sampler only; " + sampler + " trains with one of "
-                        + String.join(", ", TrainingConfig.trainingLosses(sampler)));
+                        + String.join(", ", CombinationRules.trainingLosses(sampler)));
             }
         }
         if (sampler == SamplerKind.NETS || sampler == SamplerKind.PINN) {

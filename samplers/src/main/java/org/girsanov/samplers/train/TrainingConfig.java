@@ -1,8 +1,6 @@
 package org.girsanov.samplers.train;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Everything that defines a training run, so that a run can be written down ({@link #toMap()}) and
@@ -182,47 +180,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         required("run", run);
         required("marginal", marginal);
         required("underdamped", underdamped);
-        Underdamped.check(sampler, underdamped, network, exploration);
-        if (time.priorStd() != 0 && !sampler.annealed()) {
-            throw new IllegalArgumentException("priorStd = " + time.priorStd() + " applies to the annealed samplers (cmcd,"
-                    + " mcd, nets, ldvi, pinn) only; " + sampler + " needs priorStd = 0 (its prior is set by sigma)");
-        }
-        if (!sampler.learned() && loss != LossKind.NONE || sampler.learned() && loss == LossKind.NONE) {
-            throw new IllegalArgumentException("loss = " + loss + "; " + (sampler.learned() ? sampler + " is trained: give"
-                    + " one of " + String.join(", ", trainingLosses(sampler)) : sampler + " learns nothing: loss = none"));
-        }
-        OwnLosses.check(sampler, loss, time, network, divergence);
-        if (!loss.offPolicy() && exploration.kappa() != 1.0) {
-            throw new IllegalArgumentException("exploration = " + exploration.kappa() + onPolicy(loss));
-        }
-        if (!loss.offPolicy() && exploration.replayEvery() > 0) {
-            throw new IllegalArgumentException("replayEvery = " + exploration.replayEvery() + onPolicy(loss));
-        }
-        if (!DivergenceForm.NONE.equals(divergence) && sampler != SamplerKind.BRIDGE && sampler != SamplerKind.NETS
-                && sampler != SamplerKind.PINN) {
-            throw new IllegalArgumentException("divergence = '" + divergence + "' applies to the bridge sampler only; "
-                    + sampler + " needs divergence = none");
-        }
-    }
-
-    /** The losses {@code sampler} can train with. */
-    static java.util.List<String> trainingLosses(SamplerKind sampler) {
-        if (!sampler.learned()) {
-            return java.util.List.of(LossKind.NONE.id());
-        }
-        if (OwnLosses.of(sampler) != null) {
-            return java.util.List.of(OwnLosses.of(sampler).id());
-        }
-        return Arrays.stream(LossKind.values()).filter(LossKind::pathSpace).map(LossKind::id).toList();
-    }
-
-    private static String onPolicy(LossKind loss) {
-        if (!loss.pathSpace()) {
-            return " applies to the off-policy path-space losses only; " + loss + (loss == LossKind.DEM
-                    || loss == LossKind.NETS || loss == LossKind.PINN ? " explores by its own replay buffer" : " trains nothing");
-        }
-        return " needs an off-policy loss (" + Arrays.stream(LossKind.values()).filter(LossKind::offPolicy)
-                .filter(LossKind::pathSpace).map(LossKind::id).collect(Collectors.joining(", ")) + "); " + loss + " is on-policy";
+        CombinationRules.check(sampler, loss, time, network, exploration, divergence, underdamped);
     }
 
     private static void positive(String name, int v) {

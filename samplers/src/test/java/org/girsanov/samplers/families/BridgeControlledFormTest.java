@@ -208,7 +208,7 @@ class BridgeControlledFormTest {
         assertTrue(bad.getMessage().contains("allowed: none, exact, hutchinson"), bad.getMessage());
         IllegalArgumentException pis = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withDivergence(DivergenceForm.EXACT));
-        assertTrue(pis.getMessage().contains("bridge sampler only"), pis.getMessage());
+        assertTrue(pis.getMessage().contains("bridge, nets and pinn samplers only"), pis.getMessage());
     }
 
     @Test

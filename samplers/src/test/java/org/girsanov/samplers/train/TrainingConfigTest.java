@@ -196,7 +196,7 @@ class TrainingConfigTest {
         message("replayEvery = 3 needs an off-policy loss (lv, tb, db, subtb); kl is on-policy",
                 () -> b.replayEvery(3).build());
         b.replayEvery(0);
-        message("divergence = 'exact' applies to the bridge sampler only; pis needs divergence = none",
+        message("divergence = 'exact' applies to the bridge, nets and pinn samplers only; pis needs divergence = none",
                 () -> b.divergence(DivergenceForm.EXACT).build());
         assertEquals(DivergenceForm.EXACT, b.sampler(SamplerKind.BRIDGE).build().divergence());
         message("grid = null; required", () -> b.grid(null).build());
