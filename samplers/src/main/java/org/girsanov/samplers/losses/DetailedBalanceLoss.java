@@ -1,8 +1,5 @@
 package org.girsanov.samplers.losses;
 
-import java.util.List;
-import org.girsanov.autodiff.nn.Parameter;
-
 /**
  * Detailed balance (Bengio et al. JMLR 2023; for diffusions Zhang et al. 2024, Berner et al. 2025), docs/math.md §4:
  * <pre>
@@ -18,11 +15,10 @@ import org.girsanov.autodiff.nn.Parameter;
  * passes ({@link FlowResiduals}), memory independent of N apart from the {@code N × K} residual scalars. Paths
  * with a non-finite residual or log-weight are left out and counted.
  */
-public final class DetailedBalanceLoss implements Loss {
-    private final LogFlow flow;
+public final class DetailedBalanceLoss extends FlowBalanceLoss {
 
     public DetailedBalanceLoss(LogFlow flow) {
-        this.flow = flow;
+        super(flow);
     }
 
     @Override
@@ -30,33 +26,9 @@ public final class DetailedBalanceLoss implements Loss {
         return "db";
     }
 
-    public LogFlow flow() {
-        return flow;
-    }
-
-    /** The learned {@code log Z_θ}. */
-    public Parameter logZ() {
-        return flow.logZ();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return flow.parameters();
-    }
-
-    @Override
-    public List<Parameter> logZParameters() {
-        return List.of(flow.logZ());
-    }
-
-    @Override
-    public boolean offPolicy() {
-        return true;
-    }
-
     @Override
     public LossValue evaluate(TrainingBatch b) {
-        FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow);
+        FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow());
         boolean[] keep = FlowResiduals.keepFinite(p);
         int k = FlowResiduals.keptCount(keep, b.iteration(), "DB residual");
         int excluded = keep.length - k;
@@ -72,7 +44,7 @@ public final class DetailedBalanceLoss implements Loss {
                 }
             }
         }
-        FlowResiduals.accumulate(b, flow, c);
+        FlowResiduals.accumulate(b, flow(), c);
         return new LossValue(loss / k, p.logWeights(), excluded);
     }
 }

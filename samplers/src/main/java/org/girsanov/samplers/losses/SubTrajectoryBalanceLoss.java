@@ -1,8 +1,5 @@
 package org.girsanov.samplers.losses;
 
-import java.util.List;
-import org.girsanov.autodiff.nn.Parameter;
-
 /**
  * Sub-trajectory balance (Madan et al. ICML 2023), docs/math.md §4: with the DB residuals {@code δ_n} of
  * {@link DetailedBalanceLoss} and their partial sums {@code D_k = Σ_{n<k} δ_n} ({@code D_0 = 0}),
@@ -20,16 +17,15 @@ import org.girsanov.autodiff.nn.Parameter;
  * backpropagates {@code Σ_n c_n δ_n} step by step ({@link FlowResiduals}). Paths with a non-finite residual are
  * left out and counted.
  */
-public final class SubTrajectoryBalanceLoss implements Loss {
-    private final LogFlow flow;
+public final class SubTrajectoryBalanceLoss extends FlowBalanceLoss {
     private final double lambda;
 
     /** @param lambda {@code λ > 0} (commonly 0.9 – 1 for diffusions) */
     public SubTrajectoryBalanceLoss(LogFlow flow, double lambda) {
+        super(flow);
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("sub-TB: lambda = " + lambda + "; must be finite and > 0");
         }
-        this.flow = flow;
         this.lambda = lambda;
     }
 
@@ -38,32 +34,8 @@ public final class SubTrajectoryBalanceLoss implements Loss {
         return "subtb";
     }
 
-    public LogFlow flow() {
-        return flow;
-    }
-
     public double lambda() {
         return lambda;
-    }
-
-    /** The learned {@code log Z_θ}. */
-    public Parameter logZ() {
-        return flow.logZ();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return flow.parameters();
-    }
-
-    @Override
-    public List<Parameter> logZParameters() {
-        return List.of(flow.logZ());
-    }
-
-    @Override
-    public boolean offPolicy() {
-        return true;
     }
 
     /** {@code w_ab} indexed by {@code b − a = 1 … N}, normalised over all pairs. */
@@ -84,7 +56,7 @@ public final class SubTrajectoryBalanceLoss implements Loss {
 
     @Override
     public LossValue evaluate(TrainingBatch b) {
-        FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow);
+        FlowResiduals.Pass1 p = FlowResiduals.residuals(b, flow());
         boolean[] keep = FlowResiduals.keepFinite(p);
         int k = FlowResiduals.keptCount(keep, b.iteration(), "sub-TB residual");
         double[][] delta = p.delta();
@@ -118,7 +90,7 @@ public final class SubTrajectoryBalanceLoss implements Loss {
                 c[n][i] = run;
             }
         }
-        FlowResiduals.accumulate(b, flow, c);
+        FlowResiduals.accumulate(b, flow(), c);
         return new LossValue(loss / k, p.logWeights(), keep.length - k);
     }
 }
