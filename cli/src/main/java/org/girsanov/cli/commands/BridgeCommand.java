@@ -30,8 +30,9 @@ import org.girsanov.sde.RandomStreams;
  * target density (2-D) or the pairwise marginals, and the coordinates of a few paths over time.
  */
 @CommandLine.Command(name = "bridge", header = "learn the Schrödinger bridge between two targets by iterative proportional fitting",
-        customSynopsis = "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--plot FILE.png] [--json]",
-        description = "Learns the Schrödinger bridge for the reference dX = sigma dW on [0, 1] between --from (drawn from its exact\n"
+        customSynopsis = "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--ou-rate A] [--plot FILE.png] [--json]",
+        description = "Learns the Schrödinger bridge for the reference dX = sigma dW (or with --ou-rate A the Ornstein-Uhlenbeck\n"
+                + "reference dX = -A X dt + sigma dW) on [0, 1] between --from (drawn from its exact\n"
                 + "sampler) and --to, by iterative proportional fitting (docs/math.md section 9): each round fits the backward\n"
                 + "and then the forward half-bridge by maximum likelihood on the other process's paths. With --to-density (or\n"
                 + "a --to without an exact sampler) --to is known by its unnormalised density only and the forward half-bridge\n"
@@ -64,6 +65,10 @@ public final class BridgeCommand extends Command {
 
     @Option(names = "--sigma", paramLabel = "S", description = "the reference's sigma")
     double sigma = DEFAULTS.sigma();
+
+    @Option(names = "--ou-rate", paramLabel = "A", description = "the Ornstein-Uhlenbeck reference dX = -A X dt + sigma dW,"
+            + " a finite number (0: dX = sigma dW)")
+    double ouRate = DEFAULTS.alpha();
 
     @Option(names = "--batch", paramLabel = "B", description = "paths per step (a multiple of " + SchrodingerIpf.REPLICATES
             + " with a density end)")
@@ -113,6 +118,9 @@ public final class BridgeCommand extends Command {
         boolean density = toDensity || !to.hasExactSampler();
         double sigma = Inputs.positive("--sigma", this.sigma);
         double lr = Inputs.positive("--lr", this.lr);
+        if (!Double.isFinite(ouRate)) {
+            throw new UserError("--ou-rate: " + Inputs.text(ouRate) + " is out of range; allowed: a finite number (0: dX = sigma dW)");
+        }
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
             throw new UserError("--exploration: " + Inputs.text(exploration) + " is out of range; allowed: a finite number >= 1");
         }
@@ -122,7 +130,7 @@ public final class BridgeCommand extends Command {
         }
         IpfConfig config = DEFAULTS.withRounds(Inputs.intIn("--rounds", rounds, 1, 10_000))
                 .withIterations(Inputs.intIn("--iters", iters, 1, 10_000_000)).withSteps(Inputs.intIn("--steps", steps, 1, 10_000))
-                .withSigma(sigma).withBatch(batch).withLr(lr).withExploration(exploration)
+                .withSigma(sigma).withAlpha(ouRate).withBatch(batch).withLr(lr).withExploration(exploration)
                 .withNetwork(Inputs.intIn("--width", width, 1, 4096), Inputs.intIn("--layers", layers, 0, 64)).withSeed(seed)
                 .withThreads(Inputs.intIn("--threads", threads, 1, EvaluateCommand.MAX_THREADS));
         int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, 10_000_000);
@@ -133,12 +141,12 @@ public final class BridgeCommand extends Command {
         }
         RandomStreams streams = new RandomStreams(config.seed());
         BridgeEnd end = density ? BridgeEnd.density(to) : BridgeEnd.of(to);
-        err.printf("girsanov bridge: %s -> %s (%s), sigma %s, %d steps, %d rounds of %d iterations, batch %d%n", from.name(),
-                to.name(), density ? "its density" : "its samples", sigma, config.steps(), config.rounds(), config.iterations(), batch);
+        err.printf("girsanov bridge: %s -> %s (%s), sigma %s, ou-rate %s, %d steps, %d rounds of %d iterations, batch %d%n", from.name(),
+                to.name(), density ? "its density" : "its samples", sigma, ouRate, config.steps(), config.rounds(), config.iterations(), batch);
         long t0 = System.nanoTime();
         List<Object> rounds = new ArrayList<>();
         Json.Obj result = Json.object().with("from", fromSpec).with("to", toSpec)
-                .with("to_density", density).with("sigma", sigma).with("steps", config.steps()).with("rounds", config.rounds())
+                .with("to_density", density).with("sigma", sigma).with("ou_rate", ouRate).with("steps", config.steps()).with("rounds", config.rounds())
                 .with("iterations", config.iterations()).with("batch", batch).with("lr", lr).with("exploration", exploration).with("seed", config.seed());
         try (SchrodingerIpf ipf = new SchrodingerIpf(BridgeEnd.of(from), end, config)) {
             ipf.run(r -> {

@@ -20,7 +20,8 @@ class BridgeCommandTest {
             Path plot = dir.resolve("bridge-" + density + ".png");
             CliRun r = CliRun.of("bridge", "--from", "gaussian:d=2", "--to", "gmm9", density ? "--to-density" : "--to-density=false",
                     "--rounds", "1", "--iters", "2", "--steps", "4", "--batch", "32", "--width", "8", "--layers", "1",
-                    "--eval-paths", "200", "--threads", "1", "--exploration", "2", "--plot", plot.toString(), "--json");
+                    "--eval-paths", "200", "--threads", "1", "--exploration", "2", "--ou-rate", density ? "0.5" : "0",
+                    "--plot", plot.toString(), "--json");
             assertEquals(0, r.code(), r.err());
             Map<String, Object> m = r.json();
             for (String k : List.of("rounds_run", "end_mean", "end_std", "delta_std", "transport_cost", "target_mean", "plots",
@@ -28,6 +29,7 @@ class BridgeCommandTest {
                 assertTrue(m.containsKey(k), "missing " + k + " in " + m.keySet());
             }
             assertEquals(density, m.get("to_density"));
+            assertEquals(density ? 0.5 : 0.0, ((Number) m.get("ou_rate")).doubleValue());
             assertTrue(Plots.isNonBlankPng(plot, 3), "samples plot");
             assertTrue(Plots.isNonBlankPng(dir.resolve("bridge-" + density + "-paths.png"), 3), "paths plot");
             assertTrue(r.err().contains(density ? "conditional log-variance" : "forward NLL"), r.err());
@@ -47,7 +49,8 @@ class BridgeCommandTest {
             {"--from", "gaussian:d=2", "--to", "gmm9", "--batch", "20", "--to-density", "--batch", "multiple of 8"},
             {"--from", "gaussian:d=2", "--to", "nosuch", "--to", "unknown target"},
             {"--from", "gaussian:d=2", "--to", "gmm9", "--rounds", "0", "--rounds", "allowed"},
-            {"--from", "gaussian:d=2", "--to", "gmm9", "--exploration", "0.5", "--exploration", "a finite number >= 1"}};
+            {"--from", "gaussian:d=2", "--to", "gmm9", "--exploration", "0.5", "--exploration", "a finite number >= 1"},
+            {"--from", "gaussian:d=2", "--to", "gmm9", "--ou-rate", "Infinity", "--ou-rate", "allowed: a finite number"}};
         for (String[] c : cases) {
             String[] args = new String[c.length - 1];
             args[0] = "bridge";

@@ -4,7 +4,7 @@ package org.girsanov.samplers.schrodinger;
  * The settings of {@link SchrodingerIpf}, with one source of defaults ({@link #defaults()}).
  *
  * @param steps grid steps {@code N} on {@code [0, 1]}
- * @param sigma the reference's {@code σ} ({@code dX = σ dW})
+ * @param sigma the reference's {@code σ} ({@code dX = σ dW}, or {@code dX = −αX dt + σ dW})
  * @param rounds IPF rounds; each fits the backward, then the forward half-bridge
  * @param iterations Adam steps per half-bridge
  * @param batch paths per step
@@ -19,9 +19,11 @@ package org.girsanov.samplers.schrodinger;
  * @param exploration {@code κ ≥ 1}: with a density end, the forward paths of the conditional log-variance are drawn with
  *     the kernels' standard deviation times {@code κ} (a variance-inflated behaviour; the loss's minimiser does not
  *     depend on it, the modes it reaches do). 1: on-policy
+ * @param alpha the reference's rate: {@code dX = −α X dt + σ dW}, the Ornstein–Uhlenbeck reference (its transitions
+ *     exact on the grid); 0 (the default): {@code dX = σ dW}
  */
 public record IpfConfig(int steps, double sigma, int rounds, int iterations, int batch, double lr, int width, int layers,
-        long seed, int threads, int chunk, boolean learnedVariance, double exploration) {
+        long seed, int threads, int chunk, boolean learnedVariance, double exploration, double alpha) {
 
     public IpfConfig {
         positive("steps", steps);
@@ -40,6 +42,9 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
             throw new IllegalArgumentException("IpfConfig: exploration = " + exploration + "; need a finite exploration >= 1");
         }
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("IpfConfig: alpha = " + alpha + "; need a finite rate (0: dX = sigma dW)");
+        }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("IpfConfig: lr = " + lr + "; need a finite lr > 0");
         }
@@ -51,56 +56,64 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         }
     }
 
-    /** 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned variances, on-policy (κ = 1). */
+    /**
+     * 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned
+     * variances, on-policy (κ = 1), the reference {@code dX = σ dW} (α = 0).
+     */
     public static IpfConfig defaults() {
-        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true, 1.0);
+        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true, 1.0, 0.0);
     }
 
     public IpfConfig withSteps(int v) {
-        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withSigma(double v) {
-        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withRounds(int v) {
-        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withIterations(int v) {
-        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withBatch(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withLr(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withNetwork(int w, int l) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withSeed(long v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withThreads(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance, exploration, alpha);
     }
 
     public IpfConfig withLearnedVariance(boolean v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v, exploration, alpha);
     }
 
     public IpfConfig withExploration(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, v);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, v, alpha);
+    }
+
+    /** The Ornstein–Uhlenbeck reference {@code dX = −v X dt + σ dW} (0: {@code dX = σ dW}). */
+    public IpfConfig withAlpha(double v) {
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, v);
     }
 
     public IpfConfig withChunk(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance, exploration);
+        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance, exploration, alpha);
     }
 }

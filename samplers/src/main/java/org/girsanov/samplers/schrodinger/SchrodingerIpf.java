@@ -22,7 +22,7 @@ import org.girsanov.sde.path.ChunkedExecutor;
 
 /**
  * The Schrödinger bridge between two marginals given by samples, {@code ρ0} and {@code ρ1}, for the reference
- * {@code Q: dX = σ dW} on {@code [0, 1]}, by iterative proportional fitting (docs/math.md §9; the discrete-time IPF
+ * {@code Q: dX = σ dW} or {@code dX = −αX dt + σ dW} ({@link OuReference}) on {@code [0, 1]}, by iterative proportional fitting (docs/math.md §9; the discrete-time IPF
  * of De Bortoli, Thornton, Heng &amp; Doucet, "Diffusion Schrödinger bridge", NeurIPS 2021, and Vargas et al.,
  * "Solving Schrödinger bridges via maximum likelihood", Entropy 2021). IPF alternates the two half-bridges
  * <pre>
@@ -36,7 +36,8 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * <pre>
  *   p→_n(x_{n+1} | x_n) = N(x_n + u_θ(x_n, t_n) Δt, e^{a_n} σ²Δt I),     p←_n(x_n | x_{n+1}) = N(x_{n+1} − w_φ(x_{n+1}, t_{n+1}) Δt, e^{b_n} σ²Δt I),
  * </pre>
- * {@code a_n = b_n = 0} at the start (the Euler–Maruyama kernels of {@code Q}). Why the offsets: the reversal of a
+ * {@code a_n = b_n = 0} at the start (the Euler–Maruyama kernels of {@code Q}; for {@code α ≠ 0} the forward mean is
+ * {@code e^{−αΔt} x_n + u_θ Δt} and both variances {@code e^{a_n} v_Δt}, {@code Q}'s exact transition at {@code u = 0}). Why the offsets: the reversal of a
  * Gaussian chain has a smaller conditional variance than {@code σ²Δt} (by {@code σ⁴Δt²/(s_n² + σ²Δt)} for a marginal
  * variance {@code s_n²}), so with the variance fixed every backward fit adds {@code O(Δt)} of variance at its far end,
  * and IPF carries that error over the rounds (measured: std 1.06 instead of 1 at {@code N = 20}, {@code σ = 1.5}); with
@@ -123,13 +124,13 @@ public final class SchrodingerIpf implements AutoCloseable {
         this.backwardDrift = new FourierMlp("ipf.backward", d, d, config.width(), config.layers(), init);
         Parameter[] a = logVarianceOffsets("ipf.forward.logVariance", config.steps());
         Parameter[] b = logVarianceOffsets("ipf.backward.logVariance", config.steps());
-        double sigma = config.sigma();
-        this.forward = new LearnedGaussianKernel(
-                (Tape t, Var x, int n) -> t.add(x, t.scale(forwardDrift.apply(t, x, grid.time(n)), grid.dt(n))),
-                (Tape t, Var x, int n) -> logVariance(t, x, a[n], sigma * sigma * grid.dt(n)), grid, Direction.FORWARD);
+        OuReference q = new OuReference(config.sigma(), config.alpha());
+        this.forward = new LearnedGaussianKernel((Tape t, Var x, int n) -> t.add(q.brownian() ? x : t.scale(x, q.decay(grid.dt(n))),
+                        t.scale(forwardDrift.apply(t, x, grid.time(n)), grid.dt(n))),
+                (Tape t, Var x, int n) -> logVariance(t, x, a[n], q.variance(grid.dt(n))), grid, Direction.FORWARD);
         this.backward = new LearnedGaussianKernel(
                 (Tape t, Var x, int n) -> t.sub(x, t.scale(backwardDrift.apply(t, x, grid.time(n + 1)), grid.dt(n))),
-                (Tape t, Var x, int n) -> logVariance(t, x, b[n], sigma * sigma * grid.dt(n)), grid, Direction.BACKWARD);
+                (Tape t, Var x, int n) -> logVariance(t, x, b[n], q.variance(grid.dt(n))), grid, Direction.BACKWARD);
         this.forwardParameters = parameters(forwardDrift, a, config.learnedVariance());
         this.backwardParameters = parameters(backwardDrift, b, config.learnedVariance());
         this.forwardAdam = new Adam(forwardParameters, config.lr());
@@ -145,7 +146,7 @@ public final class SchrodingerIpf implements AutoCloseable {
         return p;
     }
 
-    /** {@code log(σ²Δt_n) + offset} for every row of {@code x} ({@code rows × 1}). */
+    /** {@code log(v_Δt) + offset} ({@code v_Δt = σ²Δt} for {@code dX = σ dW}) for every row of {@code x} ({@code rows × 1}). */
     private static Var logVariance(Tape t, Var x, Parameter offset, double referenceVariance) {
         return t.broadcastTo(t.addScalar(t.param(offset), Math.log(referenceVariance)), x.rows(), 1);
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The closed-form Gaussian bridge against mathematics that does not use its formulas: the one-dimensional
- * maximiser of the entropic objective, the σ → 0 and σ → ∞ limits, and an Euler–Maruyama simulation of its own drift,
- * whose marginals, coupling and transport cost must be the closed-form ones.
+ * maximiser of the entropic objective (for the Brownian and the Ornstein–Uhlenbeck reference), the σ → 0 and σ → ∞
+ * limits, and an Euler–Maruyama simulation of its own drift, whose marginals, coupling and transport cost must be
+ * the closed-form ones.
  */
 class GaussianBridgeTest {
     static final DMatrixRMaj COV0 = new DMatrixRMaj(2, 2, true, 1.0, 0.5, 0.5, 2.0);
@@ -59,21 +60,72 @@ class GaussianBridgeTest {
                 .crossCovariance().get(0, 0), 1e-6, "σ → ∞: the independent coupling");
     }
 
+    /**
+     * The Ornstein–Uhlenbeck reference: in one dimension the coupling maximises {@code E log q(x1 | x0) + H}, i.e.
+     * {@code c a / v_1 + ½ log(s0² s1² − c²)} with {@code a = e^{−α}}, {@code v_1 = σ²(1 − e^{−2α})/(2α)} — a scan that
+     * does not use the reduction to the Brownian problem; and {@code α → 0} is the Brownian bridge.
+     */
+    @Test
+    void ornsteinUhlenbeckCouplingMaximisesItsEntropicObjective() {
+        double s0 = 1.3;
+        double s1 = 0.7;
+        for (double alpha : new double[] {-0.5, 0.4, 1.5}) {
+            for (double sigma : new double[] {0.3, 1.0, 2.0}) {
+                GaussianBridge b = new GaussianBridge(new double[] {0.2}, diag(s0 * s0), new double[] {-1.0}, diag(s1 * s1),
+                        sigma, alpha);
+                double a = Math.exp(-alpha);
+                double v1 = sigma * sigma * (1 - Math.exp(-2 * alpha)) / (2 * alpha);
+                double best = Double.NEGATIVE_INFINITY;
+                double argmax = 0;
+                for (int i = 1; i < 200000; i++) {
+                    double x = -s0 * s1 + 2 * s0 * s1 * i / 200000.0;
+                    double v = x * a / v1 + 0.5 * Math.log(s0 * s0 * s1 * s1 - x * x);
+                    if (v > best) {
+                        best = v;
+                        argmax = x;
+                    }
+                }
+                assertEquals(argmax, b.crossCovariance().get(0, 0), 2e-5, "alpha " + alpha + ", sigma " + sigma);
+            }
+        }
+        GaussianBridge brownian = new GaussianBridge(new double[] {1, -1}, COV0, new double[] {0, 3}, COV1, 0.8);
+        GaussianBridge nearly = new GaussianBridge(new double[] {1, -1}, COV0, new double[] {0, 3}, COV1, 0.8, 1e-9);
+        assertMatrix(brownian.crossCovariance(), nearly.crossCovariance(), 1e-7);
+        assertMatrix(brownian.covariance(0.3), nearly.covariance(0.3), 1e-7);
+        assertMatrix(brownian.drift(new DMatrixRMaj(1, 2, true, 0.4, -0.2), 0.6),
+                nearly.drift(new DMatrixRMaj(1, 2, true, 0.4, -0.2), 0.6), 1e-7);
+    }
+
+    private static DMatrixRMaj diag(double v) {
+        return new DMatrixRMaj(1, 1, true, v);
+    }
+
     @Test
     void endMarginalsAreTheGivenOnes() {
-        GaussianBridge b = new GaussianBridge(new double[] {1, -1}, COV0, new double[] {0, 3}, COV1, 0.8);
-        assertArrayEquals(new double[] {1, -1}, b.mean(0));
-        assertArrayEquals(new double[] {0, 3}, b.mean(1));
-        assertMatrix(COV0, b.covariance(0), 1e-12);
-        assertMatrix(COV1, b.covariance(1), 1e-12);
+        for (double alpha : new double[] {0.0, 1.2}) {
+            GaussianBridge b = new GaussianBridge(new double[] {1, -1}, COV0, new double[] {0, 3}, COV1, 0.8, alpha);
+            assertArrayEquals(new double[] {1, -1}, b.mean(0));
+            assertArrayEquals(new double[] {0, 3}, b.mean(1));
+            assertMatrix(COV0, b.covariance(0), 1e-12);
+            assertMatrix(COV1, b.covariance(1), 1e-12);
+        }
     }
 
     @Test
     void simulatingItsDriftGivesItsMarginalsCouplingAndCost() {
+        simulateAndCompare(0.0);
+    }
+
+    @Test
+    void simulatingTheOrnsteinUhlenbeckBridgeGivesItsMarginalsCouplingAndCost() {
+        simulateAndCompare(0.9);
+    }
+
+    private static void simulateAndCompare(double alpha) {
         double sigma = 0.8;
         double[] m0 = {1, -1, 0.5};
         double[] m1 = {0, 3, -2};
-        GaussianBridge b = new GaussianBridge(m0, A0, m1, A1, sigma);
+        GaussianBridge b = new GaussianBridge(m0, A0, m1, A1, sigma, alpha);
         int d = 3;
         int k = 40000;
         int n = 400;
@@ -147,6 +199,9 @@ class GaussianBridgeTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new GaussianBridge(new double[2], COV0, new double[2], asym, 1.0));
         assertTrue(e.getMessage().contains("cov1 is not symmetric"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new GaussianBridge(new double[2], COV0, new double[2], COV1, 1.0, Double.NaN));
+        assertTrue(e.getMessage().contains("alpha = NaN"), e.getMessage());
         GaussianBridge b = new GaussianBridge(new double[2], COV0, new double[2], COV1, 1.0);
         e = assertThrows(IllegalArgumentException.class, () -> b.drift(new DMatrixRMaj(1, 2), 1.0));
         assertTrue(e.getMessage().contains("need 0 <= t < 1"), e.getMessage());
