@@ -46,7 +46,6 @@ public final class GaussianBridge {
     private final DMatrixRMaj cov0;
     private final DMatrixRMaj cov1;
     private final double sigma;
-    private final double alpha;
     private final OuReference reference;
     private final DMatrixRMaj cross;
 
@@ -77,15 +76,14 @@ public final class GaussianBridge {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("GaussianBridge: sigma = " + sigma + "; need a finite sigma > 0");
         }
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("GaussianBridge: alpha = " + alpha + "; need a finite rate (0: dX = sigma dW)");
+        }
         this.mean0 = mean0.clone();
         this.mean1 = mean1.clone();
         this.cov0 = cov0.copy();
         this.cov1 = cov1.copy();
-        if (!Double.isFinite(alpha)) {
-            throw new IllegalArgumentException("GaussianBridge: alpha = " + alpha + "; need a finite rate (0: dX = sigma dW)");
-        }
         this.sigma = sigma;
-        this.alpha = alpha;
         this.reference = new OuReference(sigma, alpha);
         double a = decay(1);
         double sigma2 = transitionVariance(1) / (a * a); // σ'² of the equivalent Brownian problem
@@ -128,7 +126,7 @@ public final class GaussianBridge {
 
     /** The reference's rate {@code α} (0: {@code dX = σ dW}). */
     public double alpha() {
-        return alpha;
+        return reference.alpha();
     }
 
     private double decay(double tau) {
@@ -141,17 +139,17 @@ public final class GaussianBridge {
 
     /** {@code A_t}, the weight of {@code x0} in the reference bridge's mean. */
     private double startWeight(double t) {
-        return alpha == 0 ? 1 - t : decay(t) - decay(1) * endWeight(t);
+        return reference.brownian() ? 1 - t : decay(t) - decay(1) * endWeight(t);
     }
 
     /** {@code B_t = e^{−α(1−t)} v_t / v_1}, the weight of {@code x1}. */
     private double endWeight(double t) {
-        return alpha == 0 ? t : decay(1 - t) * transitionVariance(t) / transitionVariance(1);
+        return reference.brownian() ? t : decay(1 - t) * transitionVariance(t) / transitionVariance(1);
     }
 
     /** {@code s_t² = v_t − e^{−2α(1−t)} v_t² / v_1}, the reference bridge's variance. */
     private double bridgeVariance(double t) {
-        if (alpha == 0) {
+        if (reference.brownian()) {
             return sigma * sigma * t * (1 - t);
         }
         double vt = transitionVariance(t);
@@ -227,7 +225,7 @@ public final class GaussianBridge {
                     e += gain.get(i, j) * (x.get(r, j) - mt[j]);
                 }
                 double xi = x.get(r, i);
-                f.set(r, i, alpha == 0 ? (e - xi) / tau : -alpha * xi + pull * (e - e1 * xi));
+                f.set(r, i, reference.brownian() ? (e - xi) / tau : -alpha() * xi + pull * (e - e1 * xi));
             }
         }
         return f;
