@@ -15,6 +15,7 @@ public abstract class FlowBalanceLoss implements Loss {
         this.flow = flow;
     }
 
+    /** The learned log-flows {@code F_θ(x, t_n)} and {@code log Z_θ} whose residuals the loss combines. */
     public LogFlow flow() {
         return flow;
     }

@@ -6,7 +6,8 @@ package org.girsanov.samplers.schrodinger;
  * <pre>
  *   X_{t+τ} | X_t = x  ~  N(e^{−ατ} x, v_τ I),     v_τ = σ² (1 − e^{−2ατ}) / (2α)   (σ²τ at α = 0).
  * </pre>
- * {@link GaussianBridge} builds its closed form on it and {@link SchrodingerIpf} its first forward process.
+ * (the Ornstein–Uhlenbeck transition density, e.g. Øksendal, "Stochastic differential equations", §5.1; docs/math.md
+ * §9). {@link GaussianBridge} builds its closed form on it and {@link SchrodingerIpf} its first forward process.
  *
  * @param sigma {@code σ > 0}, finite
  * @param alpha {@code α}, finite (negative: a repelling reference, still Gaussian)
