@@ -20,32 +20,41 @@ import org.girsanov.samplers.schrodinger.BridgeEnd;
 import org.girsanov.samplers.schrodinger.IpfConfig;
 import org.girsanov.samplers.schrodinger.SchrodingerIpf;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.samplers.train.BridgeEvaluation;
+import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.sde.RandomStreams;
 
 /**
  * {@code girsanov bridge}: the Schrödinger bridge between two targets by iterative proportional fitting
  * ({@link SchrodingerIpf}): from samples of {@code --from} to samples of {@code --to}, or to {@code --to}'s density
- * ({@code --to-density}, or when it has no exact sampler). Reports each round, the end marginal's mean, std and Δstd
- * against the target, the transport cost {@code E|X0 − X1|²}, and with {@code --plot} draws the end samples on the
+ * ({@code --to-density}, or when it has no exact sampler), or from {@code --from}'s density ({@code --from-density}, or
+ * when it has no exact sampler) to samples of {@code --to}. Evaluates the bridge as a sampler of its density end (of
+ * {@code --to} when neither is one) with the metrics of {@link BridgeEvaluation} — {@code log Z}, ESS, EUBO, Δstd,
+ * MMD, Sinkhorn, mode coverage and weights, the keys of {@code train}'s metrics — and reports each round, the sampled
+ * marginal's mean and std, the transport cost {@code E|X0 − X1|²}, and with {@code --plot} draws the sampled end on its
  * target density (2-D) or the pairwise marginals, and the coordinates of a few paths over time.
  */
 @CommandLine.Command(name = "bridge", header = "learn the Schrödinger bridge between two targets by iterative proportional fitting",
-        customSynopsis = "bridge --from SPEC --to SPEC [--to-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--ou-rate A] [--plot FILE.png] [--json]",
+        customSynopsis = "bridge --from SPEC --to SPEC [--to-density | --from-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--ou-rate A] [--plot FILE.png] [--json]",
         description = "Learns the Schrödinger bridge for the reference dX = sigma dW (or with --ou-rate A the Ornstein-Uhlenbeck\n"
                 + "reference dX = -A X dt + sigma dW) on [0, 1] between --from (drawn from its exact\n"
                 + "sampler) and --to, by iterative proportional fitting (docs/math.md section 9): each round fits the backward\n"
                 + "and then the forward half-bridge by maximum likelihood on the other process's paths. With --to-density (or\n"
                 + "a --to without an exact sampler) --to is known by its unnormalised density only and the forward half-bridge\n"
-                + "is fitted by the log-variance of the path weight given the start point. Reports the end marginal against\n"
-                + "--to (mean, std, delta_std) and E|X0 - X1|^2. Example: bridge --from gaussian:d=2,var=1 --to gmm9 --to-density")
+                + "is fitted by the log-variance of the path weight given the start point; --from-density (or a --from without\n"
+                + "an exact sampler) is the mirror image. The bridge is then evaluated as a sampler of its density end (of --to\n"
+                + "when both are sampled): log Z and ESS from its path weights, EUBO, delta_std, mmd, sinkhorn, mode coverage\n"
+                + "and weights (train's metric names), and E|X0 - X1|^2. Example: bridge --from gaussian:d=2,var=1 --to gmm9 --to-density")
 public final class BridgeCommand extends Command {
     private static final long SAMPLE_STREAM = 61;
     private static final long POOL_STREAM = 67;
     private static final int POOL = 20000;
+    /** Points of the Sinkhorn, MMD and EUBO metrics (train's default). */
+    private static final int SAMPLE_METRIC_K = 2000;
     /** The defaults of every flag that sets the IPF configuration. */
     private static final IpfConfig DEFAULTS = IpfConfig.defaults();
 
-    @Option(names = "--from", paramLabel = "SPEC", required = true, description = "the start marginal rho0 (a target with an exact sampler)")
+    @Option(names = "--from", paramLabel = "SPEC", required = true, description = "the start marginal rho0")
     String fromSpec;
 
     @Option(names = "--to", paramLabel = "SPEC", required = true, description = "the end marginal rho1")
@@ -53,6 +62,9 @@ public final class BridgeCommand extends Command {
 
     @Option(names = "--to-density", arity = "0..1", description = "use only --to's unnormalised density, not its samples")
     boolean toDensity;
+
+    @Option(names = "--from-density", arity = "0..1", description = "use only --from's unnormalised density, not its samples")
+    boolean fromDensity;
 
     @Option(names = "--rounds", paramLabel = "R", description = "IPF rounds")
     int rounds = DEFAULTS.rounds();
@@ -109,13 +121,15 @@ public final class BridgeCommand extends Command {
     public int run(PrintStream out, PrintStream err) throws Exception {
         Target from = Inputs.target("--from", fromSpec);
         Target to = Inputs.target("--to", toSpec);
-        if (!from.hasExactSampler()) {
-            throw new UserError("--from: " + from.name() + " has no exact sampler; the start of a bridge must be given by samples");
+        boolean startDensity = fromDensity || !from.hasExactSampler();
+        boolean density = toDensity || !to.hasExactSampler();
+        if (startDensity && density) {
+            throw new UserError("--from: " + from.name() + " and --to: " + to.name() + " are both known by their density only"
+                    + " (no exact sampler, or --from-density / --to-density); at least one end must be given by samples");
         }
         if (from.dimension() != to.dimension()) {
             throw new UserError("--from has dimension " + from.dimension() + " and --to " + to.dimension() + "; they must agree");
         }
-        boolean density = toDensity || !to.hasExactSampler();
         double sigma = Inputs.positive("--sigma", this.sigma);
         double lr = Inputs.positive("--lr", this.lr);
         if (!Double.isFinite(ouRate)) {
@@ -124,8 +138,9 @@ public final class BridgeCommand extends Command {
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
             throw new UserError("--exploration: " + Inputs.text(exploration) + " is out of range; allowed: a finite number >= 1");
         }
-        int batch = Inputs.intIn("--batch", this.batch, density ? SchrodingerIpf.REPLICATES : 1, 1_000_000);
-        if (density && batch % SchrodingerIpf.REPLICATES != 0) {
+        boolean anyDensity = density || startDensity;
+        int batch = Inputs.intIn("--batch", this.batch, anyDensity ? SchrodingerIpf.REPLICATES : 1, 1_000_000);
+        if (anyDensity && batch % SchrodingerIpf.REPLICATES != 0) {
             throw new UserError("--batch: " + batch + " with a density end; allowed: a multiple of " + SchrodingerIpf.REPLICATES);
         }
         IpfConfig config = DEFAULTS.withRounds(Inputs.intIn("--rounds", rounds, 1, 10_000))
@@ -140,44 +155,53 @@ public final class BridgeCommand extends Command {
             Inputs.newFile("--plot", pathsPlot, force);
         }
         RandomStreams streams = new RandomStreams(config.seed());
+        BridgeEnd start = startDensity ? BridgeEnd.density(from) : BridgeEnd.of(from);
         BridgeEnd end = density ? BridgeEnd.density(to) : BridgeEnd.of(to);
-        err.printf("girsanov bridge: %s -> %s (%s), sigma %s, ou-rate %s, %d steps, %d rounds of %d iterations, batch %d%n", from.name(),
-                to.name(), density ? "its density" : "its samples", sigma, ouRate, config.steps(), config.rounds(), config.iterations(), batch);
+        Target sampled = startDensity ? from : to;
+        String at = startDensity ? "start" : "end";
+        err.printf("girsanov bridge: %s (%s) -> %s (%s), sigma %s, ou-rate %s, %d steps, %d rounds of %d iterations, batch %d%n",
+                from.name(), startDensity ? "its density" : "its samples", to.name(), density ? "its density" : "its samples",
+                sigma, ouRate, config.steps(), config.rounds(), config.iterations(), batch);
         long t0 = System.nanoTime();
         List<Object> rounds = new ArrayList<>();
-        Json.Obj result = Json.object().with("from", fromSpec).with("to", toSpec)
+        Json.Obj result = Json.object().with("from", fromSpec).with("to", toSpec).with("from_density", startDensity)
                 .with("to_density", density).with("sigma", sigma).with("ou_rate", ouRate).with("steps", config.steps()).with("rounds", config.rounds())
                 .with("iterations", config.iterations()).with("batch", batch).with("lr", lr).with("exploration", exploration).with("seed", config.seed());
-        try (SchrodingerIpf ipf = new SchrodingerIpf(BridgeEnd.of(from), end, config)) {
+        try (SchrodingerIpf ipf = new SchrodingerIpf(start, end, config)) {
             ipf.run(r -> {
-                err.printf("round %d/%d  backward NLL %.4g  forward %s %.4g  (%.1f s)%n", r.round(), config.rounds(),
-                        r.backwardLoss(), density ? "conditional log-variance" : "NLL", r.forwardLoss(),
-                        (System.nanoTime() - t0) / 1e9);
+                err.printf("round %d/%d  backward %s %.4g  forward %s %.4g  (%.1f s)%n", r.round(), config.rounds(),
+                        startDensity ? "conditional log-variance" : "NLL", r.backwardLoss(),
+                        density ? "conditional log-variance" : "NLL", r.forwardLoss(), (System.nanoTime() - t0) / 1e9);
                 rounds.add(Json.object().with("round", r.round()).with("backward_loss", r.backwardLoss())
                         .with("forward_loss", r.forwardLoss()));
             });
             double seconds = (System.nanoTime() - t0) / 1e9;
-            List<DMatrixRMaj> paths = ipf.simulateForward(evalPaths, streams.stream(0, 0, SAMPLE_STREAM));
+            List<DMatrixRMaj> paths = startDensity ? ipf.simulateBackward(evalPaths, streams.stream(0, 0, SAMPLE_STREAM))
+                    : ipf.simulateForward(evalPaths, streams.stream(0, 0, SAMPLE_STREAM));
             DMatrixRMaj x0 = paths.get(0);
             DMatrixRMaj x1 = paths.get(paths.size() - 1);
-            double[] mean = columnMeans(x1);
-            double[] std = DeltaStd.columnStd(x1);
+            DMatrixRMaj xs = startDensity ? x0 : x1;
+            double[] mean = columnMeans(xs);
+            double[] std = DeltaStd.columnStd(xs);
             double cost = 0;
             for (int i = 0; i < x1.data.length; i++) {
                 cost += (x1.data[i] - x0.data[i]) * (x1.data[i] - x0.data[i]) / evalPaths;
             }
+            Evaluation ev = BridgeEvaluation.evaluate(ipf, paths, startDensity, sampled, startDensity ? to : from, streams,
+                    Math.min(SAMPLE_METRIC_K, evalPaths), true);
             result.with("rounds_run", rounds).with("train_seconds", seconds).with("eval_paths", evalPaths)
-                    .with("end_mean", mean).with("end_std", std).with("transport_cost", cost);
-            to.marginalStd().ifPresent(s -> result.with("delta_std", DeltaStd.compute(x1, s)));
-            if (to.hasExactSampler()) {
-                DMatrixRMaj ref = to.sample(POOL, streams.stream(0, 0, POOL_STREAM));
+                    .with(at + "_mean", mean).with(at + "_std", std).with("transport_cost", cost);
+            result.withAll(ev.all());
+            if (sampled.hasExactSampler()) {
+                DMatrixRMaj ref = sampled.sample(POOL, streams.stream(0, 0, POOL_STREAM));
                 result.with("target_mean", columnMeans(ref));
             }
-            err.printf("end marginal: mean %s, std %s%s; E|X0 - X1|^2 = %.4g (%.1f s training)%n", Json.write(mean),
-                    Json.write(std), result.containsKey("delta_std") ? ", delta_std " + Json.number((Double) result.get("delta_std")) : "",
+            err.printf("%s marginal: mean %s, std %s%s; E|X0 - X1|^2 = %.4g (%.1f s training)%n", at, Json.write(mean),
+                    Json.write(std), ev.metrics().containsKey("delta_std") ? ", delta_std " + Json.number(ev.get("delta_std")) : "",
                     cost, seconds);
+            err.printf("as a sampler of %s: %s%n", sampled.name(), weightSummary(ev));
             if (plot != null) {
-                plots(plot, pathsPlot, to, paths, from.name() + " -> " + to.name());
+                plots(plot, pathsPlot, sampled, paths, startDensity, from.name() + " -> " + to.name());
                 result.with("plots", List.of(plot.toString(), pathsPlot.toString()));
             }
         }
@@ -187,21 +211,34 @@ public final class BridgeCommand extends Command {
         return Cli.EXIT_OK;
     }
 
-    private static void plots(Path plot, Path pathsPlot, Target to, List<DMatrixRMaj> paths, String title) throws Exception {
-        DMatrixRMaj x1 = paths.get(paths.size() - 1);
-        double[][] s = RunFolder.toArray(x1, 5000);
-        if (to.dimension() == 2) {
+    /** {@code log Z} (with its error when known), ESS and EUBO of the evaluation, as far as they were computed. */
+    private static String weightSummary(Evaluation ev) {
+        StringBuilder b = new StringBuilder();
+        for (String k : List.of("logZ_is", "delta_logZ_is", "logZ_lb", "eubo", "ess", "mode_weight_error")) {
+            if (ev.metrics().containsKey(k)) {
+                b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(Json.number(ev.get(k)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void plots(Path plot, Path pathsPlot, Target sampled, List<DMatrixRMaj> paths, boolean atStart, String title)
+            throws Exception {
+        DMatrixRMaj xs = paths.get(atStart ? 0 : paths.size() - 1);
+        String t = atStart ? "t = 0" : "t = 1";
+        double[][] s = RunFolder.toArray(xs, 5000);
+        if (sampled.dimension() == 2) {
             double[] range = range(s);
-            Plots.densityWithSamples(plot, title + ": target density and bridge samples at t = 1", RunFolder.logDensity(to),
+            Plots.densityWithSamples(plot, title + ": target density and bridge samples at " + t, RunFolder.logDensity(sampled),
                     range, range, s);
         } else {
-            double[][] ref = to.hasExactSampler()
-                    ? RunFolder.toArray(to.sample(3000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(12345L)), 3000)
+            double[][] ref = sampled.hasExactSampler()
+                    ? RunFolder.toArray(sampled.sample(3000, org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(12345L)), 3000)
                     : null;
-            Plots.pairwiseMarginals(plot, title + ": pairwise marginals at t = 1 (bridge vs exact)", RunFolder.toArray(x1, 3000), ref, 4);
+            Plots.pairwiseMarginals(plot, title + ": pairwise marginals at " + t + " (bridge vs exact)", RunFolder.toArray(xs, 3000), ref, 4);
         }
         Map<String, double[][]> lines = new LinkedHashMap<>();
-        int shown = Math.min(12, x1.numRows);
+        int shown = Math.min(12, xs.numRows);
         for (int i = 0; i < shown; i++) {
             double[][] xy = new double[2][paths.size()]; // {ts, xs}
             for (int k = 0; k < paths.size(); k++) {

@@ -25,15 +25,29 @@ class BridgeCommandTest {
             assertEquals(0, r.code(), r.err());
             Map<String, Object> m = r.json();
             for (String k : List.of("rounds_run", "end_mean", "end_std", "delta_std", "transport_cost", "target_mean", "plots",
-                    "version")) {
+                    "version", "logZ_is", "delta_logZ_is", "logZ_lb", "ess", "eubo", "mmd", "sinkhorn", "mode_coverage",
+                    "mode_weight_error", "paths")) {
                 assertTrue(m.containsKey(k), "missing " + k + " in " + m.keySet());
             }
+            // the bounds of a sampler of gmm9 (log Z = 0), whatever the fit: E log w ≤ log Z ≤ EUBO (up to Monte Carlo)
+            assertTrue(((Number) m.get("logZ_lb")).doubleValue() < 0.1 && ((Number) m.get("eubo")).doubleValue() > -0.1, m.toString());
+            assertEquals(false, m.get("from_density"));
             assertEquals(density, m.get("to_density"));
             assertEquals(density ? 0.5 : 0.0, ((Number) m.get("ou_rate")).doubleValue());
             assertTrue(Plots.isNonBlankPng(plot, 3), "samples plot");
             assertTrue(Plots.isNonBlankPng(dir.resolve("bridge-" + density + "-paths.png"), 3), "paths plot");
             assertTrue(r.err().contains(density ? "conditional log-variance" : "forward NLL"), r.err());
         }
+        // the mirror image: gmm9 at the start by its density only, sampled by the backward process from N(0, I)
+        CliRun r = CliRun.of("bridge", "--from", "gmm9", "--from-density", "--to", "gaussian:d=2", "--rounds", "1", "--iters", "2",
+                "--steps", "4", "--batch", "32", "--width", "8", "--layers", "1", "--eval-paths", "200", "--threads", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = r.json();
+        for (String k : List.of("start_mean", "start_std", "delta_std", "logZ_is", "ess", "eubo", "mode_weight_error")) {
+            assertTrue(m.containsKey(k), "missing " + k + " in " + m.keySet());
+        }
+        assertEquals(true, m.get("from_density"));
+        assertTrue(r.err().contains("backward conditional log-variance") && r.err().contains("as a sampler of gmm9"), r.err());
         // the plot exists now: refused without --force, before any work
         CliRun again = CliRun.of("bridge", "--from", "gaussian:d=2", "--to", "gmm9", "--plot", dir.resolve("bridge-true.png").toString());
         assertEquals(1, again.code(), again.err());
@@ -43,7 +57,8 @@ class BridgeCommandTest {
     @Test
     void badInputExitsOneNamingTheFlagBeforeAnyWork() {
         String[][] cases = {
-            {"--from", "eight-schools", "--to", "gaussian:d=10", "--from", "no exact sampler"},
+            {"--from", "eight-schools", "--to", "eight-schools", "--from", "both known by their density only"},
+            {"--from", "gaussian:d=2", "--from-density", "--to", "gmm9", "--to-density", "--to", "at least one end must be given by samples"},
             {"--from", "gaussian:d=3", "--to", "gmm9", "--from", "dimension 3"},
             {"--from", "gaussian:d=2", "--to", "gmm9", "--sigma", "0", "--sigma", "allowed: a finite number > 0"},
             {"--from", "gaussian:d=2", "--to", "gmm9", "--batch", "20", "--to-density", "--batch", "multiple of 8"},

@@ -22,7 +22,10 @@ public interface BridgeEnd {
         return true;
     }
 
-    /** The target whose unnormalised {@code log ρ̃} this end is, for a density end; {@code null} for samples. */
+    /**
+     * The target whose unnormalised {@code log ρ̃} this end is: for a density end, and for an end drawn from a target's
+     * exact sampler ({@link #of}), where {@link SchrodingerIpf#logWeights} uses it; {@code null} for a pool of samples.
+     */
     default Target target() {
         return null;
     }
@@ -100,6 +103,11 @@ public interface BridgeEnd {
             @Override
             public DMatrixRMaj sample(int n, UniformRandomProvider rng) {
                 return target.sample(n, rng);
+            }
+
+            @Override
+            public Target target() {
+                return target;
             }
         };
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
 import org.girsanov.autodiff.Tape;
@@ -16,13 +16,15 @@ import org.girsanov.samplers.control.FourierMlp;
 import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.TimeGrid;
 import org.girsanov.sde.kernel.Direction;
+import org.girsanov.sde.kernel.GaussianKernel;
 import org.girsanov.sde.kernel.LearnedGaussianKernel;
 import org.girsanov.sde.kernel.MarkovKernel;
 import org.girsanov.sde.path.ChunkedExecutor;
 
 /**
- * The Schrödinger bridge between two marginals given by samples, {@code ρ0} and {@code ρ1}, for the reference
- * {@code Q: dX = σ dW} or {@code dX = −αX dt + σ dW} ({@link OuReference}) on {@code [0, 1]}, by iterative proportional fitting (docs/math.md §9; the discrete-time IPF
+ * The Schrödinger bridge between two marginals {@code ρ0} and {@code ρ1}, each given by samples or (one of them) by
+ * an unnormalised density, for the reference {@code Q: dX = σ dW} or {@code dX = −αX dt + σ dW} ({@link OuReference})
+ * on {@code [0, 1]}, by iterative proportional fitting (docs/math.md §9; the discrete-time IPF
  * of De Bortoli, Thornton, Heng &amp; Doucet, "Diffusion Schrödinger bridge", NeurIPS 2021, and Vargas et al.,
  * "Solving Schrödinger bridges via maximum likelihood", Entropy 2021). IPF alternates the two half-bridges
  * <pre>
@@ -70,7 +72,11 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * {@code log Z} is needed: both are constant within a group. (The plain log-variance would not do: at the half-bridge
  * {@code log w = log R_0(X_0) − log ρ0(X_0) + const} still varies with {@code X_0}, and minimising its variance would
  * bend the conditional law to cancel that.) The gradient is the off-policy one,
- * {@code (2/B) Σ_i r_i ∇ log w_i} with the centred {@code r_i} held fixed, taken one grid step at a time.
+ * {@code (2/B) Σ_i r_i ∇ log w_i} with the centred {@code r_i} held fixed, taken one grid step at a time
+ * ({@link ConditionalLogVariance}). <b>A density start</b> is the mirror image: the backward half-bridge is fitted by
+ * the conditional log-variance of {@code log ρ̃0(X_0) + Σ_n log p→_n − Σ_n log p←_n} given {@code X_N}, on backward
+ * paths from samples of {@code ρ1}, and the forward one by maximum likelihood as before. With both ends' densities,
+ * {@link #logWeights} makes the learned pair an importance sampler of either end ({@code log Z}, ESS).
  */
 public final class SchrodingerIpf implements AutoCloseable {
     static final long INIT_STREAM = 51;
@@ -92,6 +98,7 @@ public final class SchrodingerIpf implements AutoCloseable {
     private final Adam backwardAdam;
     private final RandomStreams streams;
     private final ChunkedExecutor executor;
+    private final ConditionalLogVariance conditional;
     private final List<Round> rounds = new ArrayList<>();
     private long steps;
 
@@ -105,11 +112,11 @@ public final class SchrodingerIpf implements AutoCloseable {
             throw new IllegalArgumentException("SchrodingerIpf: the start has dimension " + start.dimension()
                     + " and the end " + end.dimension() + "; a bridge needs one dimension");
         }
-        if (!start.hasSamples()) {
-            throw new IllegalArgumentException("SchrodingerIpf: the start rho0 must be given by samples (BridgeEnd.ofSamples "
-                    + "or BridgeEnd.of); only the end rho1 may be a density (BridgeEnd.density)");
+        if (!start.hasSamples() && !end.hasSamples()) {
+            throw new IllegalArgumentException("SchrodingerIpf: both rho0 and rho1 are densities; at least one end must be "
+                    + "given by samples (BridgeEnd.ofSamples or BridgeEnd.of)");
         }
-        if (!end.hasSamples() && config.batch() % REPLICATES != 0) {
+        if ((!start.hasSamples() || !end.hasSamples()) && config.batch() % REPLICATES != 0) {
             throw new IllegalArgumentException("SchrodingerIpf: batch = " + config.batch() + " with a density end; it must be"
                     + " a multiple of " + REPLICATES + " (paths per start point)");
         }
@@ -136,6 +143,7 @@ public final class SchrodingerIpf implements AutoCloseable {
         this.forwardAdam = new Adam(forwardParameters, config.lr());
         this.backwardAdam = new Adam(backwardParameters, config.lr());
         this.executor = new ChunkedExecutor(config.threads());
+        this.conditional = new ConditionalLogVariance(grid, config, streams, executor);
     }
 
     private static Parameter[] logVarianceOffsets(String name, int steps) {
@@ -173,10 +181,12 @@ public final class SchrodingerIpf implements AutoCloseable {
 
     /**
      * The backward half-bridge: {@code iterations} Adam steps of {@code φ} on paths of the current forward process from
-     * {@code ρ0}; returns the mean loss of the last tenth.
+     * {@code ρ0} (maximum likelihood), or, for a density start, by the conditional log-variance on paths of the backward
+     * process from {@code ρ1}; returns the mean loss of the last tenth.
      */
     public double fitBackward() {
-        return fit(backward, forward, start, backwardParameters, backwardAdam);
+        return start.hasSamples() ? fit(() -> step(backward, forward, start, backwardParameters, backwardAdam))
+                : fit(() -> conditionalStep(backward, forward, end, start, backwardParameters, backwardAdam));
     }
 
     /**
@@ -184,16 +194,23 @@ public final class SchrodingerIpf implements AutoCloseable {
      * or, for a density end, by the conditional log-variance on paths of the forward process (returns its value).
      */
     public double fitForward() {
-        return end.hasSamples() ? fit(forward, backward, end, forwardParameters, forwardAdam)
-                : fit(null, null, null, forwardParameters, forwardAdam);
+        return end.hasSamples() ? fit(() -> step(forward, backward, end, forwardParameters, forwardAdam))
+                : fit(() -> conditionalStep(forward, backward, start, end, forwardParameters, forwardAdam));
     }
 
-    private double fit(MarkovKernel fitted, MarkovKernel simulator, BridgeEnd from, List<Parameter> params, Adam adam) {
+    private double conditionalStep(GaussianKernel fitted, MarkovKernel other, BridgeEnd from, BridgeEnd to,
+                                   List<Parameter> params, Adam adam) {
+        double loss = conditional.step(fitted, other, from, to, params, adam, steps);
+        steps++;
+        return loss;
+    }
+
+    private double fit(DoubleSupplier step) {
         int n = config.iterations();
         int tail = Math.max(1, n / 10);
         double tailLoss = 0;
         for (int i = 0; i < n; i++) {
-            double loss = fitted == null ? conditionalLogVarianceStep(params, adam) : step(fitted, simulator, from, params, adam);
+            double loss = step.getAsDouble();
             if (i >= n - tail) {
                 tailLoss += loss / tail;
             }
@@ -211,7 +228,8 @@ public final class SchrodingerIpf implements AutoCloseable {
         long s = steps;
         List<ChunkResult> parts = executor.map(chunks, c -> {
             int rows = Math.min(config.chunk(), config.batch() - c * config.chunk());
-            List<DMatrixRMaj> x = simulate(simulator, from, rows, streams.stream(s, c, PATH_STREAM));
+            UniformRandomProvider rng = streams.stream(s, c, PATH_STREAM);
+            List<DMatrixRMaj> x = simulate(simulator, from.sample(rows, rng), rng);
             Gradients sink = new Gradients();
             double weight = 1.0 / ((double) config.batch() * grid.steps());
             double loss = 0;
@@ -240,124 +258,33 @@ public final class SchrodingerIpf implements AutoCloseable {
         return loss;
     }
 
-    private record Simulated(List<DMatrixRMaj> states, double[] logWeights) {
-    }
-
-    /** One Adam step of the conditional log-variance of the forward process against {@code ρ1 ⊗ p←} (class Javadoc). */
-    private double conditionalLogVarianceStep(List<Parameter> params, Adam adam) {
-        Parameter.zeroGrads(params);
-        int chunk = Math.max(REPLICATES, config.chunk() / REPLICATES * REPLICATES);
-        int chunks = (config.batch() + chunk - 1) / chunk;
-        long s = steps;
-        List<Simulated> paths = executor.map(chunks, c -> {
-            int rows = Math.min(chunk, config.batch() - c * chunk);
-            UniformRandomProvider rng = streams.stream(s, c, PATH_STREAM);
-            DMatrixRMaj x0 = replicate(start.sample(rows / REPLICATES, rng), REPLICATES);
-            List<DMatrixRMaj> x = new ArrayList<>(grid.steps() + 1);
-            x.add(x0);
-            ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-            for (int k = 0; k < grid.steps(); k++) {
-                Tape free = Tape.noGrad();
-                DMatrixRMaj z = new DMatrixRMaj(x0.numRows, x0.numCols);
-                for (int e = 0; e < z.data.length; e++) {
-                    z.data[e] = g.sample();
-                }
-                x.add(forward.moments(free, free.constant(x.get(k)), k).sample(z, config.exploration()));
-            }
-            return new Simulated(x, logWeights(x));
-        });
-        double loss = 0;
-        List<double[]> residuals = new ArrayList<>();
-        for (Simulated p : paths) {
-            double[] r = p.logWeights().clone();
-            for (int g = 0; g < r.length; g += REPLICATES) {
-                double m = 0;
-                for (int j = 0; j < REPLICATES; j++) {
-                    m += r[g + j] / REPLICATES;
-                }
-                for (int j = 0; j < REPLICATES; j++) {
-                    r[g + j] -= m;
-                    loss += r[g + j] * r[g + j] / config.batch();
-                }
-            }
-            residuals.add(r);
-        }
-        if (!Double.isFinite(loss)) {
-            throw new IllegalStateException("SchrodingerIpf: non-finite conditional log-variance " + loss + " at step " + steps
-                    + "; lower lr or check the end density on the simulated paths");
-        }
-        List<Gradients> sinks = executor.map(chunks, c -> {
-            List<DMatrixRMaj> x = paths.get(c).states();
-            DMatrixRMaj r = new DMatrixRMaj(residuals.get(c).length, 1, true, residuals.get(c));
-            Gradients sink = new Gradients();
-            for (int k = 0; k < grid.steps(); k++) { // ∇ log w_i = −Σ_k ∇ log p→_k: weight −(2/B) r_i
-                Tape t = new Tape();
-                Var lp = forward.logDensity(t, t.constant(x.get(k + 1)), t.constant(x.get(k)), k);
-                t.backward(t.scale(t.sum(t.mul(t.constant(r), lp)), -2.0 / config.batch()), sink);
-            }
-            return sink;
-        });
-        for (Gradients g : sinks) {
-            g.addToParameters();
-        }
-        adam.step();
-        steps++;
-        return loss;
-    }
-
-    /** {@code log ρ̃1(x_N) + Σ_k log p←_k(x_k | x_{k+1}) − Σ_k log p→_k(x_{k+1} | x_k)} per path, gradient-free. */
-    private double[] logWeights(List<DMatrixRMaj> x) {
-        Tape t = Tape.noGrad();
-        int n = grid.steps();
-        double[] lw = end.target().logDensity(t, t.constant(x.get(n))).value().data.clone();
-        for (int k = 0; k < n; k++) {
-            Var next = t.constant(x.get(k + 1));
-            Var prev = t.constant(x.get(k));
-            double[] b = backward.logDensity(t, prev, next, k).value().data;
-            double[] f = forward.logDensity(t, next, prev, k).value().data;
-            for (int i = 0; i < lw.length; i++) {
-                lw[i] += b[i] - f[i];
-            }
-        }
-        return lw;
-    }
-
-    /** Each row of {@code x} {@code m} times in a row. */
-    private static DMatrixRMaj replicate(DMatrixRMaj x, int m) {
-        int d = x.numCols;
-        DMatrixRMaj out = new DMatrixRMaj(x.numRows * m, d);
-        for (int i = 0; i < x.numRows; i++) {
-            for (int j = 0; j < m; j++) {
-                System.arraycopy(x.data, i * d, out.data, (i * m + j) * d, d);
-            }
-        }
-        return out;
-    }
-
     /**
-     * {@code rows} paths of {@code kernel} from draws of {@code from}: the states at {@code t_0, …, t_N} (index = grid
-     * time), simulated forward from {@code t_0} or backward from {@code t_N}.
+     * Paths of {@code kernel} from {@code x} at its own end ({@code t_0} forward, {@code t_N} backward): the states at
+     * {@code t_0, …, t_N} (index = grid time).
      */
-    private List<DMatrixRMaj> simulate(MarkovKernel kernel, BridgeEnd from, int rows, UniformRandomProvider rng) {
+    private List<DMatrixRMaj> simulate(MarkovKernel kernel, DMatrixRMaj x, UniformRandomProvider rng) {
         int n = grid.steps();
-        DMatrixRMaj[] x = new DMatrixRMaj[n + 1];
+        DMatrixRMaj[] path = new DMatrixRMaj[n + 1];
         boolean fwd = kernel.direction() == Direction.FORWARD;
-        x[fwd ? 0 : n] = from.sample(rows, rng);
+        path[fwd ? 0 : n] = x;
         if (fwd) {
             for (int k = 0; k < n; k++) {
-                x[k + 1] = kernel.sample(x[k], k, rng);
+                path[k + 1] = kernel.sample(path[k], k, rng);
             }
         } else {
             for (int k = n - 1; k >= 0; k--) {
-                x[k] = kernel.sample(x[k + 1], k, rng);
+                path[k] = kernel.sample(path[k + 1], k, rng);
             }
         }
-        return Arrays.asList(x);
+        return Arrays.asList(path);
     }
 
-    /** {@code rows} paths of the learned forward process from {@code ρ0}: states at {@code t_0, …, t_N}. */
+    /** {@code rows} paths of the learned forward process from {@code ρ0} (given by samples): states at {@code t_0, …, t_N}. */
     public List<DMatrixRMaj> simulateForward(int rows, UniformRandomProvider rng) {
-        return simulate(forward, start, rows, rng);
+        if (!start.hasSamples()) {
+            throw new IllegalStateException("SchrodingerIpf.simulateForward: the start is a density (no samples to start from)");
+        }
+        return simulate(forward, start.sample(rows, rng), rng);
     }
 
     /** {@code rows} paths of the learned backward process from {@code ρ1} (given by samples): states at {@code t_0, …, t_N}. */
@@ -365,7 +292,47 @@ public final class SchrodingerIpf implements AutoCloseable {
         if (!end.hasSamples()) {
             throw new IllegalStateException("SchrodingerIpf.simulateBackward: the end is a density (no samples to start from)");
         }
-        return simulate(backward, end, rows, rng);
+        return simulate(backward, end.sample(rows, rng), rng);
+    }
+
+    /** Paths of the learned forward process from the rows of {@code x0} (any points: e.g. exact draws of a density start). */
+    public List<DMatrixRMaj> simulateForwardFrom(DMatrixRMaj x0, UniformRandomProvider rng) {
+        return simulate(forward, x0.copy(), rng);
+    }
+
+    /** Paths of the learned backward process from the rows of {@code x1} (e.g. exact draws of a density end). */
+    public List<DMatrixRMaj> simulateBackwardFrom(DMatrixRMaj x1, UniformRandomProvider rng) {
+        return simulate(backward, x1.copy(), rng);
+    }
+
+    /**
+     * The bridge as an importance sampler, per path of {@code paths} (states at {@code t_0, …, t_N}):
+     * <pre>
+     *   log w = log ρ̃1(x_N) + Σ_n log p←_n(x_n | x_{n+1}) − Σ_n log p→_n(x_{n+1} | x_n) − log ρ̃0(x_0),
+     * </pre>
+     * the log-density ratio of the path measures {@code ρ̃1 ⊗ p←} and {@code ρ̃0 ⊗ p→}. Both sets of kernels are
+     * normalised, so whatever the fit, on forward paths from {@code ρ0}: {@code E[w] = Z1/Z0} and
+     * {@code E[log w] ≤ log(Z1/Z0)}; on backward paths from {@code ρ1}: {@code E[1/w] = Z0/Z1} and
+     * {@code E[log w] ≥ log(Z1/Z0)} (Jensen). At the bridge the two path measures agree and {@code log w} is constant,
+     * so its spread (ESS) measures how far the learned pair is from a bridge. Needs both ends' densities
+     * ({@link BridgeEnd#target()}: a density end or one drawn from a target, {@link BridgeEnd#of}).
+     */
+    public double[] logWeights(List<DMatrixRMaj> paths) {
+        if (start.target() == null || end.target() == null) {
+            throw new IllegalStateException("SchrodingerIpf.logWeights: needs the densities of both ends; the "
+                    + (start.target() == null ? "start" : "end") + " is a pool of samples (BridgeEnd.ofSamples)");
+        }
+        if (paths.size() != grid.steps() + 1) {
+            throw new IllegalArgumentException("SchrodingerIpf.logWeights: " + paths.size() + " states per path; the grid has "
+                    + (grid.steps() + 1));
+        }
+        double[] lw = ConditionalLogVariance.logDensity(end, paths.get(grid.steps()));
+        double[] l0 = ConditionalLogVariance.logDensity(start, paths.get(0));
+        for (int i = 0; i < lw.length; i++) {
+            lw[i] -= l0[i];
+        }
+        ConditionalLogVariance.addLogKernelRatio(lw, 1, backward, forward, paths);
+        return lw;
     }
 
     /** The learned forward drift {@code u_θ(x, t)} at every row of {@code x}. */

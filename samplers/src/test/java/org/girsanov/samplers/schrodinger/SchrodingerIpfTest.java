@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.girsanov.samplers.metrics.LogWeights;
 import org.girsanov.samplers.targets.GaussianTarget;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,7 @@ class SchrodingerIpfTest {
                         + Math.abs(Math.sqrt(GaussianBridgeTest.covariance(x1, 0, x1, 0)) - S1));
             });
             // the coupling 1.17; the independent coupling 0, optimal transport 2
-            assertLearnedBridge(exact, ipf, true);
+            assertLearnedBridge(exact, ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9)), true);
         }
         assertTrue(terminalError.get(terminalError.size() - 1) < terminalError.get(0) && terminalError.get(0) > 0.1,
                 "the terminal mismatch falls over the rounds: " + terminalError);
@@ -67,31 +69,98 @@ class SchrodingerIpfTest {
                 "the two bridges differ by twice the tolerance half way");
         try (SchrodingerIpf ipf = new SchrodingerIpf(gaussian(M0, S0), gaussian(M1, S1), config().withAlpha(alpha))) {
             ipf.run(r -> { });
-            assertLearnedBridge(exact, ipf, true);
+            assertLearnedBridge(exact, ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9)), true);
         }
     }
 
     @Test
     void learnsTheBridgeToATargetKnownByItsDensityOnly() {
         GaussianBridge exact = GaussianBridge.isotropic(new double[] {M0}, S0, new double[] {M1}, S1, SIGMA);
-        // ρ1 by its unnormalised density only (log Z = 2.5 is never used)
+        // ρ1 by its unnormalised density only: log Z = 2.5 is used by no fit, only by the importance weights' check
         BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {M1}, S1 * S1, 2.5));
         try (SchrodingerIpf ipf = new SchrodingerIpf(gaussian(M0, S0), density, config())) {
             ipf.run(r -> { });
-            assertLearnedBridge(exact, ipf, false);
+            assertLearnedBridge(exact, ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9)), false);
             assertThrows(IllegalStateException.class, () -> ipf.simulateBackward(1, RandomSource.XO_RO_SHI_RO_128_PP.create(1)));
+            // the learned pair as an importance sampler of ρ1: log Z1/Z0 = 2.5 (ρ0 normalised), nearly constant weights
+            double[] lw = ipf.logWeights(ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(10)));
+            assertEquals(2.5, LogWeights.logZImportance(lw), 0.03, "log Z1 by importance weights");
+            assertTrue(LogWeights.effectiveSampleSize(lw) > 0.8, "ESS " + LogWeights.effectiveSampleSize(lw));
+            double lb = LogWeights.logZLowerBound(lw);
+            assertTrue(lb <= 2.5 + 0.01 && lb > 2.5 - 0.2, "the lower bound " + lb);
+        }
+    }
+
+    /** The mirror image: {@code ρ0} by its density only, {@code ρ1} by samples; the backward process must reach ρ0. */
+    @Test
+    void learnsTheBridgeFromAStartKnownByItsDensityOnly() {
+        GaussianBridge exact = GaussianBridge.isotropic(new double[] {M0}, S0, new double[] {M1}, S1, SIGMA);
+        BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho0", new double[] {M0}, S0 * S0, -1.5));
+        try (SchrodingerIpf ipf = new SchrodingerIpf(density, gaussian(M1, S1), config())) {
+            ipf.run(r -> { });
+            assertLearnedBridge(exact, ipf.simulateBackward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9)), false);
+            assertThrows(IllegalStateException.class, () -> ipf.simulateForward(1, RandomSource.XO_RO_SHI_RO_128_PP.create(1)));
+            // backward paths from ρ1 weight the start: −log w has E[1/w] = Z0/Z1 = e^{−1.5} (ρ1 normalised)
+            double[] lw = ipf.logWeights(ipf.simulateBackward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(10)));
+            double[] inverse = java.util.Arrays.stream(lw).map(v -> -v).toArray();
+            assertEquals(-1.5, LogWeights.logZImportance(inverse), 0.03, "log Z0 by importance weights");
+            assertTrue(LogWeights.effectiveSampleSize(inverse) > 0.8, "ESS " + LogWeights.effectiveSampleSize(inverse));
         }
     }
 
     /**
-     * The learned forward process on 40 000 paths against the closed form: {@code E X1}, {@code std X1}, the half-way
-     * marginal (its mean only if {@code halfwayMean}) and the coupling {@code Cov(X0, X1)}.
+     * {@code E[w] = Z1/Z0} on forward paths and {@code E[1/w] = Z0/Z1} on backward ones hold for any pair of kernels,
+     * here the untrained ones — the reference's forward {@code N(x_k, σ²Δt)} and a driftless backward
+     * {@code N(x_{k+1}, σ²Δt)} — whose weights are far from constant: their ESS must be the closed form
+     * {@code 1 / E_q[w²]} (with {@code E_q[w] = 1} after normalising) of the two Gaussian chains.
      */
-    private static void assertLearnedBridge(GaussianBridge exact, SchrodingerIpf ipf, boolean halfwayMean) {
-        List<DMatrixRMaj> x = ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+    @Test
+    void pathWeightsAreUnbiasedForAnyKernels() {
+        double logZ0 = 0.7;
+        double logZ1 = -0.4;
+        double sigma = 0.5;
+        double s = 1.2;
+        double m0 = 0.3;
+        int steps = 4;
+        BridgeEnd start = BridgeEnd.of(GaussianTarget.isotropic("rho0", new double[] {m0}, s * s, logZ0));
+        BridgeEnd end = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {0.0}, s * s, logZ1));
+        double v = sigma * sigma / steps;
+        DMatrixRMaj q = chainPrecision(s, v, steps, true);
+        DMatrixRMaj p = chainPrecision(s, v, steps, false);
+        try (SchrodingerIpf ipf = new SchrodingerIpf(start, end, config().withSigma(sigma).withSteps(steps))) {
+            double[] lw = ipf.logWeights(ipf.simulateForward(200000, RandomSource.XO_RO_SHI_RO_128_PP.create(4)));
+            assertEquals(logZ1 - logZ0, LogWeights.logZImportance(lw), 0.01, "log E[w] on forward paths");
+            assertTrue(LogWeights.logZLowerBound(lw) < logZ1 - logZ0, "Jensen: E log w below log Z1/Z0");
+            double ess = 1 / secondMoment(p, 0.0, q, m0);
+            assertTrue(ess < 0.9, "the weights vary: closed-form ESS " + ess);
+            assertEquals(ess, LogWeights.effectiveSampleSize(lw), 0.02, "ESS of forward paths");
+            DMatrixRMaj x1 = GaussianTarget.isotropic("rho1", new double[] {0.0}, s * s, 0.0)
+                    .sample(200000, RandomSource.XO_RO_SHI_RO_128_PP.create(5));
+            double[] back = ipf.logWeights(ipf.simulateBackwardFrom(x1, RandomSource.XO_RO_SHI_RO_128_PP.create(6)));
+            double[] inverse = java.util.Arrays.stream(back).map(x -> -x).toArray();
+            assertEquals(logZ0 - logZ1, LogWeights.logZImportance(inverse), 0.01, "log E[1/w] on backward paths");
+            assertTrue(LogWeights.logZLowerBound(back) > logZ1 - logZ0, "Jensen: E log w above log Z1/Z0 on backward paths");
+            assertEquals(1 / secondMoment(q, m0, p, 0.0), LogWeights.effectiveSampleSize(inverse), 0.02,
+                    "ESS of backward paths");
+        }
+        try (SchrodingerIpf pool = new SchrodingerIpf(start, BridgeEnd.ofSamples(new DMatrixRMaj(2, 1)), config())) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> pool.logWeights(pool.simulateForward(2, RandomSource.XO_RO_SHI_RO_128_PP.create(1))));
+            assertTrue(e.getMessage().contains("the end is a pool of samples"), e.getMessage());
+        }
+    }
+
+    /**
+     * Paths of a learned process against the closed form: both ends' means and standard deviations (the end it starts
+     * at holds exact draws), the half-way marginal (its mean only if {@code halfwayMean}) and the coupling
+     * {@code Cov(X0, X1)}.
+     */
+    private static void assertLearnedBridge(GaussianBridge exact, List<DMatrixRMaj> x, boolean halfwayMean) {
         DMatrixRMaj x0 = x.get(0);
         DMatrixRMaj x1 = x.get(x.size() - 1);
         DMatrixRMaj half = x.get(x.size() / 2);
+        assertEquals(M0, GaussianBridgeTest.mean(x0, 0), 0.12, "E X0");
+        assertEquals(S0, Math.sqrt(GaussianBridgeTest.covariance(x0, 0, x0, 0)), 0.12, "std X0");
         assertEquals(M1, GaussianBridgeTest.mean(x1, 0), 0.12, "E X1");
         assertEquals(S1, Math.sqrt(GaussianBridgeTest.covariance(x1, 0, x1, 0)), 0.12, "std X1");
         if (halfwayMean) {
@@ -101,6 +170,49 @@ class SchrodingerIpfTest {
                 0.08, "std X_1/2");
         assertEquals(exact.crossCovariance().get(0, 0), GaussianBridgeTest.covariance(x0, 0, x1, 0), 0.12,
                 "Cov(X0, X1): the bridge's coupling");
+    }
+
+    /**
+     * The precision of {@code (x_0, …, x_N)} for a Gaussian random walk with step variance {@code v} started (forward)
+     * at {@code x_0} or (backward) at {@code x_N} with standard deviation {@code s}.
+     */
+    private static DMatrixRMaj chainPrecision(double s, double v, int n, boolean forward) {
+        DMatrixRMaj a = new DMatrixRMaj(n + 1, n + 1);
+        a.add(forward ? 0 : n, forward ? 0 : n, 1 / (s * s));
+        for (int k = 0; k < n; k++) {
+            a.add(k, k, 1 / v);
+            a.add(k + 1, k + 1, 1 / v);
+            a.add(k, k + 1, -1 / v);
+            a.add(k + 1, k, -1 / v);
+        }
+        return a;
+    }
+
+    /**
+     * {@code E_q[(p/q)²] = ∫ p²/q} for Gaussians {@code p = N(m_p 1, P⁻¹)}, {@code q = N(m_q 1, Q⁻¹)} (constant means):
+     * {@code |P| |Q|^{−½} |A|^{−½} exp(−½(c − bᵀA⁻¹b))}, {@code A = 2P − Q}, {@code b = 2P μ_p − Q μ_q},
+     * {@code c = 2μ_pᵀPμ_p − μ_qᵀQμ_q}; the inverse of the ESS of exact weights.
+     */
+    private static double secondMoment(DMatrixRMaj p, double mp, DMatrixRMaj q, double mq) {
+        int n = p.numRows;
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.add(2, p, -1, q, a);
+        DMatrixRMaj muP = new DMatrixRMaj(n, 1);
+        DMatrixRMaj muQ = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.fill(muP, mp);
+        CommonOps_DDRM.fill(muQ, mq);
+        DMatrixRMaj pm = new DMatrixRMaj(n, 1);
+        DMatrixRMaj qm = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.mult(p, muP, pm);
+        CommonOps_DDRM.mult(q, muQ, qm);
+        DMatrixRMaj b = new DMatrixRMaj(n, 1);
+        CommonOps_DDRM.add(2, pm, -1, qm, b);
+        double c = 2 * CommonOps_DDRM.dot(muP, pm) - CommonOps_DDRM.dot(muQ, qm);
+        DMatrixRMaj sol = new DMatrixRMaj(n, 1);
+        assertTrue(CommonOps_DDRM.solve(a, b, sol), "2P - Q must be invertible");
+        double logDet = Math.log(CommonOps_DDRM.det(p)) - 0.5 * Math.log(CommonOps_DDRM.det(q))
+                - 0.5 * Math.log(CommonOps_DDRM.det(a));
+        return Math.exp(logDet - 0.5 * (c - CommonOps_DDRM.dot(b, sol)));
     }
 
     @Test
@@ -120,6 +232,10 @@ class SchrodingerIpfTest {
              SchrodingerIpf b = new SchrodingerIpf(gaussian(M0, S0), density, c.withThreads(2))) {
             assertEquals(a.run(r -> { }), b.run(r -> { }), "the conditional log-variance too");
         }
+        try (SchrodingerIpf a = new SchrodingerIpf(density, gaussian(M0, S0), c);
+             SchrodingerIpf b = new SchrodingerIpf(density, gaussian(M0, S0), c.withThreads(2))) {
+            assertEquals(a.run(r -> { }), b.run(r -> { }), "and its mirror image for a density start");
+        }
     }
 
     @Test
@@ -134,8 +250,11 @@ class SchrodingerIpfTest {
         e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(gaussian(0, 1), two, config()));
         assertTrue(e.getMessage().contains("dimension 1 and the end 2"), e.getMessage());
         BridgeEnd density = BridgeEnd.density(GaussianTarget.isotropic("rho1", new double[] {M1}, S1 * S1, 0.0));
-        e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(density, gaussian(0, 1), config()));
-        assertTrue(e.getMessage().contains("the start rho0 must be given by samples"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(density, density, config()));
+        assertTrue(e.getMessage().contains("both rho0 and rho1 are densities; at least one end must be given by samples"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(density, gaussian(0, 1), config().withBatch(12)));
+        assertTrue(e.getMessage().contains("batch = 12 with a density end"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SchrodingerIpf(gaussian(0, 1), density, config().withBatch(100)));
         assertTrue(e.getMessage().contains("batch = 100 with a density end; it must be a multiple of 8"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BridgeEnd.ofSamples(new DMatrixRMaj(1, 1, true, Double.NaN)));
