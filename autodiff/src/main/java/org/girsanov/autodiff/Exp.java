@@ -4,7 +4,9 @@ package org.girsanov.autodiff;
  * {@code e^x} written out — range reduction and a polynomial — so that the Vector-API twin in
  * {@link VectorGelu#exp} computes the same bits lane by lane ({@link Math#exp} is an intrinsic with no
  * vector form in the Vector API that agrees with it). Used where the tape's activations need {@code exp}
- * in a hot loop (GELU's {@code tanh}).
+ * in a hot loop (GELU's {@code tanh}), and by {@link #inPlace} for other modules' hot loops (a mixture's
+ * responsibilities): the same bits on the Vector-API and the scalar backend, so results do not depend on the JVM's
+ * modules.
  *
  * <p>Cody–Waite reduction: {@code k = round(x log₂e)} (by adding and subtracting {@code 1.5·2⁵²}, which rounds
  * to nearest in the addition), {@code r = (x − k·ln2_hi) − k·ln2_lo} by two fused multiply-adds,
@@ -13,7 +15,7 @@ package org.girsanov.autodiff;
  * bits. Relative error within a few ulps on {@code [−700, 700]}; arguments outside are clamped to it
  * ({@code e^{±700}} is far past where {@code tanh} saturates), NaN stays NaN.
  */
-final class Exp {
+public final class Exp {
     /** Arguments are clamped to {@code [−LIMIT, LIMIT]}. */
     static final double LIMIT = 700.0;
     static final double LOG2E = 1.4426950408889634;
@@ -55,8 +57,23 @@ final class Exp {
         return c;
     }
 
+    /**
+     * {@code a[i] = e^{a[i]}} for {@code from ≤ i < to}, in vectors of the Vector API when the module is present and
+     * scalar otherwise: the same bits either way ({@code KernelsTest}).
+     */
+    public static void inPlace(double[] a, int from, int to) {
+        if (from < 0 || to > a.length || from > to) {
+            throw new IllegalArgumentException("Exp.inPlace: range [" + from + ", " + to + ") is not within an array of length "
+                    + a.length);
+        }
+        int i = Kernels.VECTOR ? VectorGelu.expInPlace(a, from, to) : from;
+        for (; i < to; i++) {
+            a[i] = exp(a[i]);
+        }
+    }
+
     /** {@code e^x} as stated in the class comment. */
-    static double exp(double x) {
+    public static double exp(double x) {
         // the ternaries are Math.max(Math.min(x, LIMIT), −LIMIT), NaN passing through, without its blend sequence
         final double xc = x > LIMIT ? LIMIT : x < -LIMIT ? -LIMIT : x;
         final double t = xc * LOG2E + SHIFT;

@@ -35,6 +35,15 @@ final class VectorGelu {
         return p.mul(scale);
     }
 
+    /** {@code a[i] = e^{a[i]}} in full vectors from {@code from}; returns where the scalar tail before {@code to} starts. */
+    static int expInPlace(double[] a, int from, int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            exp(DoubleVector.fromArray(S, a, i)).intoArray(a, i);
+        }
+        return i;
+    }
+
     /**
      * {@link Kernels#gelu} in one pass of vectors: {@code y = ½x(1 + t)}, {@code t = 1 − 2/(1 + e^{2u})},
      * {@code u = c(x + k x³)}, each expression in the scalar loop's order; {@code th} (may be null) receives

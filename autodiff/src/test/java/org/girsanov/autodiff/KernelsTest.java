@@ -2,6 +2,7 @@ package org.girsanov.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -216,6 +217,14 @@ class KernelsTest {
         Kernels.gelu(x, y, th, len, true);
         Kernels.gelu(x, y, th2, len, false);
         assertArrayEquals(th2, th, 0.0, "vector and scalar tanh, bit for bit");
+        // Exp.inPlace (the Vector-API loop when the module is present) against the scalar exp, element by element, on a
+        // range that starts and ends off the vector width
+        double[] in = x.clone();
+        Exp.inPlace(in, 3, len - 5);
+        for (int i = 0; i < len; i++) {
+            assertEquals(i >= 3 && i < len - 5 ? Exp.exp(x[i]) : x[i], in[i], 0.0, "Exp.inPlace at " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Exp.inPlace(in, 2, len + 1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.targets;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
@@ -98,23 +99,61 @@ final class GaussianComponent {
         return tape.addScalar(tape.scale(tape.sumCols(tape.square(z)), -0.5), logNormaliser);
     }
 
-    /** {@code log N(x_i; μ, Σ)} of row {@code i} in plain arithmetic; {@code scratch} has length d. */
-    double logDensity(DMatrixRMaj x, int row, double[] scratch) {
-        // direct indexing (row-major data): DMatrixRMaj.get's bounds checks were a tenth of the gmm9 step's target time
+    /**
+     * {@code out[offset + i] = shift + log N(x_i; μ, Σ)} for the {@code n} points of {@code xt}, stored coordinate-major
+     * ({@code xt[k n + i]} is coordinate {@code k} of point {@code i}: every inner loop runs over points, contiguous,
+     * which the JIT vectorises); {@code (L⁻¹ v)_j = Σ_{k ≤ j} (L⁻¹)_{jk} v_k} with {@code (L⁻¹)_{jk} = whitenT_{kj}};
+     * {@code s} and {@code q} are scratch of length {@code n}.
+     */
+    void logDensities(double[] xt, int n, double shift, double[] out, int offset, double[] s, double[] q) {
         final double[] w = whitenT.data;
-        final double[] xs = x.data;
-        final int xo = row * x.numCols;
-        double q = 0;
+        final double[] mu = mean.data;
+        Arrays.fill(q, 0, n, 0.0);
         for (int j = 0; j < d; j++) {
-            double s = 0;
+            Arrays.fill(s, 0, n, 0.0);
             for (int k = 0; k <= j; k++) {
-                // (L⁻¹ v)_j = Σ_k (L⁻¹)_{jk} v_k, with (L⁻¹)_{jk} = whitenT_{kj}
-                s += w[k * d + j] * (xs[xo + k] - mean.data[k]);
+                final double wk = w[k * d + j];
+                final double mk = mu[k];
+                final int xo = k * n;
+                for (int i = 0; i < n; i++) {
+                    s[i] += wk * (xt[xo + i] - mk);
+                }
             }
-            scratch[j] = s;
-            q += s * s;
+            for (int i = 0; i < n; i++) {
+                q[i] += s[i] * s[i];
+            }
         }
-        return -0.5 * q + logNormaliser;
+        for (int i = 0; i < n; i++) {
+            out[offset + i] = shift + (-0.5 * q[i] + logNormaliser);
+        }
+    }
+
+    /**
+     * {@code outT[j n + i] += r_i (−Σ⁻¹(x_i − μ))_j} with {@code r_i = e[offset + i] / z[i]} (a mixture's
+     * responsibility), for the {@code n} coordinate-major points of {@code xt} into the coordinate-major
+     * {@code outT}; {@code r} and {@code s} are scratch of length {@code n}.
+     */
+    void addWeightedScores(double[] xt, int n, double[] e, int offset, double[] z, double[] outT, double[] r, double[] s) {
+        final double[] pr = precision.data;
+        final double[] mu = mean.data;
+        for (int i = 0; i < n; i++) {
+            r[i] = e[offset + i] / z[i];
+        }
+        for (int j = 0; j < d; j++) {
+            Arrays.fill(s, 0, n, 0.0);
+            for (int k = 0; k < d; k++) {
+                final double pk = pr[j * d + k];
+                final double mk = mu[k];
+                final int xo = k * n;
+                for (int i = 0; i < n; i++) {
+                    s[i] -= pk * (xt[xo + i] - mk);
+                }
+            }
+            final int oo = j * n;
+            for (int i = 0; i < n; i++) {
+                outT[oo + i] += r[i] * s[i];
+            }
+        }
     }
 
     /** Writes {@code −Σ⁻¹(x_i − μ)} of row {@code i} into {@code out}. */

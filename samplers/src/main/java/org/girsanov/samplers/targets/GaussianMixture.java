@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.girsanov.autodiff.Exp;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.Checks;
@@ -140,34 +141,56 @@ public final class GaussianMixture implements MixtureTarget {
         return terms.length == 1 ? terms[0] : tape.logSumExp(tape.concat(terms));
     }
 
+    /**
+     * {@code ∇ log ρ(x) = Σ_c r_c(x) (−Σ_c⁻¹(x − μ_c))}, {@code r_c = w_c N_c(x) / Σ_c' w_c' N_c'(x)} computed from
+     * {@code exp(log w_c N_c − max_c')}. Component by component over all points, coordinate-major, the {@code exp}s
+     * in one vectorised pass ({@link Exp#inPlace}): a tenth of the gmm9 training step was this score, per point and
+     * component.
+     */
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
         Checks.columns("target " + name, x.numCols, d);
         int k = comps.length;
-        DMatrixRMaj out = new DMatrixRMaj(x.numRows, d);
-        double[] logTerm = new double[k];
-        double[] scratch = new double[d];
-        double[] g = new double[d];
-        for (int i = 0; i < x.numRows; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                logTerm[c] = logWeights[c] + comps[c].logDensity(x, i, scratch);
-                max = Math.max(max, logTerm[c]);
+        int n = x.numRows;
+        double[] xt = new double[d * n]; // coordinate-major copy: every inner loop below runs over the points
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                xt[j * n + i] = x.data[i * d + j];
             }
-            double z = 0;
-            for (int c = 0; c < k; c++) {
-                logTerm[c] = Math.exp(logTerm[c] - max);
-                z += logTerm[c];
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] e = new double[k * n]; // component-major: log w_c N_c(x_i), then its exp shifted by the point's max
+        for (int c = 0; c < k; c++) {
+            comps[c].logDensities(xt, n, logWeights[c], e, c * n, a, b);
+        }
+        double[] max = new double[n];
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                max[i] = Math.max(max[i], e[c * n + i]);
             }
-            for (int c = 0; c < k; c++) {
-                double r = logTerm[c] / z;
-                if (r == 0) {
-                    continue;
-                }
-                comps[c].score(x, i, g);
-                for (int j = 0; j < d; j++) {
-                    out.data[i * d + j] += r * g[j];
-                }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                e[c * n + i] -= max[i];
+            }
+        }
+        Exp.inPlace(e, 0, e.length);
+        double[] z = new double[n];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                z[i] += e[c * n + i];
+            }
+        }
+        double[] outT = new double[d * n];
+        for (int c = 0; c < k; c++) {
+            comps[c].addWeightedScores(xt, n, e, c * n, z, outT, a, b);
+        }
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                out.data[i * d + j] = outT[j * n + i];
             }
         }
         return out;
