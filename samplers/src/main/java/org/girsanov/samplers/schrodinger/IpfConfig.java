@@ -1,5 +1,7 @@
 package org.girsanov.samplers.schrodinger;
 
+import java.util.function.Consumer;
+
 /**
  * The settings of {@link SchrodingerIpf}, with one source of defaults ({@link #defaults()}).
  *
@@ -65,55 +67,105 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
     }
 
     public IpfConfig withSteps(int v) {
-        return new IpfConfig(v, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.steps = v);
     }
 
     public IpfConfig withSigma(double v) {
-        return new IpfConfig(steps, v, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.sigma = v);
     }
 
     public IpfConfig withRounds(int v) {
-        return new IpfConfig(steps, sigma, v, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.rounds = v);
     }
 
     public IpfConfig withIterations(int v) {
-        return new IpfConfig(steps, sigma, rounds, v, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.iterations = v);
     }
 
     public IpfConfig withBatch(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, v, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.batch = v);
     }
 
     public IpfConfig withLr(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, v, width, layers, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.lr = v);
     }
 
     public IpfConfig withNetwork(int w, int l) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, w, l, seed, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> {
+            d.width = w;
+            d.layers = l;
+        });
     }
 
     public IpfConfig withSeed(long v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, v, threads, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.seed = v);
     }
 
     public IpfConfig withThreads(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, v, chunk, learnedVariance, exploration, alpha);
+        return with(d -> d.threads = v);
     }
 
     public IpfConfig withLearnedVariance(boolean v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, v, exploration, alpha);
+        return with(d -> d.learnedVariance = v);
     }
 
     public IpfConfig withExploration(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, v, alpha);
+        return with(d -> d.exploration = v);
     }
 
     /** The Ornstein–Uhlenbeck reference {@code dX = −v X dt + σ dW} (0: {@code dX = σ dW}). */
     public IpfConfig withAlpha(double v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk, learnedVariance, exploration, v);
+        return with(d -> d.alpha = v);
     }
 
     public IpfConfig withChunk(int v) {
-        return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, v, learnedVariance, exploration, alpha);
+        return with(d -> d.chunk = v);
+    }
+
+    /** This configuration with {@code change} applied to a mutable copy of its components, validated once. */
+    private IpfConfig with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    /** The components as fields, for {@link #with}: the one place besides the record header that lists them all. */
+    private static final class Draft {
+        int steps;
+        double sigma;
+        int rounds;
+        int iterations;
+        int batch;
+        double lr;
+        int width;
+        int layers;
+        long seed;
+        int threads;
+        int chunk;
+        boolean learnedVariance;
+        double exploration;
+        double alpha;
+
+        Draft(IpfConfig c) {
+            steps = c.steps;
+            sigma = c.sigma;
+            rounds = c.rounds;
+            iterations = c.iterations;
+            batch = c.batch;
+            lr = c.lr;
+            width = c.width;
+            layers = c.layers;
+            seed = c.seed;
+            threads = c.threads;
+            chunk = c.chunk;
+            learnedVariance = c.learnedVariance;
+            exploration = c.exploration;
+            alpha = c.alpha;
+        }
+
+        IpfConfig build() {
+            return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk,
+                    learnedVariance, exploration, alpha);
+        }
     }
 }
