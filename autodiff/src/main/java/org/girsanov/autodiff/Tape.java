@@ -88,6 +88,15 @@ public final class Tape {
         return workspace == null ? new DMatrixRMaj(rows, cols) : workspace.matrix(rows, cols);
     }
 
+    /**
+     * Scratch storage for a computation beside the tape (a closed-form score, say): {@code length} doubles from this
+     * tape's workspace, void after its {@link Workspace#recycle()} and with arbitrary contents, or a fresh zeroed
+     * array when the tape has no workspace. Nothing is recorded. The caller writes every element it reads.
+     */
+    public double[] lend(int length) {
+        return workspace == null ? new double[length] : workspace.matrix(1, length).data;
+    }
+
     /** {@code Bᵀ} of a parameter value {@code b} (n × p) kept by the workspace, or null: {@link Workspace#parameterTranspose}. */
     double[] parameterTranspose(Var b) {
         return workspace == null || b.parameter == null || b.rule != null ? null

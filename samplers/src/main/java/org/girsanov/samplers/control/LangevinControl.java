@@ -40,7 +40,7 @@ public final class LangevinControl implements Control {
 
     @Override
     public Var apply(Tape t, Var x, double time) {
-        DMatrixRMaj s = score.at(x.value(), time);
+        DMatrixRMaj s = score.at(t, x.value(), time);
         for (int i = 0; i < s.getNumElements(); i++) {
             double v = s.data[i];
             s.data[i] = Double.isNaN(v) ? v : Math.max(-clip, Math.min(clip, v));

@@ -49,7 +49,16 @@ public final class CheckedTarget extends ForwardingTarget {
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
         checkInput(x);
-        DMatrixRMaj g = inner.score(x);
+        return checked(x, inner.score(x));
+    }
+
+    @Override
+    public DMatrixRMaj score(Tape scratch, DMatrixRMaj x) {
+        checkInput(x);
+        return checked(x, inner.score(scratch, x));
+    }
+
+    private DMatrixRMaj checked(DMatrixRMaj x, DMatrixRMaj g) {
         if (g.numRows != x.numRows || g.numCols != x.numCols) {
             throw new IllegalStateException("target " + name() + ": score has shape " + g.numRows + "x" + g.numCols
                     + " for an input of " + x.numRows + "x" + x.numCols);

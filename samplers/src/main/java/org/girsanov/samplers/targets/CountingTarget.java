@@ -53,4 +53,10 @@ public final class CountingTarget extends ForwardingTarget {
         scores.add(x.numRows);
         return inner.score(x);
     }
+
+    @Override
+    public DMatrixRMaj score(Tape scratch, DMatrixRMaj x) {
+        scores.add(x.numRows);
+        return inner.score(scratch, x);
+    }
 }

@@ -9,7 +9,9 @@ import org.girsanov.autodiff.Var;
 
 /**
  * The base of a target decorator: every method forwards to the wrapped target, so a decorator
- * ({@link CheckedTarget}, {@link CountingTarget}) overrides only what it decorates.
+ * ({@link CheckedTarget}, {@link CountingTarget}) overrides only what it decorates. {@link #score(Tape, DMatrixRMaj)}
+ * is left at its default (this decorator's {@link #score(DMatrixRMaj)}), so a decorator that changes the score stays
+ * consistent; the final decorators forward it to reach the wrapped target's scratch-lending score.
  */
 public abstract class ForwardingTarget implements Target {
     /** The wrapped target. */

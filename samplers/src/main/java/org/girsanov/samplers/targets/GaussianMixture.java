@@ -149,22 +149,28 @@ public final class GaussianMixture implements MixtureTarget {
      */
     @Override
     public DMatrixRMaj score(DMatrixRMaj x) {
+        return score(null, x);
+    }
+
+    /** As {@link #score(DMatrixRMaj)}, its {@code (K + 2d + 3) n} doubles of scratch lent by {@code scratch} (if not null). */
+    @Override
+    public DMatrixRMaj score(Tape scratch, DMatrixRMaj x) {
         Checks.columns("target " + name, x.numCols, d);
         int k = comps.length;
         int n = x.numRows;
-        double[] xt = new double[d * n]; // coordinate-major copy: every inner loop below runs over the points
+        double[] xt = lend(scratch, d * n); // coordinate-major copy: every inner loop below runs over the points
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 xt[j * n + i] = x.data[i * d + j];
             }
         }
-        double[] a = new double[n];
-        double[] b = new double[n];
-        double[] e = new double[k * n]; // component-major: log w_c N_c(x_i), then its exp shifted by the point's max
+        double[] a = lend(scratch, n);
+        double[] b = lend(scratch, n);
+        double[] e = lend(scratch, k * n); // component-major: log w_c N_c(x_i), then its exp shifted by the point's max
         for (int c = 0; c < k; c++) {
             comps[c].logDensities(xt, n, logWeights[c], e, c * n, a, b);
         }
-        double[] max = new double[n];
+        double[] max = lend(scratch, n);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < n; i++) {
@@ -177,13 +183,15 @@ public final class GaussianMixture implements MixtureTarget {
             }
         }
         Exp.inPlace(e, 0, e.length);
-        double[] z = new double[n];
+        double[] z = max; // the maxima are spent: the same storage sums the shifted exps
+        Arrays.fill(z, 0.0);
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < n; i++) {
                 z[i] += e[c * n + i];
             }
         }
-        double[] outT = new double[d * n];
+        double[] outT = lend(scratch, d * n);
+        Arrays.fill(outT, 0.0);
         for (int c = 0; c < k; c++) {
             comps[c].addWeightedScores(xt, n, e, c * n, z, outT, a, b);
         }
@@ -194,6 +202,10 @@ public final class GaussianMixture implements MixtureTarget {
             }
         }
         return out;
+    }
+
+    private static double[] lend(Tape scratch, int length) {
+        return scratch == null ? new double[length] : scratch.lend(length);
     }
 
     @Override

@@ -36,6 +36,16 @@ public interface Target {
         return t.grad(logDensity(t, xv), false, xv)[0].value();
     }
 
+    /**
+     * The same score, with whatever scratch a closed form needs lent by {@code scratch} ({@link Tape#lend}: its
+     * workspace's storage inside the path engine's step loop, so the step allocates only the result). The result is
+     * a new matrix owned by the caller, equal bit for bit to {@link #score(DMatrixRMaj)}; by default it is that.
+     * {@code scratch} may be null (fresh storage then).
+     */
+    default DMatrixRMaj score(Tape scratch, DMatrixRMaj x) {
+        return score(x);
+    }
+
     /** Whether {@link #score(DMatrixRMaj)} is a closed form rather than autodiff. */
     default boolean hasClosedFormScore() {
         return false;
