@@ -18,11 +18,14 @@ import org.girsanov.io.Json;
 import org.girsanov.samplers.metrics.DeltaStd;
 import org.girsanov.samplers.schrodinger.BridgeEnd;
 import org.girsanov.samplers.schrodinger.IpfConfig;
+import org.girsanov.samplers.schrodinger.OuReference;
+import org.girsanov.samplers.schrodinger.ReciprocalCheck;
 import org.girsanov.samplers.schrodinger.SchrodingerIpf;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.BridgeEvaluation;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.sde.RandomStreams;
+import org.girsanov.sde.TimeGrid;
 
 /**
  * {@code girsanov bridge}: the Schrödinger bridge between two targets by iterative proportional fitting
@@ -200,6 +203,9 @@ public final class BridgeCommand extends Command {
                     Json.write(std), ev.metrics().containsKey("delta_std") ? ", delta_std " + Json.number(ev.get("delta_std")) : "",
                     cost, seconds);
             err.printf("as a sampler of %s: %s%n", sampled.name(), weightSummary(ev));
+            if (evalPaths >= 8 && config.steps() >= 4) {
+                result.with("reciprocal", reciprocal(new OuReference(config.sigma(), config.alpha()), paths, ipf.grid(), err));
+            }
             if (plot != null) {
                 plots(plot, pathsPlot, sampled, paths, startDensity, from.name() + " -> " + to.name());
                 result.with("plots", List.of(plot.toString(), pathsPlot.toString()));
@@ -209,6 +215,28 @@ public final class BridgeCommand extends Command {
             out.println(Json.write(result.withAll(Build.info())));
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * {@link ReciprocalCheck} of the evaluation paths at the grid times nearest {@code t = ¼, ½, ¾}: the pinned process
+     * fitted given {@code (X0, X1)} beside the reference's (weights {@code A_t}, {@code B_t}; residual over {@code s_t²}),
+     * which a Schrödinger bridge matches whatever its coupling — printed and returned for the JSON.
+     */
+    private static List<Object> reciprocal(OuReference q, List<DMatrixRMaj> paths, TimeGrid grid, PrintStream err) {
+        List<ReciprocalCheck.Pinned> pinned = ReciprocalCheck.of(q, paths, grid);
+        List<Object> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder("pinned given (X0, X1), against the reference's bridge:");
+        int steps = grid.steps();
+        for (int k : new int[] {steps / 4, steps / 2, (3 * steps) / 4}) {
+            ReciprocalCheck.Pinned p = pinned.get(k - 1);
+            out.add(Json.object().with("t", p.time()).with("start_weight", p.startWeight()).with("end_weight", p.endWeight())
+                    .with("reference_start_weight", p.referenceStartWeight()).with("reference_end_weight", p.referenceEndWeight())
+                    .with("variance_ratio", p.varianceRatio()).with("weight_error", p.weightError()));
+            line.append(String.format("  t %.3g: weights %.3f, %.3f (%.3f, %.3f), variance ratio %.3f", p.time(),
+                    p.startWeight(), p.endWeight(), p.referenceStartWeight(), p.referenceEndWeight(), p.varianceRatio()));
+        }
+        err.println(line);
+        return out;
     }
 
     /** {@code log Z} (with its error when known), ESS and EUBO of the evaluation, as far as they were computed. */

@@ -26,7 +26,7 @@ class BridgeCommandTest {
             Map<String, Object> m = r.json();
             for (String k : List.of("rounds_run", "end_mean", "end_std", "delta_std", "transport_cost", "target_mean", "plots",
                     "version", "logZ_is", "delta_logZ_is", "logZ_lb", "ess", "eubo", "mmd", "sinkhorn", "mode_coverage",
-                    "mode_weight_error", "paths")) {
+                    "mode_weight_error", "paths", "reciprocal")) {
                 assertTrue(m.containsKey(k), "missing " + k + " in " + m.keySet());
             }
             // the bounds of a sampler of gmm9 (log Z = 0), whatever the fit: E log w ≤ log Z ≤ EUBO (up to Monte Carlo)
@@ -37,6 +37,8 @@ class BridgeCommandTest {
             assertTrue(Plots.isNonBlankPng(plot, 3), "samples plot");
             assertTrue(Plots.isNonBlankPng(dir.resolve("bridge-" + density + "-paths.png"), 3), "paths plot");
             assertTrue(r.err().contains(density ? "conditional log-variance" : "forward NLL"), r.err());
+            assertTrue(r.err().contains("pinned given (X0, X1), against the reference's bridge:  t 0.25"), r.err());
+            assertEquals(3, ((List<?>) m.get("reciprocal")).size());
         }
         // the mirror image: gmm9 at the start by its density only, sampled by the backward process from N(0, I)
         CliRun r = CliRun.of("bridge", "--from", "gmm9", "--from-density", "--to", "gaussian:d=2", "--rounds", "1", "--iters", "2",

@@ -137,24 +137,19 @@ public final class GaussianBridge {
         return reference.variance(tau);
     }
 
-    /** {@code A_t}, the weight of {@code x0} in the reference bridge's mean. */
+    /** {@code A_t} of the reference bridge ({@link OuReference#pinnedStartWeight}). */
     private double startWeight(double t) {
-        return reference.brownian() ? 1 - t : decay(t) - decay(1) * endWeight(t);
+        return reference.pinnedStartWeight(t);
     }
 
-    /** {@code B_t = e^{−α(1−t)} v_t / v_1}, the weight of {@code x1}. */
+    /** {@code B_t} ({@link OuReference#pinnedEndWeight}). */
     private double endWeight(double t) {
-        return reference.brownian() ? t : decay(1 - t) * transitionVariance(t) / transitionVariance(1);
+        return reference.pinnedEndWeight(t);
     }
 
-    /** {@code s_t² = v_t − e^{−2α(1−t)} v_t² / v_1}, the reference bridge's variance. */
+    /** {@code s_t²} ({@link OuReference#pinnedVariance}). */
     private double bridgeVariance(double t) {
-        if (reference.brownian()) {
-            return sigma * sigma * t * (1 - t);
-        }
-        double vt = transitionVariance(t);
-        double e = decay(1 - t);
-        return vt - e * e * vt * vt / transitionVariance(1);
+        return reference.pinnedVariance(t);
     }
 
     /** {@code C = Cov(X0, X1)} of the bridge (a copy). */

@@ -9,6 +9,16 @@ package org.girsanov.samplers.schrodinger;
  * (the Ornstein–Uhlenbeck transition density, e.g. Øksendal, "Stochastic differential equations", §5.1; docs/math.md
  * §9). {@link GaussianBridge} builds its closed form on it and {@link SchrodingerIpf} its first forward process.
  *
+ * <p><b>The pinned process</b> on {@code [0, 1]}: conditioning the Gaussian pair {@code (X_t, X_1)} on {@code X_0 = x0}
+ * (and then on {@code X_1 = x1}) gives {@code Q}'s bridge
+ * <pre>
+ *   X_t | X_0 = x0, X_1 = x1  ~  N(A_t x0 + B_t x1, s_t² I),
+ *   B_t = e^{−α(1−t)} v_t / v_1,   A_t = e^{−αt} − e^{−α} B_t,   s_t² = v_t − e^{−2α(1−t)} v_t² / v_1
+ * </pre>
+ * ({@code A_t = 1 − t}, {@code B_t = t}, {@code s_t² = σ² t(1 − t)} at {@code α = 0}). Every process of {@code Q}'s
+ * reciprocal class — a mixture of these bridges over any coupling of {@code (X_0, X_1)}, the Schrödinger bridge among
+ * them — has exactly this conditional law given its end points ({@link ReciprocalCheck}).
+ *
  * @param sigma {@code σ > 0}, finite
  * @param alpha {@code α}, finite (negative: a repelling reference, still Gaussian)
  */
@@ -30,6 +40,26 @@ public record OuReference(double sigma, double alpha) {
     /** {@code v_τ}, the variance per coordinate over a time {@code τ}. */
     public double variance(double tau) {
         return alpha == 0 ? sigma * sigma * tau : sigma * sigma * -Math.expm1(-2 * alpha * tau) / (2 * alpha);
+    }
+
+    /** {@code A_t}, the weight of {@code x0} in the pinned process's mean ({@code 0 ≤ t ≤ 1}). */
+    public double pinnedStartWeight(double t) {
+        return brownian() ? 1 - t : decay(t) - decay(1) * pinnedEndWeight(t);
+    }
+
+    /** {@code B_t = e^{−α(1−t)} v_t / v_1}, the weight of {@code x1}. */
+    public double pinnedEndWeight(double t) {
+        return brownian() ? t : decay(1 - t) * variance(t) / variance(1);
+    }
+
+    /** {@code s_t² = v_t − e^{−2α(1−t)} v_t² / v_1}, the pinned process's variance per coordinate. */
+    public double pinnedVariance(double t) {
+        if (brownian()) {
+            return sigma * sigma * t * (1 - t);
+        }
+        double vt = variance(t);
+        double e = decay(1 - t);
+        return vt - e * e * vt * vt / variance(1);
     }
 
     /** Whether this is {@code dX = σ dW}. */

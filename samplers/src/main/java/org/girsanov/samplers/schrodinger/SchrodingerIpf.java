@@ -39,7 +39,11 @@ import org.girsanov.sde.path.ChunkedExecutor;
  *   p→_n(x_{n+1} | x_n) = N(x_n + u_θ(x_n, t_n) Δt, e^{a_n} σ²Δt I),     p←_n(x_n | x_{n+1}) = N(x_{n+1} − w_φ(x_{n+1}, t_{n+1}) Δt, e^{b_n} σ²Δt I),
  * </pre>
  * {@code a_n = b_n = 0} at the start (the Euler–Maruyama kernels of {@code Q}; for {@code α ≠ 0} the forward mean is
- * {@code e^{−αΔt} x_n + u_θ Δt} and both variances {@code e^{a_n} v_Δt}, {@code Q}'s exact transition at {@code u = 0}). Why the offsets: the reversal of a
+ * {@code e^{−αΔt} x_n + u_θ Δt}, the backward one {@code e^{−αΔt} x_{n+1} − w_φ Δt} and both variances
+ * {@code e^{a_n} v_Δt}: at zero output each is {@code Q}'s exact transition, which is its own reversal under its
+ * stationary law, so both networks learn a correction to {@code Q} and neither the whole mean reversion — centred on
+ * {@code x_{n+1}}, an undertrained backward fit kept too little of it and the iterates left {@code Q}'s reciprocal
+ * class from the first round, {@link ReciprocalCheck}). Why the offsets: the reversal of a
  * Gaussian chain has a smaller conditional variance than {@code σ²Δt} (by {@code σ⁴Δt²/(s_n² + σ²Δt)} for a marginal
  * variance {@code s_n²}), so with the variance fixed every backward fit adds {@code O(Δt)} of variance at its far end,
  * and IPF carries that error over the rounds (measured: std 1.06 instead of 1 at {@code N = 20}, {@code σ = 1.5}); with
@@ -136,7 +140,8 @@ public final class SchrodingerIpf implements AutoCloseable {
                         t.scale(forwardDrift.apply(t, x, grid.time(n)), grid.dt(n))),
                 (Tape t, Var x, int n) -> logVariance(t, x, a[n], q.variance(grid.dt(n))), grid, Direction.FORWARD);
         this.backward = new LearnedGaussianKernel(
-                (Tape t, Var x, int n) -> t.sub(x, t.scale(backwardDrift.apply(t, x, grid.time(n + 1)), grid.dt(n))),
+                (Tape t, Var x, int n) -> t.sub(q.brownian() ? x : t.scale(x, q.decay(grid.dt(n))),
+                        t.scale(backwardDrift.apply(t, x, grid.time(n + 1)), grid.dt(n))),
                 (Tape t, Var x, int n) -> logVariance(t, x, b[n], q.variance(grid.dt(n))), grid, Direction.BACKWARD);
         this.forwardParameters = parameters(forwardDrift, a, config.learnedVariance());
         this.backwardParameters = parameters(backwardDrift, b, config.learnedVariance());

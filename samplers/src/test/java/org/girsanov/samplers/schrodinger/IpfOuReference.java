@@ -28,7 +28,9 @@ public final class IpfOuReference {
         GaussianBridge brownian = new GaussianBridge(new double[] {-1}, c0, new double[] {1}, c1, sigma);
         System.out.printf("Brownian bridge: half-way std %.3f, Cov(X0, X1) %.3f%n",
                 Math.sqrt(brownian.covariance(0.5).get(0, 0)), brownian.crossCovariance().get(0, 0));
-        double[][] cases = {{1, 20, 150, 16}, {2, 20, 150, 16}, {2, 80, 150, 16}, {2, 20, 600, 16}, {2, 20, 600, 64}};
+        // alpha, N, Adam steps per half-bridge, width, learned variance (1) or fixed (0)
+        double[][] cases = {{1, 20, 150, 16, 1}, {2, 20, 150, 16, 1}, {2, 80, 150, 16, 1}, {2, 20, 600, 16, 1},
+            {2, 20, 600, 64, 1}, {2, 20, 150, 16, 0}};
         List<String> chosen = List.of(args);
         for (int k = 0; k < cases.length; k++) {
             if (!chosen.isEmpty() && !chosen.contains(Integer.toString(k))) {
@@ -39,12 +41,14 @@ public final class IpfOuReference {
             int steps = (int) c[1];
             int iterations = (int) c[2];
             int width = (int) c[3];
+            boolean learned = c[4] == 1;
             GaussianBridge exact = new GaussianBridge(new double[] {-1}, c0, new double[] {1}, c1, sigma, alpha);
-            System.out.printf("alpha %.0f, N = %d, %d iterations per half-bridge, width %d: closed form half-way std %.3f,"
-                    + " Cov(X0, X1) %.3f%n", alpha, steps, iterations, width,
+            System.out.printf("alpha %.0f, N = %d, %d iterations per half-bridge, width %d, %s variance: closed form half-way"
+                    + " std %.3f, Cov(X0, X1) %.3f%n", alpha, steps, iterations, width, learned ? "learned" : "fixed",
                     Math.sqrt(exact.covariance(0.5).get(0, 0)), exact.crossCovariance().get(0, 0));
             IpfConfig config = SchrodingerIpfTest.config().withAlpha(alpha).withSteps(steps).withRounds(10)
-                    .withIterations(iterations).withNetwork(width, 1);
+                    .withIterations(iterations).withNetwork(width, 1).withLearnedVariance(learned);
+            OuReference q = new OuReference(sigma, alpha);
             long t0 = System.nanoTime();
             try (SchrodingerIpf ipf = new SchrodingerIpf(SchrodingerIpfTest.gaussian(-1, 1), SchrodingerIpfTest.gaussian(1, 2), config)) {
                 ipf.run(r -> {
@@ -54,6 +58,15 @@ public final class IpfOuReference {
                     System.out.printf("alpha %.0f N %d it %d w %d round %2d  std X1 %.3f  half-way std %.3f  Cov(X0, X1) %.3f%n", alpha,
                             steps, iterations, width, r.round(), Math.sqrt(GaussianBridgeTest.covariance(x1, 0, x1, 0)),
                             Math.sqrt(GaussianBridgeTest.covariance(half, 0, half, 0)), GaussianBridgeTest.covariance(x.get(0), 0, x1, 0));
+                    // the reciprocal check: is the learned process still a mixture of Q's bridges (at t = 1/4, 1/2, 3/4)?
+                    List<ReciprocalCheck.Pinned> pinned = ReciprocalCheck.of(q, x, ipf.grid());
+                    StringBuilder line = new StringBuilder("    pinned given (X0, X1):");
+                    for (int m : new int[] {steps / 4, steps / 2, 3 * steps / 4}) {
+                        ReciprocalCheck.Pinned p = pinned.get(m - 1);
+                        line.append(String.format("  t %.2f: A %.3f (%.3f) B %.3f (%.3f) var/s_t^2 %.3f", p.time(), p.startWeight(),
+                                p.referenceStartWeight(), p.endWeight(), p.referenceEndWeight(), p.varianceRatio()));
+                    }
+                    System.out.println(line);
                 });
             }
             System.out.printf("alpha %.0f N %d it %d w %d: %.1f s%n", alpha, steps, iterations, width, (System.nanoTime() - t0) / 1e9);
