@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.cli.Build;
@@ -38,7 +39,7 @@ import org.girsanov.sde.TimeGrid;
  * target density (2-D) or the pairwise marginals, and the coordinates of a few paths over time.
  */
 @CommandLine.Command(name = "bridge", header = "learn the Schrödinger bridge between two targets by iterative proportional fitting",
-        customSynopsis = "bridge --from SPEC --to SPEC [--to-density | --from-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--ou-rate A] [--plot FILE.png] [--json]",
+        customSynopsis = "bridge --from SPEC --to SPEC [--to-density | --from-density] [--rounds R] [--iters I] [--steps N] [--sigma S] [--ou-rate A] [--fitting ipf|imf] [--plot FILE.png] [--json]",
         description = "Learns the Schrödinger bridge for the reference dX = sigma dW (or with --ou-rate A the Ornstein-Uhlenbeck\n"
                 + "reference dX = -A X dt + sigma dW) on [0, 1] between --from (drawn from its exact\n"
                 + "sampler) and --to, by iterative proportional fitting (docs/math.md section 9): each round fits the backward\n"
@@ -69,7 +70,7 @@ public final class BridgeCommand extends Command {
     @Option(names = "--from-density", arity = "0..1", description = "use only --from's unnormalised density, not its samples")
     boolean fromDensity;
 
-    @Option(names = "--rounds", paramLabel = "R", description = "IPF rounds")
+    @Option(names = "--rounds", paramLabel = "R", description = "rounds (a backward and a forward half-bridge each)")
     int rounds = DEFAULTS.rounds();
 
     @Option(names = "--iters", paramLabel = "I", description = "Adam steps per half-bridge")
@@ -84,6 +85,10 @@ public final class BridgeCommand extends Command {
     @Option(names = "--ou-rate", paramLabel = "A", description = "the Ornstein-Uhlenbeck reference dX = -A X dt + sigma dW,"
             + " a finite number (0: dX = sigma dW)")
     double ouRate = DEFAULTS.alpha();
+
+    @Option(names = "--fitting", paramLabel = "M", description = "ipf (iterative proportional fitting, the default) or imf"
+            + " (iterative Markovian fitting: each maximum-likelihood half-bridge on the reciprocal projection of the paths)")
+    String fitting = DEFAULTS.reciprocalProjection() ? "imf" : "ipf";
 
     @Option(names = "--batch", paramLabel = "B", description = "paths per step (a multiple of " + SchrodingerIpf.REPLICATES
             + " with a density end)")
@@ -138,6 +143,9 @@ public final class BridgeCommand extends Command {
         if (!Double.isFinite(ouRate)) {
             throw new UserError("--ou-rate: " + Inputs.text(ouRate) + " is out of range; allowed: a finite number (0: dX = sigma dW)");
         }
+        if (!fitting.equals("ipf") && !fitting.equals("imf")) {
+            throw new UserError("--fitting: " + fitting + " is not a method; allowed: ipf, imf");
+        }
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
             throw new UserError("--exploration: " + Inputs.text(exploration) + " is out of range; allowed: a finite number >= 1");
         }
@@ -148,7 +156,7 @@ public final class BridgeCommand extends Command {
         }
         IpfConfig config = DEFAULTS.withRounds(Inputs.intIn("--rounds", rounds, 1, 10_000))
                 .withIterations(Inputs.intIn("--iters", iters, 1, 10_000_000)).withSteps(Inputs.intIn("--steps", steps, 1, 10_000))
-                .withSigma(sigma).withAlpha(ouRate).withBatch(batch).withLr(lr).withExploration(exploration)
+                .withSigma(sigma).withAlpha(ouRate).withReciprocalProjection(fitting.equals("imf")).withBatch(batch).withLr(lr).withExploration(exploration)
                 .withNetwork(Inputs.intIn("--width", width, 1, 4096), Inputs.intIn("--layers", layers, 0, 64)).withSeed(seed)
                 .withThreads(Inputs.intIn("--threads", threads, 1, EvaluateCommand.MAX_THREADS));
         int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, 10_000_000);
@@ -162,13 +170,13 @@ public final class BridgeCommand extends Command {
         BridgeEnd end = density ? BridgeEnd.density(to) : BridgeEnd.of(to);
         Target sampled = startDensity ? from : to;
         String at = startDensity ? "start" : "end";
-        err.printf("girsanov bridge: %s (%s) -> %s (%s), sigma %s, ou-rate %s, %d steps, %d rounds of %d iterations, batch %d%n",
+        err.printf("girsanov bridge: %s (%s) -> %s (%s), sigma %s, ou-rate %s, %s, %d steps, %d rounds of %d iterations, batch %d%n",
                 from.name(), startDensity ? "its density" : "its samples", to.name(), density ? "its density" : "its samples",
-                sigma, ouRate, config.steps(), config.rounds(), config.iterations(), batch);
+                sigma, ouRate, fitting.toUpperCase(Locale.ROOT), config.steps(), config.rounds(), config.iterations(), batch);
         long t0 = System.nanoTime();
         List<Object> rounds = new ArrayList<>();
         Json.Obj result = Json.object().with("from", fromSpec).with("to", toSpec).with("from_density", startDensity)
-                .with("to_density", density).with("sigma", sigma).with("ou_rate", ouRate).with("steps", config.steps()).with("rounds", config.rounds())
+                .with("to_density", density).with("sigma", sigma).with("ou_rate", ouRate).with("fitting", fitting).with("steps", config.steps()).with("rounds", config.rounds())
                 .with("iterations", config.iterations()).with("batch", batch).with("lr", lr).with("exploration", exploration).with("seed", config.seed());
         try (SchrodingerIpf ipf = new SchrodingerIpf(start, end, config)) {
             ipf.run(r -> {

@@ -20,7 +20,7 @@ class BridgeCommandTest {
             Path plot = dir.resolve("bridge-" + density + ".png");
             CliRun r = CliRun.of("bridge", "--from", "gaussian:d=2", "--to", "gmm9", density ? "--to-density" : "--to-density=false",
                     "--rounds", "1", "--iters", "2", "--steps", "4", "--batch", "32", "--width", "8", "--layers", "1",
-                    "--eval-paths", "200", "--threads", "1", "--exploration", "2", "--ou-rate", density ? "0.5" : "0",
+                    "--eval-paths", "200", "--threads", "1", "--exploration", "2", "--ou-rate", density ? "0.5" : "0", "--fitting", density ? "ipf" : "imf",
                     "--plot", plot.toString(), "--json");
             assertEquals(0, r.code(), r.err());
             Map<String, Object> m = r.json();
@@ -34,6 +34,7 @@ class BridgeCommandTest {
             assertEquals(false, m.get("from_density"));
             assertEquals(density, m.get("to_density"));
             assertEquals(density ? 0.5 : 0.0, ((Number) m.get("ou_rate")).doubleValue());
+            assertEquals(density ? "ipf" : "imf", m.get("fitting"));
             assertTrue(Plots.isNonBlankPng(plot, 3), "samples plot");
             assertTrue(Plots.isNonBlankPng(dir.resolve("bridge-" + density + "-paths.png"), 3), "paths plot");
             assertTrue(r.err().contains(density ? "conditional log-variance" : "forward NLL"), r.err());
@@ -67,7 +68,8 @@ class BridgeCommandTest {
             {"--from", "gaussian:d=2", "--to", "nosuch", "--to", "unknown target"},
             {"--from", "gaussian:d=2", "--to", "gmm9", "--rounds", "0", "--rounds", "allowed"},
             {"--from", "gaussian:d=2", "--to", "gmm9", "--exploration", "0.5", "--exploration", "a finite number >= 1"},
-            {"--from", "gaussian:d=2", "--to", "gmm9", "--ou-rate", "Infinity", "--ou-rate", "allowed: a finite number"}};
+            {"--from", "gaussian:d=2", "--to", "gmm9", "--ou-rate", "Infinity", "--ou-rate", "allowed: a finite number"},
+            {"--from", "gaussian:d=2", "--to", "gmm9", "--fitting", "sinkhorn", "--fitting", "allowed: ipf, imf"}};
         for (String[] c : cases) {
             String[] args = new String[c.length - 1];
             args[0] = "bridge";

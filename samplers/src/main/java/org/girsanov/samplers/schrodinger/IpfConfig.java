@@ -23,9 +23,13 @@ import java.util.function.Consumer;
  *     depend on it, the modes it reaches do). 1: on-policy
  * @param alpha the reference's rate: {@code dX = −α X dt + σ dW}, the Ornstein–Uhlenbeck reference (its transitions
  *     exact on the grid); 0 (the default): {@code dX = σ dW}
+ * @param reciprocalProjection whether each maximum-likelihood half-bridge is fitted on the reciprocal projection of
+ *     the other process's paths (their end points kept, the interior redrawn from the reference's pinned process:
+ *     iterative Markovian fitting, {@link ReciprocalProjection}) instead of on the paths themselves (IPF, the default)
  */
 public record IpfConfig(int steps, double sigma, int rounds, int iterations, int batch, double lr, int width, int layers,
-        long seed, int threads, int chunk, boolean learnedVariance, double exploration, double alpha) {
+        long seed, int threads, int chunk, boolean learnedVariance, double exploration, double alpha,
+        boolean reciprocalProjection) {
 
     public IpfConfig {
         positive("steps", steps);
@@ -60,10 +64,10 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
 
     /**
      * 50 steps, σ = 1, 6 rounds of 1 000 iterations, batch 256, lr 10⁻³, width 64, 2 layers, seed 0, 1 thread, learned
-     * variances, on-policy (κ = 1), the reference {@code dX = σ dW} (α = 0).
+     * variances, on-policy (κ = 1), the reference {@code dX = σ dW} (α = 0), IPF (no reciprocal projection).
      */
     public static IpfConfig defaults() {
-        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true, 1.0, 0.0);
+        return new IpfConfig(50, 1.0, 6, 1000, 256, 1e-3, 64, 2, 0, 1, 256, true, 1.0, 0.0, false);
     }
 
     public IpfConfig withSteps(int v) {
@@ -118,6 +122,11 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         return with(d -> d.alpha = v);
     }
 
+    /** Iterative Markovian fitting if {@code v} (the half-bridges fitted on reciprocal projections), else IPF. */
+    public IpfConfig withReciprocalProjection(boolean v) {
+        return with(d -> d.reciprocalProjection = v);
+    }
+
     public IpfConfig withChunk(int v) {
         return with(d -> d.chunk = v);
     }
@@ -145,6 +154,7 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
         boolean learnedVariance;
         double exploration;
         double alpha;
+        boolean reciprocalProjection;
 
         Draft(IpfConfig c) {
             steps = c.steps;
@@ -161,11 +171,12 @@ public record IpfConfig(int steps, double sigma, int rounds, int iterations, int
             learnedVariance = c.learnedVariance;
             exploration = c.exploration;
             alpha = c.alpha;
+            reciprocalProjection = c.reciprocalProjection;
         }
 
         IpfConfig build() {
             return new IpfConfig(steps, sigma, rounds, iterations, batch, lr, width, layers, seed, threads, chunk,
-                    learnedVariance, exploration, alpha);
+                    learnedVariance, exploration, alpha, reciprocalProjection);
         }
     }
 }

@@ -42,24 +42,43 @@ public record OuReference(double sigma, double alpha) {
         return alpha == 0 ? sigma * sigma * tau : sigma * sigma * -Math.expm1(-2 * alpha * tau) / (2 * alpha);
     }
 
-    /** {@code A_t}, the weight of {@code x0} in the pinned process's mean ({@code 0 ≤ t ≤ 1}). */
+    /** {@code A_t}, the weight of {@code x0} in the pinned process's mean on {@code [0, 1]} ({@code 0 ≤ t ≤ 1}). */
     public double pinnedStartWeight(double t) {
-        return brownian() ? 1 - t : decay(t) - decay(1) * pinnedEndWeight(t);
+        return pinnedStartWeight(t, 1.0);
     }
 
     /** {@code B_t = e^{−α(1−t)} v_t / v_1}, the weight of {@code x1}. */
     public double pinnedEndWeight(double t) {
-        return brownian() ? t : decay(1 - t) * variance(t) / variance(1);
+        return pinnedEndWeight(t, 1.0);
     }
 
     /** {@code s_t² = v_t − e^{−2α(1−t)} v_t² / v_1}, the pinned process's variance per coordinate. */
     public double pinnedVariance(double t) {
+        return pinnedVariance(t, 1.0);
+    }
+
+    /**
+     * The weight of {@code x_0} in the mean of {@code X_t} given {@code X_0 = x_0} and {@code X_h = x_h}
+     * ({@code 0 ≤ t ≤ h}; the process is time-homogeneous, so any interval of length {@code h}):
+     * {@code e^{−αt} − e^{−αh} B_{t,h}} ({@code 1 − t/h} at {@code α = 0}).
+     */
+    public double pinnedStartWeight(double t, double h) {
+        return brownian() ? 1 - t / h : decay(t) - decay(h) * pinnedEndWeight(t, h);
+    }
+
+    /** The weight of {@code x_h}: {@code B_{t,h} = e^{−α(h−t)} v_t / v_h} ({@code t/h} at {@code α = 0}). */
+    public double pinnedEndWeight(double t, double h) {
+        return brownian() ? t / h : decay(h - t) * variance(t) / variance(h);
+    }
+
+    /** The variance per coordinate: {@code v_t − e^{−2α(h−t)} v_t² / v_h} ({@code σ² t(h − t)/h} at {@code α = 0}). */
+    public double pinnedVariance(double t, double h) {
         if (brownian()) {
-            return sigma * sigma * t * (1 - t);
+            return sigma * sigma * t * (h - t) / h;
         }
         double vt = variance(t);
-        double e = decay(1 - t);
-        return vt - e * e * vt * vt / variance(1);
+        double e = decay(h - t);
+        return vt - e * e * vt * vt / variance(h);
     }
 
     /** Whether this is {@code dX = σ dW}. */

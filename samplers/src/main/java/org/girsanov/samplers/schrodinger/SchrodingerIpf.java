@@ -54,7 +54,10 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * {@code P←^{k+1}} from {@code ρ1} and maximises {@code Σ_n log p→_n(x_{n+1} | x_n)} over {@code θ}. With fixed
  * Gaussian variances this is the mean matching of De Bortoli et al.: the optimal {@code w} is
  * {@code E[(X_{n+1} − X_n)/Δt | X_{n+1}]} under the simulated process. Each fit warm-starts from the previous round's
- * network.
+ * network. With {@link IpfConfig#reciprocalProjection()} the simulated paths are first projected onto {@code Q}'s
+ * bridges ({@link ReciprocalProjection}: their end points kept, the interior redrawn), which makes the rounds
+ * iterative Markovian fitting (Shi et al., NeurIPS 2023): the same fixed point, but each fit is the Markovian
+ * projection of a process of {@code Q}'s reciprocal class, so the fitting errors do not carry the iterates out of it.
  *
  * <p>Determinism (DESIGN invariant 6): a step's batch is cut into chunks; chunk {@code c} of step {@code s} draws its
  * end points and noise from the stream {@code (seed, s, c)}, its gradient goes into its own sink, and the sinks are
@@ -92,6 +95,7 @@ public final class SchrodingerIpf implements AutoCloseable {
     private final BridgeEnd end;
     private final IpfConfig config;
     private final TimeGrid grid;
+    private final OuReference reference;
     private final FourierMlp forwardDrift;
     private final FourierMlp backwardDrift;
     private final LearnedGaussianKernel forward;
@@ -136,6 +140,7 @@ public final class SchrodingerIpf implements AutoCloseable {
         Parameter[] a = logVarianceOffsets("ipf.forward.logVariance", config.steps());
         Parameter[] b = logVarianceOffsets("ipf.backward.logVariance", config.steps());
         OuReference q = new OuReference(config.sigma(), config.alpha());
+        this.reference = q;
         this.forward = new LearnedGaussianKernel((Tape t, Var x, int n) -> t.add(q.brownian() ? x : t.scale(x, q.decay(grid.dt(n))),
                         t.scale(forwardDrift.apply(t, x, grid.time(n)), grid.dt(n))),
                 (Tape t, Var x, int n) -> logVariance(t, x, a[n], q.variance(grid.dt(n))), grid, Direction.FORWARD);
@@ -235,6 +240,9 @@ public final class SchrodingerIpf implements AutoCloseable {
             int rows = Math.min(config.chunk(), config.batch() - c * config.chunk());
             UniformRandomProvider rng = streams.stream(s, c, PATH_STREAM);
             List<DMatrixRMaj> x = simulate(simulator, from.sample(rows, rng), rng);
+            if (config.reciprocalProjection()) {
+                x = ReciprocalProjection.of(reference, x, grid, rng);
+            }
             Gradients sink = new Gradients();
             double weight = 1.0 / ((double) config.batch() * grid.steps());
             double loss = 0;

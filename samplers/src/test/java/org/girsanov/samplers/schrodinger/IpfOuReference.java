@@ -28,9 +28,10 @@ public final class IpfOuReference {
         GaussianBridge brownian = new GaussianBridge(new double[] {-1}, c0, new double[] {1}, c1, sigma);
         System.out.printf("Brownian bridge: half-way std %.3f, Cov(X0, X1) %.3f%n",
                 Math.sqrt(brownian.covariance(0.5).get(0, 0)), brownian.crossCovariance().get(0, 0));
-        // alpha, N, Adam steps per half-bridge, width, learned variance (1) or fixed (0)
-        double[][] cases = {{1, 20, 150, 16, 1}, {2, 20, 150, 16, 1}, {2, 80, 150, 16, 1}, {2, 20, 600, 16, 1},
-            {2, 20, 600, 64, 1}, {2, 20, 150, 16, 0}};
+        // alpha, N, Adam steps per half-bridge, width, learned variance (1) or fixed (0), IPF (0) or IMF (1)
+        double[][] cases = {{1, 20, 150, 16, 1, 0}, {2, 20, 150, 16, 1, 0}, {2, 80, 150, 16, 1, 0}, {2, 20, 600, 16, 1, 0},
+            {2, 20, 600, 64, 1, 0}, {2, 20, 150, 16, 0, 0}, {2, 20, 150, 16, 1, 1}, {1, 20, 150, 16, 1, 1},
+            {0, 20, 150, 16, 1, 0}, {0, 20, 150, 16, 1, 1}};
         List<String> chosen = List.of(args);
         for (int k = 0; k < cases.length; k++) {
             if (!chosen.isEmpty() && !chosen.contains(Integer.toString(k))) {
@@ -42,12 +43,15 @@ public final class IpfOuReference {
             int iterations = (int) c[2];
             int width = (int) c[3];
             boolean learned = c[4] == 1;
+            boolean imf = c[5] == 1;
             GaussianBridge exact = new GaussianBridge(new double[] {-1}, c0, new double[] {1}, c1, sigma, alpha);
-            System.out.printf("alpha %.0f, N = %d, %d iterations per half-bridge, width %d, %s variance: closed form half-way"
+            System.out.printf("alpha %.0f, N = %d, %d iterations per half-bridge, width %d, %s variance, %s: closed form half-way"
                     + " std %.3f, Cov(X0, X1) %.3f%n", alpha, steps, iterations, width, learned ? "learned" : "fixed",
+                    imf ? "IMF" : "IPF",
                     Math.sqrt(exact.covariance(0.5).get(0, 0)), exact.crossCovariance().get(0, 0));
             IpfConfig config = SchrodingerIpfTest.config().withAlpha(alpha).withSteps(steps).withRounds(10)
-                    .withIterations(iterations).withNetwork(width, 1).withLearnedVariance(learned);
+                    .withIterations(iterations).withNetwork(width, 1).withLearnedVariance(learned)
+                    .withReciprocalProjection(imf);
             OuReference q = new OuReference(sigma, alpha);
             long t0 = System.nanoTime();
             try (SchrodingerIpf ipf = new SchrodingerIpf(SchrodingerIpfTest.gaussian(-1, 1), SchrodingerIpfTest.gaussian(1, 2), config)) {

@@ -78,6 +78,32 @@ class SchrodingerIpfTest {
         }
     }
 
+    /**
+     * Iterative Markovian fitting ({@link IpfConfig#withReciprocalProjection}) at {@code α = 2}, where IPF's iterates
+     * leave {@code Q}'s reciprocal class over the rounds (half-way std 1.14 after ten, against 1.06): over six rounds
+     * IMF's stay in it (pinned weights within 0.02 of {@code A_t}, {@code B_t}) and the bridge's half-way std and
+     * coupling match the closed form (measured: half-way std 1.042 against 1.061, coupling 0.830 against 0.817; IPF at
+     * the same settings: pinned weights 0.02–0.05 off from round 4 on).
+     */
+    @Test
+    void iterativeMarkovianFittingStaysInTheReferencesClass() {
+        double alpha = 2.0;
+        GaussianBridge exact = new GaussianBridge(new double[] {M0}, new DMatrixRMaj(1, 1, true, S0 * S0), new double[] {M1},
+                new DMatrixRMaj(1, 1, true, S1 * S1), SIGMA, alpha);
+        IpfConfig imf = config().withAlpha(alpha).withRounds(6).withReciprocalProjection(true);
+        try (SchrodingerIpf ipf = new SchrodingerIpf(gaussian(M0, S0), gaussian(M1, S1), imf)) {
+            ipf.run(r -> { });
+            List<DMatrixRMaj> x = ipf.simulateForward(40000, RandomSource.XO_RO_SHI_RO_128_PP.create(9));
+            List<ReciprocalCheck.Pinned> pinned = ReciprocalCheck.of(new OuReference(SIGMA, alpha), x, ipf.grid());
+            for (int k : new int[] {5, 10, 15}) {
+                ReciprocalCheck.Pinned p = pinned.get(k - 1);
+                assertTrue(p.weightError() < 0.02, p.toString());
+                assertEquals(1.0, p.varianceRatio(), 0.05, p.toString());
+            }
+            assertLearnedBridge(exact, x, true);
+        }
+    }
+
     @Test
     void learnsTheBridgeToATargetKnownByItsDensityOnly() {
         GaussianBridge exact = GaussianBridge.isotropic(new double[] {M0}, S0, new double[] {M1}, S1, SIGMA);
