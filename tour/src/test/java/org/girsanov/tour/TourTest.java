@@ -46,6 +46,7 @@ class TourTest {
         PAGES.put("05-dt-to-zero.md", Map.of("Chapter5", (out, img) -> Chapter5.run(out)));
         PAGES.put("06-pis.md", Map.of("Chapter6", Chapter6::run));
         PAGES.put("07-off-policy.md", Map.of("Chapter7", (out, img) -> Chapter7.run(out)));
+        PAGES.put("08-schrodinger.md", Map.of("Chapter8", (out, img) -> Chapter8.run(out)));
     }
 
     static final boolean UPDATE = Boolean.getBoolean("tour.update");
