@@ -5,7 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The GELU activation as one tape op: its value, its derivative product for a plain backward pass (both
  * single loops, {@link Kernels#gelu} and {@link Kernels#geluBackward}, where {@code KernelsTest} pins them)
- * and its derivative in tape ops for a recorded backward.
+ * and, for a recorded backward, its derivative {@code gelu'} as one op too ({@link #geluPrime}), whose own backward
+ * is {@code gelu''} (a loop, or tape ops when recorded again), so every order of derivative is exact.
  */
 final class Gelu {
     private Gelu() {
@@ -15,7 +16,7 @@ final class Gelu {
      * GELU, tanh form: {@code ½ a (1 + tanh(√(2/π)(a + 0.044715 a³)))} (Hendrycks &amp; Gimpel 2016; PyTorch's
      * {@code approximate="tanh"}). One primitive op: the value and, in a plain backward pass, the derivative
      * product are single loops ({@code tanh} through one {@code exp}); a recorded backward
-     * ({@code createGraph}) builds {@code gelu'} from tape ops, so every order of derivative is exact.
+     * ({@code createGraph}) is {@code go ⊙ gelu'(a)} with {@code gelu'} the op {@link #geluPrime}.
      */
     static Var gelu(Tape t, Var a) {
         return gelu(t, a, Kernels.VECTOR);
@@ -31,7 +32,7 @@ final class Gelu {
         Kernels.gelu(a.value.data, out.data, th, n, vector);
         return t.node(out, "gelu", (g, o, go) -> {
             if (g.recording) {
-                return new Var[] {g.mul(go, geluDerivative(g, a))};
+                return new Var[] {g.mul(go, geluPrime(g, a, th))};
             }
             DMatrixRMaj r = g.newValue(go.rows(), go.cols());
             if (th != null) {
@@ -41,6 +42,43 @@ final class Gelu {
             }
             return new Var[] {g.constant(r)};
         }, a);
+    }
+
+    /**
+     * {@code gelu'(a)} as one op ({@link Kernels#geluDerivatives}; {@code th}, when not null, is {@code tanh u} as the
+     * forward pass stored it), for the recorded backward of {@link #gelu}: exact divergences and Hutchinson's
+     * vector–Jacobian products differentiate it once more (the gradient in θ of a divergence), which is
+     * {@code go ⊙ gelu''(a)}, a loop in a plain backward and {@link #geluSecondDerivative} in tape ops when recorded
+     * again. One op instead of the ~12 of {@link #geluDerivative} and their ~17 backward nodes.
+     */
+    static Var geluPrime(Tape t, Var a, double[] th) {
+        DMatrixRMaj out = t.newValue(a.rows(), a.cols());
+        final int n = out.getNumElements();
+        Kernels.geluDerivatives(a.value.data, th, out.data, null, n);
+        return t.node(out, "gelu'", (g, o, go) -> {
+            if (g.recording) {
+                return new Var[] {g.mul(go, geluSecondDerivative(g, a))};
+            }
+            DMatrixRMaj r = g.newValue(go.rows(), go.cols());
+            Kernels.geluDerivatives(a.value.data, th, null, r.data, n);
+            for (int i = 0; i < n; i++) {
+                r.data[i] *= go.value.data[i];
+            }
+            return new Var[] {g.constant(r)};
+        }, a);
+    }
+
+    /**
+     * {@code gelu''(a) = (1 − t²)(u' + ½a(u'' − 2t u'²))}, {@code t = tanh u}, {@code u' = c(1 + 3k a²)},
+     * {@code u'' = 6ck a}, composed of tape ops (the recorded backward of {@link #geluPrime}: third and higher orders).
+     */
+    static Var geluSecondDerivative(Tape t, Var a) {
+        Var th = t.tanh(t.scale(t.add(a, t.scale(t.pow(a, 3.0), Kernels.GELU_K)), Kernels.GELU_C));
+        Var sech2 = t.addScalar(t.neg(t.square(th)), 1.0);
+        Var du = t.scale(t.addScalar(t.scale(t.square(a), 3.0 * Kernels.GELU_K), 1.0), Kernels.GELU_C);
+        Var d2u = t.scale(a, 6.0 * Kernels.GELU_C * Kernels.GELU_K);
+        Var inner = t.sub(d2u, t.scale(t.mul(th, t.square(du)), 2.0));
+        return t.mul(sech2, t.add(du, t.mul(t.scale(a, 0.5), inner)));
     }
 
     /**

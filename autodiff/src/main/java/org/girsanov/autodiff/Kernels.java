@@ -289,6 +289,25 @@ final class Kernels {
         }
     }
 
+    /**
+     * {@code d1[i] = gelu'(x_i)} and {@code d2[i] = gelu''(x_i) = (1 − t²)(u' + ½x(u'' − 2t u'²))} (either may be
+     * null), {@code u' = c(1 + 3k x²)}, {@code u'' = 6ck x}, at {@code t = th[i]} ({@code tanh u} stored by the forward
+     * pass) or, if {@code th} is null, {@code t} recomputed as {@link #gelu} computes it. For {@link Gelu#geluPrime}.
+     */
+    static void geluDerivatives(double[] x, double[] th, double[] d1, double[] d2, int len) {
+        for (int i = 0; i < len; i++) {
+            final double a = x[i];
+            final double t = th != null ? th[i] : fastTanh(GELU_C * (a + GELU_K * a * a * a));
+            if (d1 != null) {
+                d1[i] = geluDerivative(a, t);
+            }
+            if (d2 != null) {
+                final double du = GELU_C * (1.0 + 3.0 * GELU_K * a * a);
+                d2[i] = (1.0 - t * t) * (du + 0.5 * a * (6.0 * GELU_C * GELU_K * a - 2.0 * t * du * du));
+            }
+        }
+    }
+
     /** {@code gelu'(a) = ½(1 + t) + ½a(1 − t²)c(1 + 3k a²)} at {@code t = tanh u} ({@link Gelu#geluDerivative}). */
     private static double geluDerivative(double a, double t) {
         return 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * GELU_C * (1.0 + 3.0 * GELU_K * a * a);
