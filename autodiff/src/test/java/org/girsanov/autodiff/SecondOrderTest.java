@@ -141,11 +141,14 @@ class SecondOrderTest {
                 Var[] gx2 = t.grad(g1[0], true, x, w);      // f_xx, f_xw
                 Var[] gw2 = t.grad(g1[1], true, x, w);      // f_wx, f_ww
                 Var[] gxx3 = t.grad(gx2[0], false, x, w);   // f_xxx, f_xxw
+                Var[] gx2Plain = t.grad(g1[0], false, x, w); // f_xx, f_xw by a plain backward (GELU's gelu'' loop)
                 String ctx = "function " + k + " at x=" + xv + ", w=" + wv;
                 assertEquals(ref.getValue(), y.scalar(), 1e-13, ctx);
                 assertClose(ref.getPartialDerivative(1, 0), g1[0].scalar(), ctx + " f_x");
                 assertClose(ref.getPartialDerivative(0, 1), g1[1].scalar(), ctx + " f_w");
                 assertClose(ref.getPartialDerivative(2, 0), gx2[0].scalar(), ctx + " f_xx");
+                assertClose(ref.getPartialDerivative(2, 0), gx2Plain[0].scalar(), ctx + " f_xx, plain backward");
+                assertClose(ref.getPartialDerivative(1, 1), gx2Plain[1].scalar(), ctx + " f_xw, plain backward");
                 assertClose(ref.getPartialDerivative(1, 1), gx2[1].scalar(), ctx + " f_xw");
                 assertClose(ref.getPartialDerivative(1, 1), gw2[0].scalar(), ctx + " f_wx");
                 assertClose(ref.getPartialDerivative(0, 2), gw2[1].scalar(), ctx + " f_ww");

@@ -87,7 +87,8 @@ public final class BridgeCommand extends Command {
     double ouRate = DEFAULTS.alpha();
 
     @Option(names = "--fitting", paramLabel = "M", description = "ipf (iterative proportional fitting, the default) or imf"
-            + " (iterative Markovian fitting: each maximum-likelihood half-bridge on the reciprocal projection of the paths)")
+            + " (iterative Markovian fitting: each maximum-likelihood half-bridge on the reciprocal projection of the paths;"
+            + " with a density end the conditional log-variance half is fitted as by ipf)")
     String fitting = DEFAULTS.reciprocalProjection() ? "imf" : "ipf";
 
     @Option(names = "--batch", paramLabel = "B", description = "paths per step (a multiple of " + SchrodingerIpf.REPLICATES
@@ -143,8 +144,9 @@ public final class BridgeCommand extends Command {
         if (!Double.isFinite(ouRate)) {
             throw new UserError("--ou-rate: " + Inputs.text(ouRate) + " is out of range; allowed: a finite number (0: dX = sigma dW)");
         }
+        String fitting = this.fitting.toLowerCase(Locale.ROOT);
         if (!fitting.equals("ipf") && !fitting.equals("imf")) {
-            throw new UserError("--fitting: " + fitting + " is not a method; allowed: ipf, imf");
+            throw new UserError("--fitting: " + this.fitting + " is not a method; allowed: ipf, imf");
         }
         if (!(exploration >= 1) || Double.isInfinite(exploration)) {
             throw new UserError("--exploration: " + Inputs.text(exploration) + " is out of range; allowed: a finite number >= 1");
@@ -211,8 +213,10 @@ public final class BridgeCommand extends Command {
                     Json.write(std), ev.metrics().containsKey("delta_std") ? ", delta_std " + Json.number(ev.get("delta_std")) : "",
                     cost, seconds);
             err.printf("as a sampler of %s: %s%n", sampled.name(), weightSummary(ev));
-            if (evalPaths >= 8 && config.steps() >= 4) {
+            if (evalPaths >= 8 && config.steps() >= 2) {
                 result.with("reciprocal", reciprocal(new OuReference(config.sigma(), config.alpha()), paths, ipf.grid(), err));
+            } else {
+                err.println("pinned given (X0, X1): not checked (needs --steps >= 2 and --eval-paths >= 8)");
             }
             if (plot != null) {
                 plots(plot, pathsPlot, sampled, paths, startDensity, from.name() + " -> " + to.name());
@@ -231,16 +235,24 @@ public final class BridgeCommand extends Command {
      * which a Schrödinger bridge matches whatever its coupling — printed and returned for the JSON.
      */
     private static List<Object> reciprocal(OuReference q, List<DMatrixRMaj> paths, TimeGrid grid, PrintStream err) {
-        List<ReciprocalCheck.Pinned> pinned = ReciprocalCheck.of(q, paths, grid);
+        List<ReciprocalCheck.Pinned> pinned;
+        try {
+            pinned = ReciprocalCheck.of(q, paths, grid);
+        } catch (IllegalArgumentException e) {
+            err.println("pinned given (X0, X1): not checked (" + e.getMessage() + ")");
+            return null;
+        }
         List<Object> out = new ArrayList<>();
         StringBuilder line = new StringBuilder("pinned given (X0, X1), against the reference's bridge:");
         int steps = grid.steps();
-        for (int k : new int[] {steps / 4, steps / 2, (3 * steps) / 4}) {
+        for (double q4 : new double[] {0.25, 0.5, 0.75}) {
+            int k = (int) Math.max(1, Math.min(steps - 1, Math.round(q4 * steps)));
             ReciprocalCheck.Pinned p = pinned.get(k - 1);
             out.add(Json.object().with("t", p.time()).with("start_weight", p.startWeight()).with("end_weight", p.endWeight())
                     .with("reference_start_weight", p.referenceStartWeight()).with("reference_end_weight", p.referenceEndWeight())
-                    .with("variance_ratio", p.varianceRatio()).with("weight_error", p.weightError()));
-            line.append(String.format("  t %.3g: weights %.3f, %.3f (%.3f, %.3f), variance ratio %.3f", p.time(),
+                    .with("intercept", p.intercept()).with("variance_ratio", p.varianceRatio())
+                    .with("weight_error", p.weightError()));
+            line.append(String.format(Locale.ROOT, "  t %.3g: weights %.3f, %.3f (%.3f, %.3f), variance ratio %.3f", p.time(),
                     p.startWeight(), p.endWeight(), p.referenceStartWeight(), p.referenceEndWeight(), p.varianceRatio()));
         }
         err.println(line);

@@ -60,10 +60,11 @@ public record OuReference(double sigma, double alpha) {
     /**
      * The weight of {@code x_0} in the mean of {@code X_t} given {@code X_0 = x_0} and {@code X_h = x_h}
      * ({@code 0 ≤ t ≤ h}; the process is time-homogeneous, so any interval of length {@code h}):
-     * {@code e^{−αt} − e^{−αh} B_{t,h}} ({@code 1 − t/h} at {@code α = 0}).
+     * {@code e^{−αt} − e^{−αh} B_{t,h} = e^{−αt} v_{h−t} / v_h} ({@code 1 − t/h} at {@code α = 0}; the second form, by
+     * {@code v_h = v_{h−t} + e^{−2α(h−t)} v_t}, has no cancellation for a strongly repelling {@code α < 0}).
      */
     public double pinnedStartWeight(double t, double h) {
-        return brownian() ? 1 - t / h : decay(t) - decay(h) * pinnedEndWeight(t, h);
+        return brownian() ? 1 - t / h : decay(t) * variance(h - t) / variance(h);
     }
 
     /** The weight of {@code x_h}: {@code B_{t,h} = e^{−α(h−t)} v_t / v_h} ({@code t/h} at {@code α = 0}). */
@@ -71,14 +72,15 @@ public record OuReference(double sigma, double alpha) {
         return brownian() ? t / h : decay(h - t) * variance(t) / variance(h);
     }
 
-    /** The variance per coordinate: {@code v_t − e^{−2α(h−t)} v_t² / v_h} ({@code σ² t(h − t)/h} at {@code α = 0}). */
+    /**
+     * The variance per coordinate: {@code v_t − e^{−2α(h−t)} v_t² / v_h = v_t v_{h−t} / v_h} ({@code σ² t(h − t)/h} at
+     * {@code α = 0}), computed in the second form (no cancellation).
+     */
     public double pinnedVariance(double t, double h) {
         if (brownian()) {
             return sigma * sigma * t * (h - t) / h;
         }
-        double vt = variance(t);
-        double e = decay(h - t);
-        return vt - e * e * vt * vt / variance(h);
+        return variance(t) * variance(h - t) / variance(h);
     }
 
     /** Whether this is {@code dX = σ dW}. */

@@ -27,26 +27,30 @@ public final class ReciprocalCheck {
     }
 
     /**
-     * The fit at one time, averaged over the coordinates, beside {@code Q}'s pinned process.
+     * The fit at one time, averaged over the coordinates, beside {@code Q}'s pinned process, with the worst
+     * coordinate's error (averages of errors of opposite signs could cancel).
      *
      * @param time {@code t}
      * @param startWeight the fitted weight of {@code X_0} ({@code A_t} in the class)
      * @param endWeight the fitted weight of {@code X_1} ({@code B_t})
+     * @param intercept the fitted constant (0 in the class)
      * @param residualVariance the fit's residual variance ({@code s_t²})
      * @param referenceStartWeight {@code A_t}
      * @param referenceEndWeight {@code B_t}
      * @param referenceVariance {@code s_t²}
+     * @param worstError the largest over coordinates of {@code max(|Â − A_t|, |B̂ − B_t|, |ĉ|)}
      */
-    public record Pinned(double time, double startWeight, double endWeight, double residualVariance,
-                         double referenceStartWeight, double referenceEndWeight, double referenceVariance) {
+    public record Pinned(double time, double startWeight, double endWeight, double intercept, double residualVariance,
+                         double referenceStartWeight, double referenceEndWeight, double referenceVariance,
+                         double worstError) {
         /** {@code residual / s_t²}: 1 in the reciprocal class. */
         public double varianceRatio() {
             return residualVariance / referenceVariance;
         }
 
-        /** {@code max(|Â_t − A_t|, |B̂_t − B_t|)}: 0 in the reciprocal class. */
+        /** {@link #worstError}: 0 in the reciprocal class. */
         public double weightError() {
-            return Math.max(Math.abs(startWeight - referenceStartWeight), Math.abs(endWeight - referenceEndWeight));
+            return worstError;
         }
     }
 
@@ -84,22 +88,27 @@ public final class ReciprocalCheck {
         List<Pinned> out = new ArrayList<>();
         for (int k = 1; k < steps; k++) {
             double t = grid.time(k);
+            double refA = reference.pinnedStartWeight(t);
+            double refB = reference.pinnedEndWeight(t);
             double a = 0;
             double b = 0;
+            double c = 0;
             double r = 0;
+            double worst = 0;
             for (int j = 0; j < d; j++) {
                 double[] fit = fit(x0, x1, path.get(k), j);
                 a += fit[0];
                 b += fit[1];
-                r += fit[2];
+                c += fit[2];
+                r += fit[3];
+                worst = Math.max(worst, Math.max(Math.abs(fit[2]), Math.max(Math.abs(fit[0] - refA), Math.abs(fit[1] - refB))));
             }
-            out.add(new Pinned(t, a / d, b / d, r / d,
-                    reference.pinnedStartWeight(t), reference.pinnedEndWeight(t), reference.pinnedVariance(t)));
+            out.add(new Pinned(t, a / d, b / d, c / d, r / d, refA, refB, reference.pinnedVariance(t), worst));
         }
         return out;
     }
 
-    /** Least squares of column {@code j} of {@code y} on {@code (1, x0_j, x1_j)}: the two slopes and the residual variance. */
+    /** Least squares of column {@code j} of {@code y} on {@code (1, x0_j, x1_j)}: the two slopes, the intercept, the residual variance. */
     private static double[] fit(DMatrixRMaj x0, DMatrixRMaj x1, DMatrixRMaj y, int j) {
         int n = y.numRows;
         int d = y.numCols;
@@ -119,7 +128,6 @@ public final class ReciprocalCheck {
         double s11 = 0;
         double s0y = 0;
         double s1y = 0;
-        double syy = 0;
         for (int i = 0; i < n; i++) {
             double u = x0.data[i * d + j] - m0;
             double v = x1.data[i * d + j] - m1;
@@ -129,7 +137,6 @@ public final class ReciprocalCheck {
             s11 += v * v;
             s0y += u * w;
             s1y += v * w;
-            syy += w * w;
         }
         double det = s00 * s11 - s01 * s01;
         if (!(det > 1e-12 * s00 * s11)) {
@@ -138,7 +145,12 @@ public final class ReciprocalCheck {
         }
         double a = (s11 * s0y - s01 * s1y) / det;
         double b = (s00 * s1y - s01 * s0y) / det;
-        double residual = Math.max(0, syy - a * s0y - b * s1y) / (n - 3);
-        return new double[] {a, b, residual};
+        double intercept = my - a * m0 - b * m1;
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double e = y.data[i * d + j] - intercept - a * x0.data[i * d + j] - b * x1.data[i * d + j];
+            ss += e * e;
+        }
+        return new double[] {a, b, intercept, ss / (n - 3)};
     }
 }

@@ -43,6 +43,10 @@ public final class ReciprocalProjection {
                     + (steps + 1) + " times");
         }
         DMatrixRMaj end = path.get(steps);
+        if (end.numRows != path.get(0).numRows || end.numCols != path.get(0).numCols) {
+            throw new IllegalArgumentException("ReciprocalProjection: the end state is " + end.numRows + " x " + end.numCols
+                    + " and the start " + path.get(0).numRows + " x " + path.get(0).numCols + "; they must agree");
+        }
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         List<DMatrixRMaj> out = new ArrayList<>(steps + 1);
         out.add(path.get(0));

@@ -39,11 +39,12 @@ import org.girsanov.sde.path.ChunkedExecutor;
  *   p→_n(x_{n+1} | x_n) = N(x_n + u_θ(x_n, t_n) Δt, e^{a_n} σ²Δt I),     p←_n(x_n | x_{n+1}) = N(x_{n+1} − w_φ(x_{n+1}, t_{n+1}) Δt, e^{b_n} σ²Δt I),
  * </pre>
  * {@code a_n = b_n = 0} at the start (the Euler–Maruyama kernels of {@code Q}; for {@code α ≠ 0} the forward mean is
- * {@code e^{−αΔt} x_n + u_θ Δt}, the backward one {@code e^{−αΔt} x_{n+1} − w_φ Δt} and both variances
- * {@code e^{a_n} v_Δt}: at zero output each is {@code Q}'s exact transition, which is its own reversal under its
- * stationary law, so both networks learn a correction to {@code Q} and neither the whole mean reversion — centred on
- * {@code x_{n+1}}, an undertrained backward fit kept too little of it and the iterates left {@code Q}'s reciprocal
- * class from the first round, {@link ReciprocalCheck}). Why the offsets: the reversal of a
+ * {@code e^{−αΔt} x_n + u_θ Δt}, the backward one (for {@code α > 0}) {@code e^{−αΔt} x_{n+1} − w_φ Δt}, and the
+ * variances {@code e^{a_n} v_Δt}, {@code e^{b_n} v_Δt}: at zero output each is {@code Q}'s exact transition, which is its
+ * own reversal under its stationary law, so both networks learn a correction to {@code Q} and neither the whole mean
+ * reversion — centred on {@code x_{n+1}}, an undertrained backward fit kept too little of it and the iterates left
+ * {@code Q}'s reciprocal class from the first round, {@link ReciprocalCheck}. A repelling {@code α < 0} has no
+ * stationary law, and its backward mean stays centred on {@code x_{n+1}}). Why the offsets: the reversal of a
  * Gaussian chain has a smaller conditional variance than {@code σ²Δt} (by {@code σ⁴Δt²/(s_n² + σ²Δt)} for a marginal
  * variance {@code s_n²}), so with the variance fixed every backward fit adds {@code O(Δt)} of variance at its far end,
  * and IPF carries that error over the rounds (measured: std 1.06 instead of 1 at {@code N = 20}, {@code σ = 1.5}); with
@@ -53,7 +54,8 @@ import org.girsanov.sde.path.ChunkedExecutor;
  * {@code ρ0} and maximises {@code Σ_n log p←_n(x_n | x_{n+1})} over {@code φ}; {@link #fitForward()} simulates
  * {@code P←^{k+1}} from {@code ρ1} and maximises {@code Σ_n log p→_n(x_{n+1} | x_n)} over {@code θ}. With fixed
  * Gaussian variances this is the mean matching of De Bortoli et al.: the optimal {@code w} is
- * {@code E[(X_{n+1} − X_n)/Δt | X_{n+1}]} under the simulated process. Each fit warm-starts from the previous round's
+ * {@code E[(c X_{n+1} − X_n)/Δt | X_{n+1}]} under the simulated process ({@code c} the backward mean's centre,
+ * {@code e^{−αΔt}} or 1). Each fit warm-starts from the previous round's
  * network. With {@link IpfConfig#reciprocalProjection()} the simulated paths are first projected onto {@code Q}'s
  * bridges ({@link ReciprocalProjection}: their end points kept, the interior redrawn), which makes the rounds
  * iterative Markovian fitting (Shi et al., NeurIPS 2023): the same fixed point, but each fit is the Markovian
@@ -145,7 +147,7 @@ public final class SchrodingerIpf implements AutoCloseable {
                         t.scale(forwardDrift.apply(t, x, grid.time(n)), grid.dt(n))),
                 (Tape t, Var x, int n) -> logVariance(t, x, a[n], q.variance(grid.dt(n))), grid, Direction.FORWARD);
         this.backward = new LearnedGaussianKernel(
-                (Tape t, Var x, int n) -> t.sub(q.brownian() ? x : t.scale(x, q.decay(grid.dt(n))),
+                (Tape t, Var x, int n) -> t.sub(q.alpha() > 0 ? t.scale(x, q.decay(grid.dt(n))) : x,
                         t.scale(backwardDrift.apply(t, x, grid.time(n + 1)), grid.dt(n))),
                 (Tape t, Var x, int n) -> logVariance(t, x, b[n], q.variance(grid.dt(n))), grid, Direction.BACKWARD);
         this.forwardParameters = parameters(forwardDrift, a, config.learnedVariance());

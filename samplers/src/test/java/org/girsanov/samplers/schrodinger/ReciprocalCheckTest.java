@@ -87,7 +87,8 @@ class ReciprocalCheckTest {
 
     /**
      * One IPF round with the {@code α = 2} reference leaves the forward process in {@code Q}'s reciprocal class (fitted
-     * pinned weights within 0.04 of {@code A_t}, {@code B_t} at {@code t = ¼, ½, ¾}; measured 0.028, 0.018, 0.017). With
+     * pinned weights within 0.04 of {@code A_t}, {@code B_t} at {@code t = ¼, ½, ¾}; measured 0.028, 0.018, 0.017; intercepts
+     * within 0.08 of 0, measured 0.032, −0.005, −0.052). With
      * the backward kernel centred on the Brownian reversal ({@code x_{n+1} − w Δt}) instead of {@code Q}'s reversible
      * transition ({@code e^{−αΔt} x_{n+1} − w Δt}) the undertrained backward fit kept too little mean reversion: 0.031,
      * 0.053, 0.074 ({@code benchmarks/results/ipf-ou-2026-12-07/}).
@@ -102,11 +103,37 @@ class ReciprocalCheckTest {
                     ipf.simulateForward(20000, RandomSource.XO_RO_SHI_RO_128_PP.create(9)), ipf.grid());
             for (int k : new int[] {5, 10, 15}) {
                 ReciprocalCheck.Pinned p = pinned.get(k - 1);
-                assertTrue(p.weightError() < 0.04, "t " + p.time() + ": A " + p.startWeight() + " (" + p.referenceStartWeight()
+                double slopes = Math.max(Math.abs(p.startWeight() - p.referenceStartWeight()),
+                        Math.abs(p.endWeight() - p.referenceEndWeight()));
+                assertTrue(slopes < 0.04, "t " + p.time() + ": A " + p.startWeight() + " (" + p.referenceStartWeight()
                         + "), B " + p.endWeight() + " (" + p.referenceEndWeight() + ")");
+                assertEquals(0.0, p.intercept(), 0.08, "intercept at t " + p.time());
                 assertEquals(1.0, p.varianceRatio(), 0.1, "t " + p.time());
             }
         }
+    }
+
+    /**
+     * The OU process centred at {@code m = 2} instead of 0 has the reference's slopes but bridges shifted by
+     * {@code m(1 − A_t − B_t)}: only the intercept shows it.
+     */
+    @Test
+    void shiftedBridgesAreSeenByTheIntercept() {
+        TimeGrid grid = TimeGrid.uniform(1.0, STEPS);
+        OuReference q = new OuReference(1.5, 2.0);
+        List<DMatrixRMaj> x = referencePaths(q, grid, 8);
+        for (DMatrixRMaj s : x) {
+            for (int i = 0; i < s.data.length; i++) {
+                s.data[i] += 2.0;
+            }
+        }
+        ReciprocalCheck.Pinned half = ReciprocalCheck.of(q, x, grid).get(STEPS / 2 - 1);
+        assertEquals(half.referenceStartWeight(), half.startWeight(), 0.02);
+        assertEquals(half.referenceEndWeight(), half.endWeight(), 0.02);
+        assertEquals(1.0, half.varianceRatio(), 0.03);
+        double shift = 2.0 * (1 - half.referenceStartWeight() - half.referenceEndWeight());
+        assertEquals(shift, half.intercept(), 0.03);
+        assertTrue(half.weightError() > 0.6, "intercept in the error: " + half);
     }
 
     @Test
