@@ -36,8 +36,9 @@ import org.girsanov.sde.path.StreamedPaths;
  *   L(θ) = (1/B) Σ_i v_{τ_i} | s_θ(x_i, τ_i) − ŝ_K(x_i, τ_i) |²,   x_i = a_{τ_i} y_i + √v_{τ_i} ε_i,   y_i ~ buffer,
  *       </pre>
  *       {@code ŝ_K} the estimator of {@code ∇log p_τ} with {@code K} posterior draws (the target score identity
- *       {@code (1/a) Σ_k softmax_k(log ρ(x_0^(k))) ∇log ρ(x_0^(k))}, {@code x_0^(k) ~ N(x/a, (v/a²) I)}, blended with
- *       Tweedie's form on the VP process: {@link BlendedScoreIdentity}), and {@code v_τ} the denoising weight, so the
+ *       {@code (1/a) Σ_k softmax_k(log ρ(x_0^(k))) ∇log ρ(x_0^(k))}, {@code x_0^(k) ~ N(x/a, (v/a²) I)}, combined
+ *       with Tweedie's form on the same draws by the variance-minimising coefficient: {@link ControlVariateScore}; the
+ *       assembly of {@code train} uses it, any {@link NoisedScoreEstimator} fits), and {@code v_τ} the denoising weight, so the
  *       residual {@code √v (s_θ − ŝ)} is of order one at every {@code τ}.</li>
  * </ul>
  * The minimiser over functions is {@code s_θ = E[ŝ_K | x, τ]}, the score {@code ∇log p_τ} up to the estimator's

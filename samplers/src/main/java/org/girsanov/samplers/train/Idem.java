@@ -3,7 +3,7 @@ package org.girsanov.samplers.train;
 import org.girsanov.samplers.control.Control;
 import org.girsanov.samplers.families.Dis;
 import org.girsanov.samplers.families.Sampler;
-import org.girsanov.samplers.marginal.BlendedScoreIdentity;
+import org.girsanov.samplers.marginal.ControlVariateScore;
 import org.girsanov.samplers.marginal.IdemLoss;
 import org.girsanov.samplers.marginal.IdemSampler;
 import org.girsanov.samplers.marginal.IdemScore;
@@ -46,7 +46,7 @@ final class Idem {
             throw new IllegalArgumentException("loss = dem needs the idem sampler; got " + model.name());
         }
         int batch = c.optimisation().batch();
-        return new IdemLoss(s.score(), new BlendedScoreIdentity(c.marginal().scoreDraws()), model.dimension(),
+        return new IdemLoss(s.score(), new ControlVariateScore(c.marginal().scoreDraws()), model.dimension(),
                 BUFFER_BATCHES * batch, REFRESH_EVERY, batch, TAU_MIN * model.grid().end());
     }
 }

@@ -45,7 +45,7 @@ class IdemTest {
 
     static IdemLoss loss(int k) {
         IdemScore s = new IdemScore(new FourierMlp("r", 2, 2, 8, 1, rng(1)), new VpLinearSchedule(1.0, 0.1, 10.0, 1.0), 1.0);
-        return new IdemLoss(s, new BlendedScoreIdentity(k), 2, 64, 10, 64, 0.005);
+        return new IdemLoss(s, new ControlVariateScore(k), 2, 64, 10, 64, 0.005);
     }
 
     /**
