@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Issue 15 (2026-12-07): the annealed-family rows still owed at the CPU protocol (`bench quality`, Presets.cpu: nothing
+# depends on the target; prior N(0, I)), seed 0, one thread, evaluated on 100 000 paths.
+#   chain.sh JAR ROW [ROW ...]     ROW = target/sampler/loss
+# Each run writes <commit>-<target>-<sampler>-<loss>.json (+ .err) beside this script; a row whose JSON exists is
+# skipped. Run folders go to /tmp/q15 (not kept).
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$1"; shift
+commit="$(java -jar "$jar" version --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["commit"])')"
+for row in "$@"; do
+  tag="$commit-$(echo "$row" | tr / -)"
+  [ -f "$here/$tag.json" ] && { echo "$tag: done before"; continue; }
+  echo "== $tag $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+  java --add-modules jdk.incubator.vector -jar "$jar" bench quality --rows "$row" --threads 1 \
+      --out "/tmp/q15/$tag" --force --json > "$here/$tag.json.tmp" 2> "$here/$tag.err"
+  rc=$?
+  if [ $rc = 0 ]; then mv "$here/$tag.json.tmp" "$here/$tag.json"; else echo "$tag: exit $rc"; fi
+done
+echo "== done $(date -u +%T)"
