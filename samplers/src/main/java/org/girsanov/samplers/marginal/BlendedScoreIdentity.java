@@ -50,10 +50,7 @@ public final class BlendedScoreIdentity implements NoisedScoreEstimator {
 
     @Override
     public NoisedScore estimate(Target target, DMatrixRMaj x, double a, double v, UniformRandomProvider rng) {
-        Checks.columns("BlendedScoreIdentity", x.numCols, target.dimension());
-        Checks.positive("BlendedScoreIdentity", "a", a);
-        Checks.positive("BlendedScoreIdentity", "v", v);
-        PosteriorDraws p = PosteriorDraws.draw(target, x, a, v, draws, rng);
+        PosteriorDraws p = PosteriorDraws.checkedDraw("BlendedScoreIdentity", target, x, a, v, draws, rng);
         DMatrixRMaj g = target.score(p.points);
         double lambda = identityWeight(a, v);
         int d = x.numCols;

@@ -63,10 +63,7 @@ public final class ControlVariateScore implements NoisedScoreEstimator {
 
     @Override
     public NoisedScore estimate(Target target, DMatrixRMaj x, double a, double v, UniformRandomProvider rng) {
-        Checks.columns("ControlVariateScore", x.numCols, target.dimension());
-        Checks.positive("ControlVariateScore", "a", a);
-        Checks.positive("ControlVariateScore", "v", v);
-        PosteriorDraws p = PosteriorDraws.draw(target, x, a, v, draws, rng);
+        PosteriorDraws p = PosteriorDraws.checkedDraw("ControlVariateScore", target, x, a, v, draws, rng);
         DMatrixRMaj identity = target.score(p.points);
         int n = x.numRows;
         int d = x.numCols;

@@ -8,7 +8,8 @@ import org.girsanov.samplers.targets.Target;
  * A Monte Carlo estimator of the score of the noised target (docs/math.md §6, "Marginal alignment"):
  * for {@code X_t = a X_0 + √v ε}, {@code X_0 ~ ρ/Z}, the law {@code p_t(x) = ∫ ρ(x_0)/Z N(x; a x_0, v I) dx_0}
  * ({@code a = 1, v = ν}: {@code ρ * N(0, ν I)}), estimated from {@code K} self-normalised importance draws of the
- * denoising posterior per point ({@link TargetScoreIdentity}, {@link PosteriorMeanScore}). Both are consistent as
+ * denoising posterior per point ({@link TargetScoreIdentity}, {@link PosteriorMeanScore}, and their combinations
+ * {@link BlendedScoreIdentity}, {@link ControlVariateScore}). All are consistent as
  * {@code K → ∞} with a bias of order {@code 1/K} (self-normalisation). Evaluations go through the target, so a
  * {@link org.girsanov.samplers.targets.CountingTarget} counts them.
  */

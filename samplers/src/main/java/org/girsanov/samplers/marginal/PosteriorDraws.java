@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.samplers.targets.Target;
+import org.girsanov.sde.Checks;
 
 /**
  * Self-normalised importance draws from the denoising posterior of {@code X_t = a X_0 + √v ε},
@@ -30,6 +31,18 @@ final class PosteriorDraws {
         this.d = d;
         this.points = points;
         this.weights = weights;
+    }
+
+    /**
+     * {@link #draw} after the checks every estimator makes: {@code x} has the target's columns, {@code a > 0},
+     * {@code v > 0} (errors name {@code who}).
+     */
+    static PosteriorDraws checkedDraw(String who, Target target, DMatrixRMaj x, double a, double v, int k,
+                                      UniformRandomProvider rng) {
+        Checks.columns(who, x.numCols, target.dimension());
+        Checks.positive(who, "a", a);
+        Checks.positive(who, "v", v);
+        return draw(target, x, a, v, k, rng);
     }
 
     static PosteriorDraws draw(Target target, DMatrixRMaj x, double a, double v, int k, UniformRandomProvider rng) {

@@ -37,10 +37,7 @@ public final class PosteriorMeanScore implements NoisedScoreEstimator {
 
     @Override
     public NoisedScore estimate(Target target, DMatrixRMaj x, double a, double v, UniformRandomProvider rng) {
-        Checks.columns("PosteriorMeanScore", x.numCols, target.dimension());
-        Checks.positive("PosteriorMeanScore", "a", a);
-        Checks.positive("PosteriorMeanScore", "v", v);
-        PosteriorDraws p = PosteriorDraws.draw(target, x, a, v, draws, rng);
+        PosteriorDraws p = PosteriorDraws.checkedDraw("PosteriorMeanScore", target, x, a, v, draws, rng);
         int d = x.numCols;
         DMatrixRMaj g = new DMatrixRMaj(p.points.numRows, d);
         for (int r = 0; r < g.numRows; r++) {

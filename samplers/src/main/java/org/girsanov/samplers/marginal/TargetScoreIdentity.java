@@ -36,10 +36,7 @@ public final class TargetScoreIdentity implements NoisedScoreEstimator {
 
     @Override
     public NoisedScore estimate(Target target, DMatrixRMaj x, double a, double v, UniformRandomProvider rng) {
-        Checks.columns("TargetScoreIdentity", x.numCols, target.dimension());
-        Checks.positive("TargetScoreIdentity", "a", a);
-        Checks.positive("TargetScoreIdentity", "v", v);
-        PosteriorDraws p = PosteriorDraws.draw(target, x, a, v, draws, rng);
+        PosteriorDraws p = PosteriorDraws.checkedDraw("TargetScoreIdentity", target, x, a, v, draws, rng);
         DMatrixRMaj g = target.score(p.points);
         for (int i = 0; i < g.getNumElements(); i++) {
             g.data[i] /= a;
