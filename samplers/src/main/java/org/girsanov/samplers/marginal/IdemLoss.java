@@ -1,5 +1,7 @@
 package org.girsanov.samplers.marginal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,11 @@ import org.girsanov.sde.path.StreamedPaths;
  *   <li><b>outer loop</b> — every {@code refreshEvery} iterations, {@code refreshPaths} paths of the current sampler
  *       (the reverse SDE driven by {@code s_θ}, {@link IdemScore}) are simulated on the path engine and their end
  *       points pushed into a first-in-first-out buffer of {@code capacity} states, sampled uniformly (a
- *       {@link ReplayBuffer} ranked by insertion order with a flat priority);</li>
+ *       {@link ReplayBuffer} ranked by insertion order with a flat priority) — except the paths whose log-weight
+ *       {@code log w} is more than {@code gap} nats below the refresh's median ({@link #keptEnds}): a path with
+ *       {@code w < e^{−gap}} times the median carries no target mass, and on Many-Well such far-out states, whose
+ *       noised scores the network cannot fit, made the buffer run away (samples to ±100; BENCHMARKS.md, "iDEM and RDMC
+ *       at the CPU protocol");</li>
  *   <li><b>inner loop</b> — every iteration regresses {@code s_θ} on Monte Carlo scores of the noised target at noised
  *       buffer points:
  *       <pre>
@@ -70,6 +76,7 @@ public final class IdemLoss implements Loss {
     private final int refreshEvery;
     private final int refreshPaths;
     private final double tauMin;
+    private final double gap;
     private long inserted;
 
     /**
@@ -79,9 +86,11 @@ public final class IdemLoss implements Loss {
      * @param refreshEvery iterations between refreshes of the buffer
      * @param refreshPaths paths simulated per refresh
      * @param tauMin       the smallest noising time regressed, in {@code (0, T)}
+     * @param gap          refresh paths more than this many nats of log-weight below the median stay out of the
+     *                     buffer ({@code > 0}; {@code +∞} keeps every finite one)
      */
     public IdemLoss(IdemScore score, NoisedScoreEstimator estimator, int dimension, int capacity, int refreshEvery,
-                    int refreshPaths, double tauMin) {
+                    int refreshPaths, double tauMin, double gap) {
         this.score = Objects.requireNonNull(score, "IdemLoss: score must not be null");
         this.estimator = Objects.requireNonNull(estimator, "IdemLoss: estimator must not be null");
         this.buffer = new ReplayBuffer(Checks.atLeast("IdemLoss", "capacity", capacity, 1), dimension, FLAT);
@@ -91,6 +100,10 @@ public final class IdemLoss implements Loss {
             throw new IllegalArgumentException("IdemLoss: tauMin = " + tauMin + "; must be in (0, " + score.horizon() + ")");
         }
         this.tauMin = tauMin;
+        if (!(gap > 0)) {
+            throw new IllegalArgumentException("IdemLoss: gap = " + gap + "; must be > 0 (+Infinity keeps every path)");
+        }
+        this.gap = gap;
     }
 
     @Override
@@ -134,16 +147,51 @@ public final class IdemLoss implements Loss {
     /** The outer loop: {@code refreshPaths} end points of the current sampler into the buffer, newest ranked first. */
     private void refresh(TrainingBatch b) {
         int chunks = (refreshPaths + b.chunkSize() - 1) / b.chunkSize();
-        List<DMatrixRMaj> ends = b.executor().map(chunks, c -> StreamedPaths.logWeights(b.model(),
+        List<StreamedPaths.LogWeights> paths = b.executor().map(chunks, c -> StreamedPaths.logWeights(b.model(),
                 Math.min(b.chunkSize(), refreshPaths - c * b.chunkSize()), Behaviour.onPolicy(), null,
-                b.streams().stream(b.iteration(), c, REFRESH_STREAM)).endPoints());
-        for (DMatrixRMaj e : ends) {
+                b.streams().stream(b.iteration(), c, REFRESH_STREAM)));
+        for (DMatrixRMaj e : keptEnds(paths, gap)) {
             double[] order = new double[e.numRows];
             for (int i = 0; i < order.length; i++) {
                 order[i] = inserted++;
             }
             buffer.add(e, order);
         }
+    }
+
+    /**
+     * The end points, chunk by chunk and in order, of the paths whose log-weight is finite and at least
+     * {@code median − gap} (the median over all the chunks' paths); chunks left empty are dropped.
+     */
+    static List<DMatrixRMaj> keptEnds(List<StreamedPaths.LogWeights> paths, double gap) {
+        double[] all = paths.stream().flatMapToDouble(l -> Arrays.stream(l.logWeights()))
+                .filter(Double::isFinite).sorted().toArray();
+        List<DMatrixRMaj> kept = new ArrayList<>();
+        if (all.length == 0) {
+            return kept;
+        }
+        double floor = all[all.length / 2] - gap;
+        for (StreamedPaths.LogWeights l : paths) {
+            DMatrixRMaj e = l.endPoints();
+            int d = e.numCols;
+            double[] lw = l.logWeights();
+            int n = 0;
+            for (double w : lw) {
+                n += Double.isFinite(w) && w >= floor ? 1 : 0;
+            }
+            if (n == 0) {
+                continue;
+            }
+            DMatrixRMaj k = new DMatrixRMaj(n, d);
+            int r = 0;
+            for (int i = 0; i < e.numRows; i++) {
+                if (Double.isFinite(lw[i]) && lw[i] >= floor) {
+                    System.arraycopy(e.data, i * d, k.data, r++ * d, d);
+                }
+            }
+            kept.add(k);
+        }
+        return kept;
     }
 
     private record Regression(double loss, Gradients gradients) {

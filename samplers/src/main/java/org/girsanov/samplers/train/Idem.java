@@ -16,7 +16,8 @@ import org.girsanov.sde.VpLinearSchedule;
  * schedule of DIS ({@code β} 0.1 → 10 over {@code T}), driving the DIS pair (so sampling, log-weights and evaluation
  * are the path engine's), and the {@link IdemLoss} regression with the config's {@code K} draws, a buffer of
  * {@value #BUFFER_BATCHES} batches refreshed with one batch of paths every {@value #REFRESH_EVERY} iterations, and
- * {@code τ_min = }{@value #TAU_MIN}{@code · T}.
+ * {@code τ_min = }{@value #TAU_MIN}{@code · T}, the refresh paths {@value #BUFFER_GAP} nats of log-weight below the
+ * median kept out of the buffer.
  */
 final class Idem {
     static final double BETA_MIN = 0.1;
@@ -27,6 +28,11 @@ final class Idem {
     static final int REFRESH_EVERY = 25;
     /** The smallest noising time regressed, as a fraction of {@code T}. */
     static final double TAU_MIN = 0.005;
+    /**
+     * Refresh paths more than this many nats of log-weight below the median stay out of the buffer: measured on mw5
+     * (Δstd 25 without, 0.024 at 10, 0.067 at 50; BENCHMARKS.md, "iDEM and RDMC at the CPU protocol").
+     */
+    static final double BUFFER_GAP = 10;
 
     private Idem() {
     }
@@ -47,6 +53,6 @@ final class Idem {
         }
         int batch = c.optimisation().batch();
         return new IdemLoss(s.score(), new ControlVariateScore(c.marginal().scoreDraws()), model.dimension(),
-                BUFFER_BATCHES * batch, REFRESH_EVERY, batch, TAU_MIN * model.grid().end());
+                BUFFER_BATCHES * batch, REFRESH_EVERY, batch, TAU_MIN * model.grid().end(), BUFFER_GAP);
     }
 }

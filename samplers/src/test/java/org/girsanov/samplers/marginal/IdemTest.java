@@ -45,7 +45,31 @@ class IdemTest {
 
     static IdemLoss loss(int k) {
         IdemScore s = new IdemScore(new FourierMlp("r", 2, 2, 8, 1, rng(1)), new VpLinearSchedule(1.0, 0.1, 10.0, 1.0), 1.0);
-        return new IdemLoss(s, new ControlVariateScore(k), 2, 64, 10, 64, 0.005);
+        return new IdemLoss(s, new ControlVariateScore(k), 2, 64, 10, 64, 0.005, 10.0);
+    }
+
+    /**
+     * The buffer's filter: of three chunks' paths with log-weights {0, −1, −30, NaN}, {−2, −11.5, −9} and {−40}, the
+     * median of the seven finite ones is −9, so gap 10 keeps those ≥ −19 in order — rows 0, 1 of the first chunk and
+     * all three of the second; the third, with nothing kept, is dropped; +∞ keeps every finite path.
+     */
+    @Test
+    void bufferKeepsThePathsWithinTheGapOfTheMedian() {
+        DMatrixRMaj e1 = new DMatrixRMaj(new double[][] {{1, 1}, {2, 2}, {3, 3}, {4, 4}});
+        DMatrixRMaj e2 = new DMatrixRMaj(new double[][] {{5, 5}, {6, 6}, {7, 7}});
+        DMatrixRMaj e3 = new DMatrixRMaj(new double[][] {{8, 8}});
+        java.util.List<org.girsanov.sde.path.StreamedPaths.LogWeights> paths = java.util.List.of(
+                new org.girsanov.sde.path.StreamedPaths.LogWeights(new double[] {0, -1, -30, Double.NaN}, e1),
+                new org.girsanov.sde.path.StreamedPaths.LogWeights(new double[] {-2, -11.5, -9}, e2),
+                new org.girsanov.sde.path.StreamedPaths.LogWeights(new double[] {-40}, e3));
+        java.util.List<DMatrixRMaj> kept = IdemLoss.keptEnds(paths, 10);
+        assertEquals(2, kept.size());
+        assertEquals(2, kept.get(0).numRows);
+        assertEquals(2.0, kept.get(0).get(1, 0), 0.0);
+        assertEquals(3, kept.get(1).numRows);
+        assertEquals(6.0, kept.get(1).get(1, 1), 0.0);
+        java.util.List<DMatrixRMaj> all = IdemLoss.keptEnds(paths, Double.POSITIVE_INFINITY);
+        assertEquals(3 + 3 + 1, all.stream().mapToInt(m -> m.numRows).sum());
     }
 
     /**
