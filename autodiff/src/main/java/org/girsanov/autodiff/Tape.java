@@ -97,6 +97,21 @@ public final class Tape {
         return workspace == null ? new double[length] : workspace.matrix(1, length).data;
     }
 
+    /** {@code length} floats from the workspace (void after its recycle; contents arbitrary), or fresh. */
+    float[] lendFloats(int length) {
+        return workspace == null ? new float[length] : workspace.floats(length);
+    }
+
+    /**
+     * The value of {@code b} (n × p) rounded to float, transposed if asked: kept by a workspace made for fixed
+     * parameters when {@code b} is a parameter leaf ({@link Workspace#parameterFloats}), else converted now.
+     */
+    float[] parameterFloats(Var b, boolean transpose) {
+        return workspace == null || b.parameter == null || b.rule != null
+                ? Workspace.toFloats(b.value.data, b.rows(), b.cols(), transpose)
+                : workspace.parameterFloats(b.value.data, b.rows(), b.cols(), transpose);
+    }
+
     /** {@code Bᵀ} of a parameter value {@code b} (n × p) kept by the workspace, or null: {@link Workspace#parameterTranspose}. */
     double[] parameterTranspose(Var b) {
         return workspace == null || b.parameter == null || b.rule != null ? null
@@ -378,6 +393,12 @@ public final class Tape {
     public Var relu(Var a) { return Pointwise.relu(this, a); }
     /** GELU, tanh form: {@link Gelu#gelu}. */
     public Var gelu(Var a) { return Gelu.gelu(this, a); }
+
+    /**
+     * {@code GELU(z_m)}, {@code z_{l+1} = GELU(z_l) W_l + 1 b_lᵀ}, {@code z_0 = a}: the hidden layers of a GELU network
+     * ({@code w × w} weights) in float32, one op ({@link GeluStack32}); no recorded backward.
+     */
+    public Var geluStack32(Var a, Var[] w, Var[] b) { return GeluStack32.apply(this, a, w, b); }
     /** SiLU (swish): {@link Pointwise#silu}. */
     public Var silu(Var a) { return Pointwise.silu(this, a); }
     /** Sine: {@link Pointwise#sin}. */

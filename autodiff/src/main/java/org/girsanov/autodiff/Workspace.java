@@ -27,6 +27,9 @@ public final class Workspace {
     /** Free arrays, one pool per length (a step uses a handful of shapes, so a short list beats a map). */
     private final List<Pool> pools = new ArrayList<>();
     private final List<double[]> lent = new ArrayList<>();
+    /** The same for single-precision arrays (the activations of a float32 network, {@link GeluStack32}). */
+    private final List<FloatPool> floatPools = new ArrayList<>();
+    private final List<float[]> lentFloats = new ArrayList<>();
     private long freshDoubles;
     /** The kernels' scratch, reused by every tape of this workspace. */
     final Kernels.Scratch scratch = new Kernels.Scratch();
@@ -40,8 +43,20 @@ public final class Workspace {
         }
     }
 
+    private static final class FloatPool {
+        final int length;
+        final ArrayDeque<float[]> free = new ArrayDeque<>();
+
+        FloatPool(int length) {
+            this.length = length;
+        }
+    }
+
     /** Transposes of parameter values, by the identity of their storage; null unless parameters are fixed. */
     private final Map<double[], double[]> transposes;
+    /** Float copies of parameter values and of their transposes, by the identity of their storage; null unless fixed. */
+    private final Map<double[], float[]> floatCopies;
+    private final Map<double[], float[]> floatTransposes;
 
     /** An empty workspace. */
     public Workspace() {
@@ -54,6 +69,55 @@ public final class Workspace {
      */
     public Workspace(boolean fixedParameters) {
         this.transposes = fixedParameters ? new IdentityHashMap<>() : null;
+        this.floatCopies = fixedParameters ? new IdentityHashMap<>() : null;
+        this.floatTransposes = fixedParameters ? new IdentityHashMap<>() : null;
+    }
+
+    /**
+     * The parameter value {@code b} ({@code n × p}, row-major) rounded to float — transposed ({@code p × n}) if
+     * {@code transpose} — made once per workspace when it was made for fixed parameters, else fresh on every call.
+     */
+    float[] parameterFloats(double[] b, int n, int p, boolean transpose) {
+        Map<double[], float[]> cache = transpose ? floatTransposes : floatCopies;
+        return cache == null ? toFloats(b, n, p, transpose) : cache.computeIfAbsent(b, k -> toFloats(k, n, p, transpose));
+    }
+
+    static float[] toFloats(double[] b, int n, int p, boolean transpose) {
+        float[] f = new float[n * p];
+        if (transpose) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < p; i++) {
+                    f[i * n + j] = (float) b[j * p + i];
+                }
+            }
+        } else {
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) b[i];
+            }
+        }
+        return f;
+    }
+
+    /** {@code length} floats lent until the next {@link #recycle()}, contents arbitrary (the op writes every element). */
+    float[] floats(int length) {
+        FloatPool pool = null;
+        for (FloatPool p : floatPools) {
+            if (p.length == length) {
+                pool = p;
+                break;
+            }
+        }
+        if (pool == null) {
+            pool = new FloatPool(length);
+            floatPools.add(pool);
+        }
+        float[] a = pool.free.poll();
+        if (a == null) {
+            a = new float[length];
+            freshDoubles += (length + 1) / 2;
+        }
+        lentFloats.add(a);
+        return a;
     }
 
     /**
@@ -108,9 +172,18 @@ public final class Workspace {
             pool(a.length).free.push(a);
         }
         lent.clear();
+        for (float[] a : lentFloats) {
+            for (FloatPool p : floatPools) {
+                if (p.length == a.length) {
+                    p.free.push(a);
+                    break;
+                }
+            }
+        }
+        lentFloats.clear();
     }
 
-    /** Doubles allocated fresh so far (not served from a pool): what the workspace saved is visible in tests. */
+    /** Doubles allocated fresh so far (not served from a pool; two floats count as one): what the workspace saved is visible in tests. */
     public long freshDoubles() {
         return freshDoubles;
     }

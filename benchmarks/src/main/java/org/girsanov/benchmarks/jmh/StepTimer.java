@@ -1,11 +1,12 @@
 package org.girsanov.benchmarks.jmh;
 
 import java.util.Arrays;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.samplers.train.Trainer;
 
 /**
  * A plain timing loop over {@link TrainingStepBenchmark}'s step, for profiling (JFR) and quick checks:
- * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured [chunk]}.
+ * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured [chunk [precision]]}.
  * Prints each step's wall time and the median.
  */
 public final class StepTimer {
@@ -19,7 +20,8 @@ public final class StepTimer {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         int measured = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         int chunk = args.length > 5 ? Integer.parseInt(args[5]) : 0;
-        Trainer trainer = TrainingStepBenchmark.newTrainer(batch, steps, threads, chunk);
+        Precision precision = args.length > 6 ? Precision.parse("precision", args[6]) : Precision.FLOAT64;
+        Trainer trainer = TrainingStepBenchmark.newTrainer(batch, steps, threads, chunk, precision);
         for (int i = 0; i < warmup; i++) {
             trainer.step();
         }
@@ -40,8 +42,8 @@ public final class StepTimer {
         double median = measured % 2 == 1 ? sorted[measured / 2] : 0.5 * (sorted[measured / 2 - 1] + sorted[measured / 2]);
         double[] cs = cpu.clone();
         Arrays.sort(cs);
-        System.out.printf("batch=%d steps=%d threads=%d wall(ms)=%s median=%.1f ms; process cpu median=%.1f ms%n",
-                batch, steps, threads, Arrays.toString(Arrays.stream(ms).map(v -> Math.round(v)).toArray()), median,
+        System.out.printf("precision=%s batch=%d steps=%d threads=%d wall(ms)=%s median=%.1f ms; process cpu median=%.1f ms%n",
+                precision, batch, steps, threads, Arrays.toString(Arrays.stream(ms).map(v -> Math.round(v)).toArray()), median,
                 cs[measured / 2]);
     }
 }

@@ -6,6 +6,7 @@ import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
+import org.girsanov.autodiff.nn.Precision;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,11 +47,15 @@ public class TrainingStepBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** The control network's hidden layers: {@code float64} (the default) or {@code float32}. */
+    @Param({"float64"})
+    public String precision;
+
     Trainer trainer;
 
     @Setup(Level.Trial)
     public void setup() {
-        trainer = newTrainer(batch, steps, threads);
+        trainer = newTrainer(batch, steps, threads, 0, Precision.parse("precision", precision));
     }
 
     /** The trainer of the benchmark (gmm9, PIS, LV, reference control). */
@@ -60,8 +65,13 @@ public class TrainingStepBenchmark {
 
     /** As above with {@code chunk} rows per batch chunk ({@code 0}: the configuration's default). */
     public static Trainer newTrainer(int batch, int steps, int threads, int chunk) {
-        TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV)
-                .withBatch(batch).withSteps(steps).withThreads(threads);
+        return newTrainer(batch, steps, threads, chunk, Precision.FLOAT64);
+    }
+
+    /** As above with the control network's hidden layers in {@code precision}. */
+    public static Trainer newTrainer(int batch, int steps, int threads, int chunk, Precision precision) {
+        TrainingConfig config = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toBuilder()
+                .precision(precision).build().withBatch(batch).withSteps(steps).withThreads(threads);
         if (chunk > 0) {
             config = config.toBuilder().chunkSize(chunk).build();
         }

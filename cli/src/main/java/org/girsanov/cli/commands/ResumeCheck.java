@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.TargetSpecs;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.SamplerFactory;
@@ -58,7 +59,8 @@ final class ResumeCheck {
             new Compared("step", c -> c.underdamped().step(), t -> t.step),
             new Compared("friction", c -> c.underdamped().friction(), t -> t.friction),
             new Compared("learn-step", c -> c.underdamped().learn(), t -> t.learnStep),
-            new Compared("no-langevin", c -> !c.network().langevin(), t -> t.noLangevin));
+            new Compared("no-langevin", c -> !c.network().langevin(), t -> t.noLangevin),
+            new Compared("precision", c -> c.network().precision(), t -> Precision.parse("--precision", t.precision)));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

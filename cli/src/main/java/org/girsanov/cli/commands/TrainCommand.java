@@ -10,6 +10,7 @@ import org.girsanov.io.Json;
 import org.girsanov.cli.UsageException;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.TargetSpecs;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.samplers.train.DivergenceForm;
 import org.girsanov.samplers.train.GridSpec;
 import org.girsanov.samplers.train.LossKind;
@@ -119,6 +120,11 @@ public final class TrainCommand extends Command {
             + " drift of pis, dds, dis, bridge, gfn (the ablation of He et al. 2025)")
     boolean noLangevin;
 
+    @Option(names = "--precision", paramLabel = "P", description = "arithmetic of the control networks' hidden layers:"
+            + " float64 (the default) or float32 (twice the vector lanes; pis, dds, dis, bridge, gfn, cmcd, mcd, idem, without"
+            + " a divergence); log-weights, losses and the optimiser stay double")
+    String precision;
+
     @Option(names = "--epsilon", paramLabel = "E", description = "nets: the Langevin rate of dX = (b + E grad log pi_t) dt"
             + " + sqrt(2E) dW, finite and > 0 (default 1)")
     Double epsilon;
@@ -207,6 +213,7 @@ public final class TrainCommand extends Command {
                     .priorStd(TrainFlags.priorStd(this, sampler, p.time().priorStd()))
                     .underdamped(TrainFlags.underdamped(this, sampler, p.underdamped()))
                     .langevin(TrainFlags.langevin(this, sampler, p.network().langevin()))
+                    .precision(precision != null ? Precision.parse("precision", precision) : p.network().precision())
                     .logZLrScale(lrLogZScale != null ? lrLogZScale : p.optimisation().logZLrScale()).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));

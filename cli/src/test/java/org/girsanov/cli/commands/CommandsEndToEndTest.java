@@ -325,6 +325,26 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void precisionFloat32TrainsIsWrittenAndARefusedCombinationNamesTheFlag() throws Exception {
+        Path out = dir.resolve("f32");
+        CliRun r = run(train(out, "--precision", "float32"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("config.json")).replace(" ", "").contains("\"precision\":\"float32\""),
+                Files.readString(out.resolve("config.json")));
+        CliRun resumed = run(train(out, "--resume", "--precision", "float64"));
+        assertEquals(Cli.EXIT_USER_ERROR, resumed.code(), resumed.err());
+        assertTrue(resumed.err().contains("--precision: the checkpoint has float32, given float64"), resumed.err());
+        CliRun bad = run(train(dir.resolve("b"), "--precision", "half"));
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--precision") && bad.err().contains("allowed: float64, float32"), bad.err());
+        CliRun nets = run("train", "--target", "gmm9", "--sampler", "nets", "--precision", "float32", "--out",
+                dir.resolve("n32").toString(), "--steps", "5", "--iterations", "2");
+        assertEquals(Cli.EXIT_USER_ERROR, nets.code());
+        assertTrue(nets.err().contains("--precision") && nets.err().contains("nets needs precision = float64"), nets.err());
+        assertFalse(Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("n32")), "nothing ran");
+    }
+
+    @Test
     void priorStdSetsTheAnnealedSamplersStartAndIsRefusedElsewhere() throws Exception {
         Path out = dir.resolve("wide");
         List<String> a = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "cmcd", "--loss", "lv",

@@ -14,6 +14,7 @@ import org.girsanov.autodiff.nn.Linear;
 import org.girsanov.autodiff.nn.Mlp;
 import org.girsanov.autodiff.nn.Module;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.autodiff.nn.Precision;
 
 /**
  * The Fourier-feature MLP of the PIS reference code (Zhang &amp; Chen ICLR 2022; used by Richter &amp;
@@ -23,7 +24,9 @@ import org.girsanov.autodiff.nn.Parameter;
  *   T(t)     = MLP_GELU( [sin(ωt + φ), cos(ωt + φ)] ),   ω = linspace(0.1, 100, width),
  * </pre>
  * with the output layer initialised to zero (so the initial control is 0). The time features are
- * computed once per time and broadcast over the batch.
+ * computed once per time and broadcast over the batch. In {@link Precision#FLOAT32} the body's hidden layers
+ * {@code (GELU ∘ L)^{layers} ∘ GELU} run as one single-precision op ({@code Tape.geluStack32}); the input embedding,
+ * the time network and {@code L_out} stay double.
  */
 public final class FourierMlp implements Module, Control {
     private final String name;
@@ -31,6 +34,7 @@ public final class FourierMlp implements Module, Control {
     private final Mlp timeNet;
     private final Linear inputEmbed;
     private final Mlp body;
+    private final Precision precision;
 
     /**
      * @param inDim  input dimension {@code d}
@@ -39,11 +43,17 @@ public final class FourierMlp implements Module, Control {
      * @param layers hidden layers after the embedding (2 in the reference protocol)
      */
     public FourierMlp(String name, int inDim, int outDim, int width, int layers, UniformRandomProvider rng) {
+        this(name, inDim, outDim, width, layers, Precision.FLOAT64, rng);
+    }
+
+    /** As above, with the body's hidden layers in {@code precision} (the same parameters and initial values). */
+    public FourierMlp(String name, int inDim, int outDim, int width, int layers, Precision precision, UniformRandomProvider rng) {
         if (inDim < 1 || outDim < 1 || width < 1 || layers < 0) {
             throw new IllegalArgumentException("FourierMlp '" + name + "': need inDim, outDim, width >= 1 and layers >= 0; got "
                     + inDim + ", " + outDim + ", " + width + ", " + layers);
         }
         this.name = name;
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
         this.embedding = new FourierTimeEmbedding(name + ".time", width, rng);
         this.timeNet = new Mlp(name + ".timeNet", new int[] {2 * width, width, width}, Activation.GELU, rng, false);
         this.inputEmbed = new Linear(name + ".input", inDim, width, Init.forActivation(Activation.GELU), rng);
@@ -63,7 +73,22 @@ public final class FourierMlp implements Module, Control {
     @Override
     public Var apply(Tape t, Var x, double time) {
         Var h = inputEmbed.apply(t, x, timeFeatures(t, time)); // x W + 1(b + T(t))ᵀ, one node
-        return body.apply(t, t.gelu(h));
+        if (precision == Precision.FLOAT64) {
+            return body.apply(t, t.gelu(h));
+        }
+        List<Linear> layers = body.layers();
+        final int m = layers.size() - 1;
+        Var[] w = new Var[m];
+        Var[] b = new Var[m];
+        for (int l = 0; l < m; l++) {
+            w[l] = t.param(layers.get(l).weight());
+            b[l] = t.param(layers.get(l).bias());
+        }
+        return layers.get(m).apply(t, t.geluStack32(h, w, b));
+    }
+
+    public Precision precision() {
+        return precision;
     }
 
     @Override

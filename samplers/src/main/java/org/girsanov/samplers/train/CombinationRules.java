@@ -1,8 +1,11 @@
 package org.girsanov.samplers.train;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.girsanov.autodiff.nn.Precision;
 
 /**
  * The rules of a {@link TrainingConfig} that tie its parts together (each part checks its own fields): which
@@ -37,7 +40,20 @@ final class CombinationRules {
             throw new IllegalArgumentException("divergence = '" + divergence + "' applies to the bridge, nets and pinn samplers only; "
                     + sampler + " needs divergence = none");
         }
+        if (network.precision() != Precision.FLOAT64 && !FLOAT32_SAMPLERS.contains(sampler)) {
+            throw new IllegalArgumentException("precision = " + network.precision() + " applies to the control networks of "
+                    + FLOAT32_SAMPLERS.stream().map(SamplerKind::id).collect(Collectors.joining(", "))
+                    + "; " + sampler + " needs precision = float64");
+        }
+        if (network.precision() != Precision.FLOAT64 && !DivergenceForm.NONE.equals(divergence)) {
+            throw new IllegalArgumentException("precision = " + network.precision() + ": divergence = '" + divergence
+                    + "' differentiates the network twice, which a float32 network cannot; use precision = float64");
+        }
     }
+
+    /** The samplers whose control networks ({@code SamplerFactory.control}) take {@link Precision#FLOAT32}. */
+    static final Set<SamplerKind> FLOAT32_SAMPLERS = EnumSet.of(SamplerKind.PIS, SamplerKind.DDS,
+            SamplerKind.DIS, SamplerKind.BRIDGE, SamplerKind.GFN, SamplerKind.CMCD, SamplerKind.MCD, SamplerKind.IDEM);
 
     /** The losses {@code sampler} can train with. */
     static List<String> trainingLosses(SamplerKind sampler) {

@@ -2,6 +2,7 @@ package org.girsanov.samplers.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.girsanov.autodiff.nn.Precision;
 
 /**
  * The flat string form of a {@link TrainingConfig} in config.json and checkpoints: one key per field
@@ -38,6 +39,9 @@ final class ConfigFormat {
         m.put("width", Integer.toString(c.network().width()));
         m.put("layers", Integer.toString(c.network().layers()));
         m.put("langevin", Boolean.toString(c.network().langevin()));
+        if (c.network().precision() != Precision.FLOAT64) { // written when not the default: older run folders read the same
+            m.put("precision", c.network().precision().toString());
+        }
         m.put("exploration", Double.toString(c.exploration().kappa()));
         m.put("eval_every", Integer.toString(c.run().evalEvery()));
         m.put("eval_paths", Integer.toString(c.run().evalPaths()));
@@ -76,6 +80,7 @@ final class ConfigFormat {
                 .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma())).priorStd(priorStd(m, t.priorStd()))
                 .width(i(m, "width", n.width())).layers(i(m, "layers", n.layers()))
                 .langevin(Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(n.langevin()))))
+                .precision(m.containsKey("precision") ? Precision.parse("precision", m.get("precision")) : n.precision())
                 .exploration(x(m, "exploration", e.kappa())).evalEvery(i(m, "eval_every", r.evalEvery()))
                 .evalPaths(i(m, "eval_paths", r.evalPaths()))
                 .checkpointEvery(i(m, "checkpoint_every", r.checkpointEvery()))

@@ -148,7 +148,7 @@ public final class SamplerFactory {
     /** {@code NN₁(x,t) [+ NN₂(t) ⊙ s(x,t)]}, the coefficient {@code NN₂} starting at {@code initial}, {@code s} clipped at ±100. */
     static Control control(String name, TrainingConfig c, int d, ScoreField score, double initial, UniformRandomProvider rng) {
         TrainingConfig.Network n = c.network();
-        FourierMlp net = new FourierMlp(name + ".nn", d, d, n.width(), n.layers(), rng);
+        FourierMlp net = new FourierMlp(name + ".nn", d, d, n.width(), n.layers(), n.precision(), rng);
         if (!n.langevin()) {
             return net;
         }

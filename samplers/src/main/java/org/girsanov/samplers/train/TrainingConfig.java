@@ -1,6 +1,7 @@
 package org.girsanov.samplers.train;
 
 import java.util.Map;
+import org.girsanov.autodiff.nn.Precision;
 
 /**
  * Everything that defines a training run, so that a run can be written down ({@link #toMap()}) and
@@ -120,10 +121,17 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param width    hidden width of the networks
      * @param layers   hidden layers of the networks
      * @param langevin whether the drift gets the Langevin term {@code NN₂(t) ⊙ ∇log ρ}
+     * @param precision the arithmetic of the control networks' hidden layers ({@link Precision}; float64 by default)
      */
-    public record Network(int width, int layers, boolean langevin) {
+    public record Network(int width, int layers, boolean langevin, Precision precision) {
+        /** A float64 network. */
+        public Network(int width, int layers, boolean langevin) {
+            this(width, layers, langevin, Precision.FLOAT64);
+        }
+
         public Network {
             positive("width", width);
+            java.util.Objects.requireNonNull(precision, "precision");
             if (layers < 0) {
                 throw new IllegalArgumentException("layers = " + layers + "; must be >= 0");
             }
@@ -273,6 +281,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private int width;
         private int layers;
         private boolean langevin;
+        private Precision precision;
         private double exploration;
         private int replayEvery;
         private DivergenceForm divergence;
@@ -304,6 +313,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             width = c.network.width();
             layers = c.network.layers();
             langevin = c.network.langevin();
+            precision = c.network.precision();
             exploration = c.exploration.kappa();
             replayEvery = c.exploration.replayEvery();
             divergence = c.divergence;
@@ -335,6 +345,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder width(int v) { width = v; return this; }
         public Builder layers(int v) { layers = v; return this; }
         public Builder langevin(boolean v) { langevin = v; return this; }
+        public Builder precision(Precision v) { precision = v; return this; }
         public Builder exploration(double v) { exploration = v; return this; }
         public Builder replayEvery(int v) { replayEvery = v; return this; }
         public Builder divergence(DivergenceForm v) { divergence = v; return this; }
@@ -350,7 +361,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public TrainingConfig build() {
             return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma, priorStd),
                     new Optimisation(batch, iterations, lr, lrFinal, clip, emaDecay, logZLrScale),
-                    new Network(width, layers, langevin), new Exploration(exploration, replayEvery), divergence,
+                    new Network(width, layers, langevin, precision), new Exploration(exploration, replayEvery), divergence,
                     new Run(seed, threads, chunkSize, evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);
         }
     }

@@ -80,6 +80,28 @@ class TrainingConfigTest {
     }
 
     @Test
+    void aFloat32NetworkIsWrittenReadBackAndRefusedWhereItCannotApply() {
+        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toBuilder()
+                .precision(org.girsanov.autodiff.nn.Precision.FLOAT32).build();
+        assertEquals("float32", c.toMap().get("precision"));
+        assertEquals(c, TrainingConfig.fromMap(c.toMap()));
+        assertFalse(TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toMap().containsKey("precision"),
+                "float64 writes no key, so older configs compare equal");
+        message("precision = 'half'; allowed: float64, float32", () -> TrainingConfig.fromMap(
+                new java.util.HashMap<>(Map.of("target", "gmm9", "sampler", "pis", "loss", "lv", "precision", "half"))));
+        for (SamplerKind k : List.of(SamplerKind.NETS, SamplerKind.PINN, SamplerKind.LRDS, SamplerKind.LDVI)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults("gmm9", k,
+                    k.defaultLoss()).toBuilder().precision(org.girsanov.autodiff.nn.Precision.FLOAT32).build());
+            assertTrue(e.getMessage().startsWith("precision = float32 applies to the control networks of pis, dds, dis, bridge,"
+                    + " gfn, cmcd, mcd, idem; " + k.id() + " needs precision = float64"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults("gmm9",
+                SamplerKind.BRIDGE, LossKind.LV).toBuilder().precision(org.girsanov.autodiff.nn.Precision.FLOAT32)
+                .divergence(DivergenceForm.EXACT).build());
+        assertTrue(e.getMessage().contains("differentiates the network twice"), e.getMessage());
+    }
+
+    @Test
     void keysAnOlderConfigLacksTakeTheDefaults() {
         Map<String, String> m = map(DEFAULTS_BEFORE);
         for (String k : List.of("grid", "replay_every", "divergence", "logz_lr_scale", "exploration")) {
