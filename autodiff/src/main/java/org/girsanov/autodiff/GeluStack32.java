@@ -3,71 +3,67 @@ package org.girsanov.autodiff;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The hidden layers of a GELU network evaluated in single precision, as one tape op:
+ * Dense GELU layers evaluated in single precision, as one tape op:
  * <pre>
- *   y = GELU(z_m),   z_{l+1} = GELU(z_l) W_l + 1 b_lᵀ  (l = 0 … m−1),   z_0 = a,
+ *   y = h_m,   h_{l+1} = GELU(z_l),   z_l = h_l W_l + 1 b_lᵀ  (l = 0 … m−1),   h_0 = x,
  * </pre>
- * every {@code W_l} square ({@code w × w}), {@code a} and {@code y} {@code n × w} in double, everything between in
- * float32: the products on {@link FloatKernels} (16 lanes with AVX-512 where the double kernels have 8) and GELU's
- * {@code tanh} through {@link FloatExp}. This is where every peer (PyTorch, JAX) spends its precision — the network —
- * while the log-weights, the losses' sums, the parameter gradients' accumulation over chunks and steps, and Adam stay
- * in double. The backward is the chain rule in float,
+ * {@code W_0} {@code d × w}, every later {@code W_l} {@code w × w}; {@code x} ({@code n × d}) and {@code y}
+ * ({@code n × w}) in double, everything between in float32: the products on {@link FloatKernels} (16 lanes with AVX-512
+ * where the double kernels have 8) and GELU's {@code tanh} through {@link FloatExp}. This is where every peer (PyTorch,
+ * JAX) spends its precision — the network — while the log-weights, the losses' sums, the parameter gradients'
+ * accumulation over chunks and steps, and Adam stay in double. The backward is the chain rule in float,
  * <pre>
- *   δ_m = ḡ ⊙ GELU'(z_m),   ∂W_l = GELU(z_l)ᵀ δ_{l+1},   ∂b_l = 1ᵀ δ_{l+1},   δ_l = (δ_{l+1} W_lᵀ) ⊙ GELU'(z_l),
+ *   δ_{m−1} = ḡ ⊙ GELU'(z_{m−1}),   ∂W_l = h_lᵀ δ_l,   ∂b_l = 1ᵀ δ_l,   δ_{l−1} = (δ_l W_lᵀ) ⊙ GELU'(z_{l−1}),
+ *   ∂x = δ_0 W_0ᵀ,
  * </pre>
- * with {@code ∂a = δ_0} and the parameter gradients added into their double buffers. Its error against the double
- * network is float's, ≈ 10⁻⁶ relative ({@code GeluStack32Test}); it has no recorded backward, so a loss that
- * differentiates the network twice (a divergence) must use the double network.
+ * with the parameter gradients added into their double buffers. Its error against the double network is float's,
+ * ≈ 10⁻⁶ relative ({@code GeluStack32Test}); it has no recorded backward, so a loss that differentiates the network
+ * twice (a divergence) must use the double network.
  */
 final class GeluStack32 {
     private GeluStack32() {
     }
 
-    static Var apply(Tape t, Var a, Var[] w, Var[] b) {
-        final int n = a.rows();
-        final int width = a.cols();
+    static Var apply(Tape t, Var x, Var[] w, Var[] b) {
         final int m = w.length;
-        if (b.length != m) {
-            throw new IllegalArgumentException("geluStack32: " + m + " weights but " + b.length + " biases");
+        if (m < 1 || b.length != m) {
+            throw new IllegalArgumentException("geluStack32: " + m + " weights and " + b.length + " biases; need as many"
+                    + " biases as weights, at least one");
         }
+        final int n = x.rows();
+        final int din = x.cols();
+        final int width = w[0].cols();
         for (int l = 0; l < m; l++) {
-            if (w[l].rows() != width || w[l].cols() != width) {
-                throw Tape.shapeError("geluStack32", a, w[l], "compatible (every weight must be " + width + "x" + width + ")");
+            int in = l == 0 ? din : width;
+            if (w[l].rows() != in || w[l].cols() != width) {
+                throw Tape.shapeError("geluStack32", l == 0 ? x : w[l - 1], w[l], "compatible (weight " + l + " must be "
+                        + in + "x" + width + ")");
             }
             if (b[l].rows() != 1 || b[l].cols() != width) {
                 throw Tape.shapeError("geluStack32", w[l], b[l], "compatible (every bias must be 1x" + width + ")");
             }
         }
         final int len = n * width;
-        final boolean keep = t.recording;
         final boolean vector = Kernels.VECTOR;
-        // z_l, tanh(u(z_l)) and GELU(z_l) of every layer when the tape records (the backward needs them); else two
-        // rotating buffers
-        final float[][] z = new float[m + 1][];
-        final float[][] th = new float[m + 1][];
-        final float[][] y = new float[m + 1][];
-        z[0] = t.lendFloats(len);
-        final double[] ad = a.value.data;
-        for (int i = 0; i < len; i++) {
-            z[0][i] = (float) ad[i];
-        }
-        for (int l = 0; l <= m; l++) {
-            th[l] = keep || l < 2 ? t.lendFloats(len) : th[l - 2];
-            y[l] = keep || l < 2 ? t.lendFloats(len) : y[l - 2];
-            FloatKernels.gelu(z[l], y[l], th[l], len, vector);
-            if (l < m) {
-                z[l + 1] = keep || l < 1 ? t.lendFloats(len) : z[l - 1];
-                FloatKernels.product(y[l], width, 1, t.parameterFloats(w[l], false), t.parameterFloats(b[l], false), z[l + 1],
-                        n, width, width, false, vector);
-            }
+        // h_l, z_l and tanh u(z_l) of every layer: the backward needs them (lent by the workspace, so a loop of steps
+        // reuses them)
+        final float[][] h = new float[m + 1][];
+        final float[][] z = new float[m][];
+        final float[][] th = new float[m][];
+        h[0] = t.lendFloats(n * din);
+        FloatKernels.toFloats(x.value.data, h[0], n * din);
+        for (int l = 0; l < m; l++) {
+            z[l] = t.lendFloats(len);
+            FloatKernels.product(h[l], l == 0 ? din : width, 1, t.parameterFloats(w[l], false), t.parameterFloats(b[l], false),
+                    z[l], n, l == 0 ? din : width, width, false, vector);
+            th[l] = t.lendFloats(len);
+            h[l + 1] = t.lendFloats(len);
+            FloatKernels.gelu(z[l], h[l + 1], th[l], len, vector);
         }
         DMatrixRMaj out = t.newValue(n, width);
-        final float[] ym = y[m];
-        for (int i = 0; i < len; i++) {
-            out.data[i] = ym[i];
-        }
+        FloatKernels.toDoubles(h[m], out.data, len);
         Var[] parents = new Var[1 + 2 * m];
-        parents[0] = a;
+        parents[0] = x;
         System.arraycopy(w, 0, parents, 1, m);
         System.arraycopy(b, 0, parents, 1 + m, m);
         return t.node(out, "geluStack32", (g, o, go) -> {
@@ -78,16 +74,14 @@ final class GeluStack32 {
             Var[] grads = new Var[parents.length];
             float[] delta = g.lendFloats(len);
             float[] e = g.lendFloats(len);
-            final double[] god = go.value.data;
-            for (int i = 0; i < len; i++) {
-                e[i] = (float) god[i];
-            }
-            FloatKernels.geluBackward(e, z[m], th[m], delta, len, vector);
+            FloatKernels.toFloats(go.value.data, e, len);
+            FloatKernels.geluBackward(e, z[m - 1], th[m - 1], delta, len, vector);
             for (int l = m - 1; l >= 0; l--) {
+                final int in = l == 0 ? din : width;
                 if (w[l].requiresGrad) {
-                    float[] gw = g.lendFloats(width * width);
-                    FloatKernels.product(y[l], 1, width, delta, null, gw, width, n, width, false, vector);
-                    grads[1 + l] = addInto(t, g, w[l], gw, width, width);
+                    float[] gw = g.lendFloats(in * width);
+                    FloatKernels.product(h[l], 1, in, delta, null, gw, in, n, width, false, vector);
+                    grads[1 + l] = addInto(t, g, w[l], gw);
                 }
                 if (b[l].requiresGrad) {
                     float[] gb = g.lendFloats(width);
@@ -97,38 +91,32 @@ final class GeluStack32 {
                             gb[j] += delta[r + j];
                         }
                     }
-                    grads[1 + m + l] = addInto(t, g, b[l], gb, 1, width);
+                    grads[1 + m + l] = addInto(t, g, b[l], gb);
                 }
-                if (l == 0 && !a.requiresGrad) {
-                    break;
+                if (l > 0) {
+                    FloatKernels.product(delta, width, 1, t.parameterFloats(w[l], true), null, e, n, width, width, false, vector);
+                    FloatKernels.geluBackward(e, z[l - 1], th[l - 1], delta, len, vector);
+                } else if (x.requiresGrad) {
+                    float[] gx = g.lendFloats(n * din);
+                    FloatKernels.product(delta, width, 1, t.parameterFloats(w[0], true), null, gx, n, width, din, false, vector);
+                    DMatrixRMaj r = g.newValue(n, din);
+                    FloatKernels.toDoubles(gx, r.data, n * din);
+                    grads[0] = g.constant(r);
                 }
-                FloatKernels.product(delta, width, 1, t.parameterFloats(w[l], true), null, e, n, width, width, false, vector);
-                FloatKernels.geluBackward(e, z[l], th[l], delta, len, vector);
-            }
-            if (a.requiresGrad) {
-                DMatrixRMaj r = g.newValue(n, width);
-                for (int i = 0; i < len; i++) {
-                    r.data[i] = delta[i];
-                }
-                grads[0] = g.constant(r);
             }
             return grads;
         }, parents);
     }
 
-    /** A parameter gradient {@code gf} into the parameter's buffer when the sweep lends it, else as a double constant. */
-    private static Var addInto(Tape t, Tape g, Var p, float[] gf, int rows, int cols) {
+    /** A gradient {@code gf} of {@code p} into its buffer when the sweep lends it (a parameter), else a double constant. */
+    private static Var addInto(Tape t, Tape g, Var p, float[] gf) {
         DMatrixRMaj buf = t.directBuffer(p);
         if (buf != null) {
-            for (int i = 0; i < gf.length; i++) {
-                buf.data[i] += gf[i];
-            }
+            FloatKernels.addInto(gf, buf.data, gf.length);
             return null;
         }
-        DMatrixRMaj r = g.newValue(rows, cols);
-        for (int i = 0; i < gf.length; i++) {
-            r.data[i] = gf[i];
-        }
+        DMatrixRMaj r = g.newValue(p.rows(), p.cols());
+        FloatKernels.toDoubles(gf, r.data, gf.length);
         return g.constant(r);
     }
 }

@@ -395,10 +395,10 @@ public final class Tape {
     public Var gelu(Var a) { return Gelu.gelu(this, a); }
 
     /**
-     * {@code GELU(z_m)}, {@code z_{l+1} = GELU(z_l) W_l + 1 b_lᵀ}, {@code z_0 = a}: the hidden layers of a GELU network
-     * ({@code w × w} weights) in float32, one op ({@link GeluStack32}); no recorded backward.
+     * {@code h_m}, {@code h_{l+1} = GELU(h_l W_l + 1 b_lᵀ)}, {@code h_0 = x}: dense GELU layers ({@code W_0} {@code d × w},
+     * the others {@code w × w}) in float32, one op ({@link GeluStack32}); no recorded backward.
      */
-    public Var geluStack32(Var a, Var[] w, Var[] b) { return GeluStack32.apply(this, a, w, b); }
+    public Var geluStack32(Var x, Var[] w, Var[] b) { return GeluStack32.apply(this, x, w, b); }
     /** SiLU (swish): {@link Pointwise#silu}. */
     public Var silu(Var a) { return Pointwise.silu(this, a); }
     /** Sine: {@link Pointwise#sin}. */

@@ -109,7 +109,7 @@ class GeluStack32Test {
         if (float32) {
             y = t.geluStack32(a, wv, bv);
         } else {
-            y = t.gelu(a);
+            y = a;
             for (int l = 0; l < w.length; l++) {
                 y = t.gelu(t.linear(y, wv[l], bv[l]));
             }
@@ -140,17 +140,20 @@ class GeluStack32Test {
     @Test
     void valueAndGradientsAgreeWithTheDoubleNetworkToFloatPrecision() {
         Random rnd = new Random(11);
-        for (int[] shape : new int[][] {{37, 64, 2}, {64, 20, 1}, {5, 64, 0}, {64, 64, 3}}) {
+        // rows, input width d, hidden width w, layers m
+        for (int[] shape : new int[][] {{37, 2, 64, 3}, {64, 20, 20, 2}, {5, 64, 64, 1}, {64, 3, 64, 4}, {67, 1, 17, 2}}) {
             int n = shape[0];
-            int width = shape[1];
-            int m = shape[2];
+            int din = shape[1];
+            int width = shape[2];
+            int m = shape[3];
             Parameter[] w = new Parameter[m];
             Parameter[] b = new Parameter[m];
             for (int l = 0; l < m; l++) {
-                DMatrixRMaj wl = new DMatrixRMaj(width, width);
+                int in = l == 0 ? din : width;
+                DMatrixRMaj wl = new DMatrixRMaj(in, width);
                 DMatrixRMaj bl = new DMatrixRMaj(1, width);
                 for (int i = 0; i < wl.data.length; i++) {
-                    wl.data[i] = rnd.nextGaussian() * Math.sqrt(2.0 / width);
+                    wl.data[i] = rnd.nextGaussian() * Math.sqrt(2.0 / in);
                 }
                 for (int i = 0; i < width; i++) {
                     bl.data[i] = 0.3 * rnd.nextGaussian();
@@ -158,20 +161,22 @@ class GeluStack32Test {
                 w[l] = new Parameter("w" + l, wl);
                 b[l] = new Parameter("b" + l, bl);
             }
-            DMatrixRMaj input = new DMatrixRMaj(n, width);
+            DMatrixRMaj input = new DMatrixRMaj(n, din);
             DMatrixRMaj c = new DMatrixRMaj(n, width);
             for (int i = 0; i < input.data.length; i++) {
                 input.data[i] = 2 * rnd.nextGaussian();
+            }
+            for (int i = 0; i < c.data.length; i++) {
                 c.data[i] = rnd.nextGaussian();
             }
             double[][] ref = run(false, null, input, w, b, c);
             double[][] f32 = run(true, null, input, w, b, c);
             double[][] f32ws = run(true, new Workspace(true), input, w, b, c);
-            String at = n + " rows, width " + width + ", " + m + " layers";
+            String at = n + " rows, " + din + " -> " + width + ", " + m + " layers";
             for (int k = 0; k < ref.length; k++) {
                 double err = relativeError(f32[k], ref[k]);
                 assertTrue(err < 2e-6, at + ": output " + k + " (0 value, 1 input gradient, then W, b) off by " + err);
-                assertTrue(err > 0 || m == 0 && k == 0, at + ": output " + k + " is bitwise double's, so not float32");
+                assertTrue(err > 0, at + ": output " + k + " is bitwise double's, so not float32");
                 assertArrayEquals(f32[k], f32ws[k], 0.0, at + ": a workspace changes output " + k);
             }
         }
@@ -188,6 +193,6 @@ class GeluStack32Test {
         Var bad = t.input(new DMatrixRMaj(2, 3));
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
                 () -> t.geluStack32(a, new Var[] {bad}, new Var[] {t.param(new Parameter("b2", 1, 4))}));
-        assertTrue(s.getMessage().contains("4x4"), s.getMessage());
+        assertTrue(s.getMessage().contains("weight 0 must be 4x3"), s.getMessage());
     }
 }

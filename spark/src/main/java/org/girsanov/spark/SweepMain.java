@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.cli.UserError;
 import org.girsanov.cli.commands.QualityRows;
 import picocli.CommandLine;
@@ -88,7 +89,7 @@ public final class SweepMain implements Callable<Integer> {
         if (iterations != null && iterations < 0) {
             throw new UserError("--iterations: " + iterations + "; give 0 or more");
         }
-        List<QualityRows.Row> plan = QualityRows.plan(rows, QualityRows.seeds(seeds), threads, iterations);
+        List<QualityRows.Row> plan = QualityRows.plan(rows, QualityRows.seeds(seeds), threads, iterations, Precision.FLOAT64);
         checkOut(out);
         SparkConf conf = new SparkConf().setAppName("girsanov quality sweep");
         if (master != null) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.benchmarks.baselines.BaselineBenchmark;
 import org.girsanov.benchmarks.baselines.SampleMetric;
 import org.girsanov.cli.Build;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @CommandLine.Command(name = "bench", header = "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched"
         + " budget), bench efficiency (quality against target evaluations) or bench perf (training-step time)",
-        customSynopsis = "bench quality [--rows T/S/L,...] [--seeds S,...] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]",
+        customSynopsis = "bench quality [--rows T/S/L,...] [--seeds S,...] [--precision P] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]",
         description = "bench table FILE.json [FILE.json ...] [--plot DIR] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
@@ -78,6 +79,10 @@ public final class BenchCommand extends Command {
 
     @Option(names = "--eval-paths", paramLabel = "K", description = "evaluation paths per row (the published protocol's 100 000)")
     int evalPaths = 100_000;
+
+    @Option(names = "--precision", paramLabel = "P", description = "quality: the control networks' hidden layers in float64"
+            + " (the protocol's) or float32 (as train --precision)")
+    String precision;
 
     @Option(names = "--batch", paramLabel = "B", description = "perf: batch")
     int batch = 512;
@@ -194,7 +199,13 @@ public final class BenchCommand extends Command {
         int threads = Inputs.intIn("--threads", this.threads, 1, EvaluateCommand.MAX_THREADS);
         int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, EvaluateCommand.MAX_PATHS);
         Integer iterations = this.iterations != null ? Inputs.intIn("--iterations", this.iterations, 0, Integer.MAX_VALUE) : null;
-        List<QualityRows.Row> rows = QualityRows.plan(this.rows, QualityRows.seeds(seeds), threads, iterations);
+        Precision precision;
+        try {
+            precision = this.precision == null ? Precision.FLOAT64 : Precision.parse("--precision", this.precision);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        List<QualityRows.Row> rows = QualityRows.plan(this.rows, QualityRows.seeds(seeds), threads, iterations, precision);
         double checkpointSeconds = Inputs.checkpointSeconds(this.checkpointSeconds);
         Path dir = this.out;
         Inputs.folder("--out", dir);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
 import org.girsanov.cli.Build;
@@ -53,8 +54,9 @@ public final class QualityRows {
      * {@link UserError} naming {@code --rows} and the row otherwise) before anything runs.
      *
      * @param iterations the protocol's iterations replaced ({@code null}: the protocol's)
+     * @param precision  the control networks' arithmetic (the protocol's is float64)
      */
-    public static List<Row> plan(String rowList, List<Long> seeds, int threads, Integer iterations) {
+    public static List<Row> plan(String rowList, List<Long> seeds, int threads, Integer iterations, Precision precision) {
         List<Row> rows = new ArrayList<>();
         for (String row : rowList != null ? Arrays.asList(rowList.split(",", -1)) : defaultRows()) {
             String[] p = row.trim().split("/", -1);
@@ -71,6 +73,7 @@ public final class QualityRows {
             try {
                 c = Presets.cpu(spec, dimension, SamplerKind.parse(p[1]), LossKind.parse(p[2])).withThreads(threads);
                 c = iterations == null ? c : c.withIterations(iterations);
+                c = precision == Precision.FLOAT64 ? c : c.toBuilder().precision(precision).build();
             } catch (IllegalArgumentException e) {
                 throw new UserError("--rows: '" + row + "': " + e.getMessage());
             }

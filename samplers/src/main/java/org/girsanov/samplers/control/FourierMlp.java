@@ -24,9 +24,9 @@ import org.girsanov.autodiff.nn.Precision;
  *   T(t)     = MLP_GELU( [sin(ωt + φ), cos(ωt + φ)] ),   ω = linspace(0.1, 100, width),
  * </pre>
  * with the output layer initialised to zero (so the initial control is 0). The time features are
- * computed once per time and broadcast over the batch. In {@link Precision#FLOAT32} the body's hidden layers
- * {@code (GELU ∘ L)^{layers} ∘ GELU} run as one single-precision op ({@code Tape.geluStack32}); the input embedding,
- * the time network and {@code L_out} stay double.
+ * computed once per time and broadcast over the batch. In {@link Precision#FLOAT32} the input embedding and the
+ * hidden layers, {@code (GELU ∘ L)^{layers} ∘ GELU(W_in x + b_in + T(t))}, run as one single-precision op
+ * ({@code Tape.geluStack32}); the time network and {@code L_out} stay double.
  */
 public final class FourierMlp implements Module, Control {
     private final String name;
@@ -72,19 +72,22 @@ public final class FourierMlp implements Module, Control {
 
     @Override
     public Var apply(Tape t, Var x, double time) {
-        Var h = inputEmbed.apply(t, x, timeFeatures(t, time)); // x W + 1(b + T(t))ᵀ, one node
         if (precision == Precision.FLOAT64) {
+            Var h = inputEmbed.apply(t, x, timeFeatures(t, time)); // x W + 1(b + T(t))ᵀ, one node
             return body.apply(t, t.gelu(h));
         }
+        // the same layers as one float32 op: GELU(x W + 1(b + T(t))ᵀ), then the body's hidden layers, then L_out in double
         List<Linear> layers = body.layers();
         final int m = layers.size() - 1;
-        Var[] w = new Var[m];
-        Var[] b = new Var[m];
+        Var[] w = new Var[m + 1];
+        Var[] b = new Var[m + 1];
+        w[0] = t.param(inputEmbed.weight());
+        b[0] = t.add(t.param(inputEmbed.bias()), timeFeatures(t, time));
         for (int l = 0; l < m; l++) {
-            w[l] = t.param(layers.get(l).weight());
-            b[l] = t.param(layers.get(l).bias());
+            w[l + 1] = t.param(layers.get(l).weight());
+            b[l + 1] = t.param(layers.get(l).bias());
         }
-        return layers.get(m).apply(t, t.geluStack32(h, w, b));
+        return layers.get(m).apply(t, t.geluStack32(x, w, b));
     }
 
     public Precision precision() {
