@@ -9,6 +9,7 @@
 #   BATCH=512 STEPS=100 TORCH_DTYPE=float64 benchmarks/perf.sh
 #   KERNELS=scalar benchmarks/perf.sh  # our scalar kernels instead of the Vector-API ones (same numbers)
 #   PRECISION=float32 benchmarks/perf.sh  # the control network's hidden layers in float32 (log-weights, Adam: double)
+#   CHUNK=128 benchmarks/perf.sh       # paths per batch chunk (default 64; results depend on it)
 #
 # Java runs with --add-modules jdk.incubator.vector (as ./girsanov does), so the products use autodiff's
 # Vector-API kernels; the header names the backend that ran.
@@ -41,7 +42,7 @@ rm -f cli/target/girsanov.jar cli/target/original-girsanov.jar
 mvn -B -q -pl cli -am package -DskipTests -Denforcer.skip >/dev/null
 JAVA_VEC=(java --add-modules jdk.incubator.vector -Dgirsanov.kernels="${KERNELS:-vector}")
 echo "# kernels: $("${JAVA_VEC[@]}" -jar cli/target/girsanov.jar version --json 2>/dev/null | "$PY" -c 'import json,sys; print(json.load(sys.stdin).get("kernels", "?"))')"
-"${JAVA_VEC[@]}" -jar cli/target/girsanov.jar jmh TrainingStepBenchmark -p batch="$BATCH" -p steps="$STEPS" -p threads=1,2 -p precision="${PRECISION:-float64}" \
+"${JAVA_VEC[@]}" -jar cli/target/girsanov.jar jmh TrainingStepBenchmark -p batch="$BATCH" -p steps="$STEPS" -p threads=1,2 -p precision="${PRECISION:-float64}" -p chunk="${CHUNK:-0}" \
     $JMH_IT -f 1 -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt"
 "$PY" benchmarks/pytorch/pis_lv_step.py --batch "$BATCH" --steps "$STEPS" --threads 2 --dtype "$TORCH_DTYPE" $PY_IT \
     | sed "s/\$/ OMP_WAIT_POLICY=$OMP_WAIT_POLICY/" | tee "$OUT/pytorch.txt"

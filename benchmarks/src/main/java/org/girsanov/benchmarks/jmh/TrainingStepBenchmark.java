@@ -51,11 +51,15 @@ public class TrainingStepBenchmark {
     @Param({"float64"})
     public String precision;
 
+    /** Paths per batch chunk ({@code 0}: the configuration's default, 64). */
+    @Param({"0"})
+    public int chunk;
+
     Trainer trainer;
 
     @Setup(Level.Trial)
     public void setup() {
-        trainer = newTrainer(batch, steps, threads, 0, Precision.parse("precision", precision));
+        trainer = newTrainer(batch, steps, threads, chunk, Precision.parse("precision", precision));
     }
 
     /** The trainer of the benchmark (gmm9, PIS, LV, reference control). */

@@ -60,7 +60,8 @@ final class ResumeCheck {
             new Compared("friction", c -> c.underdamped().friction(), t -> t.friction),
             new Compared("learn-step", c -> c.underdamped().learn(), t -> t.learnStep),
             new Compared("no-langevin", c -> !c.network().langevin(), t -> t.noLangevin),
-            new Compared("precision", c -> c.network().precision(), t -> Precision.parse("--precision", t.precision)));
+            new Compared("precision", c -> c.network().precision(), t -> Precision.parse("--precision", t.precision)),
+            new Compared("chunk-size", c -> c.run().chunkSize(), t -> t.chunkSize));
 
     static {
         COMPARED_FLAGS = COMPARED.stream().map(Compared::flag).toList();

@@ -98,6 +98,10 @@ public final class TrainCommand extends Command {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads; results do not depend on it")
     int threads = 2;
 
+    @Option(names = "--chunk-size", paramLabel = "C", description = "paths per batch chunk, the unit of work of a thread"
+            + " (default 64); results depend on it (each chunk has its own random streams), the speed too (BENCHMARKS.md)")
+    Integer chunkSize;
+
     @Option(names = "--grid", paramLabel = "KIND", description = "training time grid: uniform, jittered (a fresh jittered"
             + " uniform grid every iteration; evaluated on the uniform one), cosine or power:κ (default: the protocol's)")
     String grid;
@@ -205,6 +209,7 @@ public final class TrainCommand extends Command {
                     .batch(batch != null ? batch : p.optimisation().batch())
                     .iterations(iterations != null ? iterations : p.optimisation().iterations())
                     .lr(lr != null ? lr : p.optimisation().lr()).seed(seed).threads(threads)
+                    .chunkSize(chunkSize != null ? Inputs.intIn("--chunk-size", chunkSize, 1, 4096) : p.run().chunkSize())
                     .exploration(exploration != null ? exploration : p.exploration().kappa())
                     .grid(grid != null ? GridSpec.parse(grid) : p.time().grid())
                     .replayEvery(replayEvery)

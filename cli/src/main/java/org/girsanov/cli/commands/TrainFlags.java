@@ -25,11 +25,11 @@ final class TrainFlags {
             Map.entry("replayEvery", "--replay-every"), Map.entry("divergence", "--divergence"),
             Map.entry("logZLrScale", "--lr-logz-scale"), Map.entry("grid", "--grid"), Map.entry("loss", "--loss"),
             Map.entry("scoreDraws", "--score-draws"), Map.entry("step", "--step"), Map.entry("friction", "--friction"),
-            Map.entry("precision", "--precision"));
+            Map.entry("precision", "--precision"), Map.entry("chunkSize", "--chunk-size"));
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "sigma", "prior-std", "no-langevin", "precision", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "sigma", "prior-std", "no-langevin", "precision", "chunk-size", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }

@@ -342,6 +342,16 @@ class CommandsEndToEndTest {
         assertEquals(Cli.EXIT_USER_ERROR, nets.code());
         assertTrue(nets.err().contains("--precision") && nets.err().contains("nets needs precision = float64"), nets.err());
         assertFalse(Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("n32")), "nothing ran");
+        Path chunked = dir.resolve("c128");
+        assertEquals(0, run(train(chunked, "--chunk-size", "128")).code());
+        assertTrue(Files.readString(chunked.resolve("config.json")).replace(" ", "").contains("\"chunk_size\":128"));
+        CliRun other = run(train(chunked, "--resume", "--chunk-size", "64"));
+        assertEquals(Cli.EXIT_USER_ERROR, other.code(), other.err());
+        assertTrue(other.err().contains("--chunk-size: the checkpoint has 128, given 64"), other.err());
+        CliRun zero = run(train(dir.resolve("c0"), "--chunk-size", "0"));
+        assertEquals(Cli.EXIT_USER_ERROR, zero.code());
+        assertTrue(zero.err().contains("--chunk-size"), zero.err());
+        assertFalse(Files.exists(dir.resolve("c0")), "nothing ran");
     }
 
     @Test
