@@ -6,6 +6,7 @@ import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.SamplerKind;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
+import org.girsanov.autodiff.nn.Precision;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,12 +43,16 @@ public class SamplerStepBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** The control network's hidden layers: {@code float64} (the default) or {@code float32}. */
+    @Param({"float64"})
+    public String precision;
+
     Trainer trainer;
 
     @Setup(Level.Trial)
     public void setup() {
-        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.parse(sampler), LossKind.parse(loss)).withBatch(256)
-                .withSteps(50).withThreads(threads);
+        TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.parse(sampler), LossKind.parse(loss)).toBuilder()
+                .precision(Precision.parse("precision", precision)).build().withBatch(256).withSteps(50).withThreads(threads);
         trainer = new Trainer(c, TargetSpecs.parse("gmm9"));
     }
 

@@ -29,7 +29,12 @@ public final class ChunkedExecutor implements AutoCloseable {
         return threads;
     }
 
-    /** {@code task(0), …, task(chunks − 1)}, possibly in parallel; results in chunk order. */
+    /**
+     * {@code task(0), …, task(chunks − 1)}, possibly in parallel; results in chunk order. The chunks are dealt out
+     * statically, thread {@code k} running chunks {@code k, k + T, k + 2T, …}: with chunks handed out one by one, a pool
+     * whose second worker started late let the first take three of four chunks (the float32 step at chunks of 128 paths
+     * took 70 ms in two runs of four and 55 ms in the others, 2026-12-07). Which thread runs a chunk changes no number.
+     */
     public <R> List<R> map(int chunks, IntFunction<R> task) {
         List<R> out = new ArrayList<>(chunks);
         if (pool == null || chunks == 1) {
@@ -38,19 +43,30 @@ public final class ChunkedExecutor implements AutoCloseable {
             }
             return out;
         }
-        List<Future<R>> futures = new ArrayList<>(chunks);
-        for (int c = 0; c < chunks; c++) {
-            final int chunk = c;
-            futures.add(pool.submit(() -> task.apply(chunk)));
+        final int workers = Math.min(threads, chunks);
+        final Object[] results = new Object[chunks];
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int k = 0; k < workers; k++) {
+            final int first = k;
+            futures.add(pool.submit(() -> {
+                for (int c = first; c < chunks; c += workers) {
+                    results[c] = task.apply(c);
+                }
+            }));
         }
-        for (Future<R> f : futures) {
+        for (Future<?> f : futures) {
             try {
-                out.add(f.get());
+                f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a batch chunk", e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                // a fork-join task rethrows a copy of the chunk's exception (same class, the original as its cause,
+                // its message prefixed with the class name): hand the caller the original
+                if (cause != null && cause.getCause() != null && cause.getCause().getClass() == cause.getClass()) {
+                    cause = cause.getCause();
+                }
                 if (cause instanceof RuntimeException re) {
                     throw re;
                 }
@@ -59,6 +75,11 @@ public final class ChunkedExecutor implements AutoCloseable {
                 }
                 throw new IllegalStateException(cause);
             }
+        }
+        for (int c = 0; c < chunks; c++) {
+            @SuppressWarnings("unchecked")
+            R r = (R) results[c];
+            out.add(r);
         }
         return out;
     }
