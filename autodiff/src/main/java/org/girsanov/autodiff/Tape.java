@@ -180,6 +180,24 @@ public final class Tape {
         return v;
     }
 
+    /**
+     * {@code f(time)}, a function of time alone named {@code name}: the leaf of its value computed once for the whole
+     * pass when this tape's workspace carries {@link SharedLeaves} (its adjoint goes where a parameter's goes), else
+     * {@code f} recorded on this tape.
+     */
+    public Var shared(String name, double time, SharedLeaves.TimeFunction f) {
+        SharedLeaves s = workspace == null ? null : workspace.shared();
+        if (s == null) {
+            return f.apply(this, time);
+        }
+        if (recording && !s.recording()) {
+            throw new IllegalStateException("Tape.shared('" + name + "'): a recording tape on a workspace whose shared"
+                    + " values were computed without a gradient");
+        }
+        Parameter leaf = s.leaf(name, time, f);
+        return leaf == null ? f.apply(this, time) : param(leaf);
+    }
+
     private Var leaf(DMatrixRMaj value, String op, Parameter p) {
         Var v = new Var(this, value, op, null, null, recording, p);
         if (recording) {
@@ -233,6 +251,11 @@ public final class Tape {
      */
     public void backward(Var loss) {
         sweep(loss, ones(loss), false, new Var[0], null);
+    }
+
+    /** Adds {@code ∂⟨seed, output⟩/∂θ} to the parameters' gradient buffers ({@code seed} shaped like {@code output}). */
+    void backwardSeeded(Var output, DMatrixRMaj seed) {
+        sweep(output, constant(seed), false, new Var[0], null);
     }
 
     /** As {@link #backward(Var)}, but adds the parameter gradients into {@code sink} instead. */

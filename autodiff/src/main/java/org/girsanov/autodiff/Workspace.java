@@ -58,9 +58,20 @@ public final class Workspace {
     private final Map<double[], float[]> floatCopies;
     private final Map<double[], float[]> floatTransposes;
 
+    /** Values of time alone computed once for the pass this workspace serves, or null ({@link Tape#shared}). */
+    private final SharedLeaves shared;
+
     /** An empty workspace. */
     public Workspace() {
         this(false);
+    }
+
+    /** As {@link #Workspace(boolean)}, whose tapes take functions of time from {@code shared} (null: none). */
+    public Workspace(boolean fixedParameters, SharedLeaves shared) {
+        this.transposes = fixedParameters ? new IdentityHashMap<>() : null;
+        this.floatCopies = fixedParameters ? new IdentityHashMap<>() : null;
+        this.floatTransposes = fixedParameters ? new IdentityHashMap<>() : null;
+        this.shared = shared;
     }
 
     /**
@@ -68,9 +79,11 @@ public final class Workspace {
      * is in use, and products with a parameter's transpose reuse one transposed copy.
      */
     public Workspace(boolean fixedParameters) {
-        this.transposes = fixedParameters ? new IdentityHashMap<>() : null;
-        this.floatCopies = fixedParameters ? new IdentityHashMap<>() : null;
-        this.floatTransposes = fixedParameters ? new IdentityHashMap<>() : null;
+        this(fixedParameters, null);
+    }
+
+    SharedLeaves shared() {
+        return shared;
     }
 
     /**

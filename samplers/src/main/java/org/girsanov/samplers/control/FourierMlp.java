@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.autodiff.SharedLeaves;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Activation;
@@ -35,6 +36,7 @@ public final class FourierMlp implements Module, Control {
     private final Linear inputEmbed;
     private final Mlp body;
     private final Precision precision;
+    private final SharedLeaves.TimeFunction timeFunction = this::timeNetwork;
 
     /**
      * @param inDim  input dimension {@code d}
@@ -65,8 +67,12 @@ public final class FourierMlp implements Module, Control {
         this.body = new Mlp(name + ".body", sizes, Activation.GELU, rng, true);
     }
 
-    /** The time features {@code T(t)} ({@code 1 × width}). */
+    /** The time features {@code T(t)} ({@code 1 × width}), once per pass and time where the tape shares them ({@link Tape#shared}). */
     public Var timeFeatures(Tape t, double time) {
+        return t.shared(name + ".T", time, timeFunction);
+    }
+
+    private Var timeNetwork(Tape t, double time) {
         return timeNet.apply(t, embedding.apply(t, t.scalar(time)));
     }
 

@@ -3,6 +3,7 @@ package org.girsanov.samplers.control;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.girsanov.autodiff.SharedLeaves;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Activation;
@@ -20,8 +21,11 @@ import org.girsanov.autodiff.nn.Parameter;
 public final class TimeNet implements Module {
     private final FourierTimeEmbedding embedding;
     private final Mlp mlp;
+    private final String name;
+    private final SharedLeaves.TimeFunction function = this::network;
 
     public TimeNet(String name, int outDim, int width, int layers, double initialBias, UniformRandomProvider rng) {
+        this.name = name;
         this.embedding = new FourierTimeEmbedding(name + ".time", width, rng);
         int[] sizes = new int[layers + 2];
         sizes[0] = 2 * width;
@@ -34,8 +38,12 @@ public final class TimeNet implements Module {
         java.util.Arrays.fill(last.bias().value().data, 0, outDim, initialBias);
     }
 
-    /** {@code NN(t)}, {@code 1 × out}. */
+    /** {@code NN(t)}, {@code 1 × out}: once per pass and time where the tape shares it ({@link Tape#shared}). */
     public Var apply(Tape t, double time) {
+        return t.shared(name, time, function);
+    }
+
+    private Var network(Tape t, double time) {
         return mlp.apply(t, embedding.apply(t, t.scalar(time)));
     }
 

@@ -3,6 +3,7 @@ package org.girsanov.samplers.losses;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Gradients;
+import org.girsanov.autodiff.SharedLeaves;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.sde.kernel.GaussianMoments;
@@ -26,7 +27,8 @@ final class PathSums {
 
     /** Pass 1: {@code log w} of every path of the batch. */
     static double[] logWeights(TrainingBatch b) {
-        List<double[]> parts = b.executor().map(b.chunks(), c -> chunkLogWeights(b, c));
+        SharedLeaves shared = new SharedLeaves(false);
+        List<double[]> parts = b.executor().map(b.chunks(), c -> chunkLogWeights(b, c, shared));
         double[] s = new double[b.batchSize()];
         for (int c = 0; c < parts.size(); c++) {
             System.arraycopy(parts.get(c), 0, s, b.chunkStart(c), parts.get(c).length);
@@ -34,29 +36,33 @@ final class PathSums {
         return s;
     }
 
-    private static double[] chunkLogWeights(TrainingBatch b, int c) {
+    private static double[] chunkLogWeights(TrainingBatch b, int c, SharedLeaves shared) {
         return StreamedPaths.logWeights(b.model(), b.chunkRows(c), b.behaviour(), b.chunkTerminal(c),
-                b.streams().stream(b.iteration(), c, PATH_STREAM)).logWeights();
+                b.streams().stream(b.iteration(), c, PATH_STREAM), shared).logWeights();
     }
 
     /**
      * Pass 2: adds {@code ∇_θ Σ_i c_i S_i} (coefficients already multiplied by the loss scale) to the
-     * parameters' gradient buffers, chunk sinks reduced in chunk order.
+     * parameters' gradient buffers, chunk sinks reduced in chunk order. The networks of time alone run once per
+     * step for all chunks ({@link SharedLeaves}): their adjoints are summed over the chunks first, then sent through
+     * them once.
      */
     static void accumulate(TrainingBatch b, double[] coefficients) {
-        List<Gradients> parts = b.executor().map(b.chunks(), c -> chunkGradients(b, c, coefficients));
+        SharedLeaves shared = new SharedLeaves(true);
+        List<Gradients> parts = b.executor().map(b.chunks(), c -> chunkGradients(b, c, coefficients, shared));
         for (Gradients g : parts) {
             g.addToParameters();
         }
+        shared.backpropagate();
     }
 
-    private static Gradients chunkGradients(TrainingBatch b, int c, double[] coefficients) {
+    private static Gradients chunkGradients(TrainingBatch b, int c, double[] coefficients, SharedLeaves shared) {
         int rows = b.chunkRows(c);
         DMatrixRMaj coef = new DMatrixRMaj(rows, 1);
         System.arraycopy(coefficients, b.chunkStart(c), coef.data, 0, rows);
         Gradients sink = new Gradients();
         StreamedPaths.visit(b.model(), rows, b.behaviour(), b.chunkTerminal(c),
-                b.streams().stream(b.iteration(), c, PATH_STREAM), true, new TransitionVisitor() {
+                b.streams().stream(b.iteration(), c, PATH_STREAM), true, shared, new TransitionVisitor() {
                     @Override
                     public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
                         backward(t, b.model().logWeight().increment(t, n, xn, xNext, fwd), coef, 1.0, sink);

@@ -1,5 +1,6 @@
 package org.girsanov.samplers.losses;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.control.FourierMlp;
+import org.girsanov.samplers.control.LangevinControl;
+import org.girsanov.samplers.control.TimeNet;
 import org.girsanov.samplers.families.FollmerControl;
 import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.families.Sampler;
@@ -34,18 +38,33 @@ class StreamedGradientsTest {
 
     /** The states x_0 … x_N of the batch's (single-chunk) paths, replayed from the loss's random stream. */
     static List<DMatrixRMaj> states(Sampler m, Behaviour behaviour) {
+        return states(m, behaviour, BATCH);
+    }
+
+    /** The same for a batch cut into chunks of {@code chunk} rows, each from its own stream, stacked in chunk order. */
+    static List<DMatrixRMaj> states(Sampler m, Behaviour behaviour, int chunk) {
+        int d = m.dimension();
         List<DMatrixRMaj> xs = new ArrayList<>();
         for (int n = 0; n <= m.grid().steps(); n++) {
-            xs.add(null);
+            xs.add(new DMatrixRMaj(BATCH, d));
         }
-        StreamedPaths.visit(m, BATCH, behaviour, behaviour.terminalStates(), new RandomStreams(SEED).stream(ITERATION, 0,
-                PathSums.PATH_STREAM), false, new TransitionVisitor() {
-                    @Override
-                    public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
-                        xs.set(n, xn.value().copy());
-                        xs.set(n + 1, xNext.value().copy());
-                    }
-                });
+        for (int c = 0; c * chunk < BATCH; c++) {
+            final int start = c * chunk;
+            int rows = Math.min(chunk, BATCH - start);
+            DMatrixRMaj terminal = null;
+            if (!behaviour.forward()) {
+                terminal = new DMatrixRMaj(rows, d);
+                System.arraycopy(behaviour.terminalStates().data, start * d, terminal.data, 0, rows * d);
+            }
+            StreamedPaths.visit(m, rows, behaviour, terminal, new RandomStreams(SEED).stream(ITERATION, c,
+                    PathSums.PATH_STREAM), false, new TransitionVisitor() {
+                        @Override
+                        public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
+                            System.arraycopy(xn.value().data, 0, xs.get(n).data, start * d, rows * d);
+                            System.arraycopy(xNext.value().data, 0, xs.get(n + 1).data, start * d, rows * d);
+                        }
+                    });
+        }
         return xs;
     }
 
@@ -112,6 +131,43 @@ class StreamedGradientsTest {
             Loss lv = new LogVarianceLoss();
             double[] full = fullTape(m, lv, b, w -> meanSquareAboutMean(w.tape(), w.logW()));
             assertSameGradients(full, streamed(m, lv, b, BATCH), "LV " + b);
+        }
+    }
+
+    /**
+     * With several chunks (a ragged last one) and a control with two networks of time alone — the MLP's {@code T(t)} and
+     * the Langevin coefficient {@code NN₂(t)}, computed once per pass and back-propagated once after the chunks' sinks are
+     * reduced ({@code SharedLeaves}) — LV and TB still equal the whole tape, and 1 and 3 threads agree bit for bit.
+     */
+    @Test
+    void chunkedStreamedGradientsWithSharedTimeNetworksEqualWholeTape() {
+        FourierMlp net = new FourierMlp("u", 2, 2, 16, 1, Fixtures.rng(41));
+        TimeNet coefficient = new TimeNet("u.langevin", 2, 16, 1, 0.3, Fixtures.rng(42));
+        Fixtures.perturb(net.parameters(), 0.3, 43);
+        Fixtures.perturb(coefficient.parameters(), 0.3, 44);
+        Pis m = new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, STEPS),
+                new LangevinControl(net, coefficient, TARGET, 100.0), TestPaths.SIGMA);
+        TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
+        tb.logZ().value().data[0] = 0.7;
+        final int chunk = 5;
+        for (Behaviour b : behaviours()) {
+            for (Loss loss : new Loss[] {new LogVarianceLoss(), tb}) {
+                List<Parameter> ps = Fixtures.all(m, loss);
+                Fixtures.zero(ps);
+                Whole w = whole(m, null, states(m, b, chunk));
+                Tape t = w.tape();
+                t.backward(loss == tb ? t.mean(t.square(t.sub(w.logW(), t.param(tb.logZ()))))
+                        : meanSquareAboutMean(t, w.logW()));
+                double[] full = Fixtures.grads(ps);
+                String what = loss.getClass().getSimpleName() + " " + b + ", chunks of " + chunk;
+                Fixtures.evaluate(m, loss, BATCH, chunk, SEED, ITERATION, 1, b);
+                double[] one = Fixtures.grads(ps);
+                assertSameGradients(full, one, what);
+                Fixtures.evaluate(m, loss, BATCH, chunk, SEED, ITERATION, 3, b);
+                assertArrayEquals(one, Fixtures.grads(ps), what + ": 1 and 3 threads");
+                double[] timeNetworks = Fixtures.grads(coefficient.parameters());
+                assertTrue(Fixtures.norm(timeNetworks) > 1e-6, what + ": the Langevin coefficient gets a gradient");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.girsanov.sde.path;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
+import org.girsanov.autodiff.SharedLeaves;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 import org.girsanov.autodiff.Workspace;
@@ -36,10 +37,20 @@ public final class StreamedPaths {
      */
     public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
                                     UniformRandomProvider rng, boolean record, TransitionVisitor visitor) {
+        return visit(pair, rows, behaviour, terminal, rng, record, null, visitor);
+    }
+
+    /**
+     * As above, with the functions of time alone ({@link Tape#shared}) taken from {@code shared}, computed once for all
+     * the chunks of a pass (null: each step's tape computes them).
+     */
+    public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
+                                    UniformRandomProvider rng, boolean record, SharedLeaves shared,
+                                    TransitionVisitor visitor) {
         int steps = pair.grid().steps();
         int d = pair.dimension();
         NoiseSource noise = NoiseSource.of(rng);
-        Workspace ws = new Workspace(true);
+        Workspace ws = new Workspace(true, shared);
         if (behaviour.forward()) {
             DMatrixRMaj x = pair.prior().sample(rows, rng);
             Tape t0 = tape(record, ws);
@@ -95,9 +106,15 @@ public final class StreamedPaths {
     /** {@code log w = B_N − B_0 + Σ_n ℓ_n} of {@code rows} detached paths, gradient-free. */
     public static LogWeights logWeights(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
                                         UniformRandomProvider rng) {
+        return logWeights(pair, rows, behaviour, terminal, rng, null);
+    }
+
+    /** As above, with the functions of time alone from {@code shared} (a values-only pass's; null: none). */
+    public static LogWeights logWeights(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
+                                        UniformRandomProvider rng, SharedLeaves shared) {
         double[] s = new double[rows];
         LogWeightForm form = pair.logWeight();
-        DMatrixRMaj ends = visit(pair, rows, behaviour, terminal, rng, false, new TransitionVisitor() {
+        DMatrixRMaj ends = visit(pair, rows, behaviour, terminal, rng, false, shared, new TransitionVisitor() {
             @Override
             public void transition(Tape t, int n, Var xn, Var xNext, GaussianMoments fwd) {
                 add(s, form.increment(t, n, xn, xNext, fwd), 1.0);
