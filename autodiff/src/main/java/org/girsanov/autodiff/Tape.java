@@ -28,12 +28,13 @@ import org.girsanov.autodiff.nn.Parameter;
  * <p>The ops, each with its forward, its plain (fused) backward and its recorded backward side by side, live
  * in one file per family: {@link Broadcasting} (elementwise binary ops), {@link MatrixProducts},
  * {@link Pointwise} (unary elementwise ops and activations), {@link Gelu}, {@link Reductions} and
- * {@link Columns}. The methods below only forward to them; this class is the recording and the reverse sweep.
+ * {@link Columns}; the methods of {@link TapeOps}, which this class extends, only forward to them. This class is the
+ * recording and the reverse sweep.
  *
  * <p>A tape is used by one thread. There is no global tape (DESIGN invariant 2): parallel batch
  * chunks each use their own tape and their own {@link Gradients}.
  */
-public final class Tape {
+public final class Tape extends TapeOps {
     /** Whether ops on this tape record nodes (read by the ops' backward rules to pick the fused path). */
     final boolean recording;
     private final List<Var> nodes = new ArrayList<>();
@@ -253,6 +254,15 @@ public final class Tape {
         sweep(loss, ones(loss), false, new Var[0], null);
     }
 
+    /**
+     * As {@link #backward(Var, Gradients)}, with the sweep's adjoints and scratch from {@code adjoints} instead of this
+     * tape's workspace (void after its {@link Workspace#recycle()}): a kept tape's values stay, its adjoints need not.
+     */
+    public void backward(Var loss, Gradients sink, Workspace adjoints) {
+        Tape g = new Tape(false, java.util.Objects.requireNonNull(adjoints, "adjoints"));
+        sweep(loss, ones(loss), false, new Var[0], sink, g);
+    }
+
     /** Adds {@code ∂⟨seed, output⟩/∂θ} to the parameters' gradient buffers ({@code seed} shaped like {@code output}). */
     void backwardSeeded(Var output, DMatrixRMaj seed) {
         sweep(output, constant(seed), false, new Var[0], null);
@@ -299,6 +309,10 @@ public final class Tape {
     }
 
     private Var[] sweep(Var output, Var seed, boolean createGraph, Var[] inputs, Gradients sink) {
+        return sweep(output, seed, createGraph, inputs, sink, null);
+    }
+
+    private Var[] sweep(Var output, Var seed, boolean createGraph, Var[] inputs, Gradients sink, Tape backwardTape) {
         if (output.tape != this) {
             throw new IllegalArgumentException("backward: output " + output + " belongs to another tape");
         }
@@ -312,7 +326,7 @@ public final class Tape {
             }
             return result;
         }
-        final Tape g = createGraph ? this : backwardTape();
+        final Tape g = createGraph ? this : backwardTape != null ? backwardTape : backwardTape();
         direct = !createGraph && inputs.length == 0;
         directSink = sink;
         try {
@@ -355,97 +369,4 @@ public final class Tape {
             throw shapeError(op, a, b, "equal");
         }
     }
-
-    // ------------------------------------------------------------------------------------------
-    // Ops (formulas, derivatives and kernels are in the linked classes)
-    // ------------------------------------------------------------------------------------------
-
-    /** Sums {@code g} down to {@code rows × cols}, the adjoint of broadcasting: {@link Broadcasting#reduceTo}. */
-    public Var reduceTo(Var g, int rows, int cols) { return Broadcasting.reduceTo(this, g, rows, cols); }
-    /** A row, column or scalar repeated to {@code rows × cols}: {@link Broadcasting#broadcastTo}. */
-    public Var broadcastTo(Var a, int rows, int cols) { return Broadcasting.broadcastTo(this, a, rows, cols); }
-    /** Elementwise sum with broadcasting: {@link Broadcasting#add}. */
-    public Var add(Var a, Var b) { return Broadcasting.add(this, a, b); }
-    /** Elementwise difference with broadcasting: {@link Broadcasting#sub}. */
-    public Var sub(Var a, Var b) { return Broadcasting.sub(this, a, b); }
-    /** Elementwise (Hadamard) product with broadcasting: {@link Broadcasting#mul}. */
-    public Var mul(Var a, Var b) { return Broadcasting.mul(this, a, b); }
-    /** Elementwise quotient with broadcasting: {@link Broadcasting#div}. */
-    public Var div(Var a, Var b) { return Broadcasting.div(this, a, b); }
-
-    /** Matrix product: {@link MatrixProducts#matmul}. */
-    public Var matmul(Var a, Var b) { return MatrixProducts.matmul(this, a, b); }
-    /** Matrix product with the left factor transposed: {@link MatrixProducts#matmulTN}. */
-    public Var matmulTN(Var a, Var b) { return MatrixProducts.matmulTN(this, a, b); }
-    /** Matrix product with the right factor transposed: {@link MatrixProducts#matmulNT}. */
-    public Var matmulNT(Var a, Var b) { return MatrixProducts.matmulNT(this, a, b); }
-    /** Adds a 1×C bias row to every row: {@link MatrixProducts#addBias}. */
-    public Var addBias(Var x, Var bias) { return MatrixProducts.addBias(this, x, bias); }
-    /** The fused affine map of a dense layer: {@link MatrixProducts#linear}. */
-    public Var linear(Var x, Var w, Var bias) { return MatrixProducts.linear(this, x, w, bias); }
-
-    /** Negation: {@link Pointwise#neg}. */
-    public Var neg(Var a) { return Pointwise.neg(this, a); }
-    /** Multiplication by a constant: {@link Pointwise#scale}. */
-    public Var scale(Var a, double c) { return Pointwise.scale(this, a, c); }
-    /** Addition of a constant: {@link Pointwise#addScalar}. */
-    public Var addScalar(Var a, double c) { return Pointwise.addScalar(this, a, c); }
-    /** Exponential: {@link Pointwise#exp}. */
-    public Var exp(Var a) { return Pointwise.exp(this, a); }
-    /** Natural logarithm: {@link Pointwise#log}. */
-    public Var log(Var a) { return Pointwise.log(this, a); }
-    /** Logarithm of one plus the argument: {@link Pointwise#log1p}. */
-    public Var log1p(Var a) { return Pointwise.log1p(this, a); }
-    /** Square root: {@link Pointwise#sqrt}. */
-    public Var sqrt(Var a) { return Pointwise.sqrt(this, a); }
-    /** Square: {@link Pointwise#square}. */
-    public Var square(Var a) { return Pointwise.square(this, a); }
-    /** Power with a constant exponent: {@link Pointwise#pow}. */
-    public Var pow(Var a, double p) { return Pointwise.pow(this, a, p); }
-    /** Hyperbolic tangent: {@link Pointwise#tanh}. */
-    public Var tanh(Var a) { return Pointwise.tanh(this, a); }
-    /** Logistic sigmoid: {@link Pointwise#sigmoid}. */
-    public Var sigmoid(Var a) { return Pointwise.sigmoid(this, a); }
-    /** Softplus: {@link Pointwise#softplus}. */
-    public Var softplus(Var a) { return Pointwise.softplus(this, a); }
-    /** {@code log Φ(a)}, the log standard normal distribution function: {@link Pointwise#logNormalCdf}. */
-    public Var logNormalCdf(Var a) { return Pointwise.logNormalCdf(this, a); }
-    /** {@code φ(a)/Φ(a)}, the derivative of {@code log Φ}: {@link Pointwise#dLogNormalCdf}. */
-    public Var dLogNormalCdf(Var a) { return Pointwise.dLogNormalCdf(this, a); }
-    /** Rectifier: {@link Pointwise#relu}. */
-    public Var relu(Var a) { return Pointwise.relu(this, a); }
-    /** GELU, tanh form: {@link Gelu#gelu}. */
-    public Var gelu(Var a) { return Gelu.gelu(this, a); }
-
-    /**
-     * {@code h_m}, {@code h_{l+1} = GELU(h_l W_l + 1 b_lᵀ)}, {@code h_0 = x}: dense GELU layers ({@code W_0} {@code d × w},
-     * the others {@code w × w}) in float32, one op ({@link GeluStack32}); no recorded backward.
-     */
-    public Var geluStack32(Var x, Var[] w, Var[] b) { return GeluStack32.apply(this, x, w, b); }
-    /** SiLU (swish): {@link Pointwise#silu}. */
-    public Var silu(Var a) { return Pointwise.silu(this, a); }
-    /** Sine: {@link Pointwise#sin}. */
-    public Var sin(Var a) { return Pointwise.sin(this, a); }
-    /** Cosine: {@link Pointwise#cos}. */
-    public Var cos(Var a) { return Pointwise.cos(this, a); }
-
-    /** Sum of all entries, 1×1: {@link Reductions#sum}. */
-    public Var sum(Var a) { return Reductions.sum(this, a); }
-    /** Sum over rows (over the batch), 1×C: {@link Reductions#sumRows}. */
-    public Var sumRows(Var a) { return Reductions.sumRows(this, a); }
-    /** Sum over columns (per sample), R×1: {@link Reductions#sumCols}. */
-    public Var sumCols(Var a) { return Reductions.sumCols(this, a); }
-    /** Mean of all entries, 1×1: {@link Reductions#mean}. */
-    public Var mean(Var a) { return Reductions.mean(this, a); }
-    /** Mean over rows (over the batch), 1×C: {@link Reductions#meanRows}. */
-    public Var meanRows(Var a) { return Reductions.meanRows(this, a); }
-    /** Row-wise log-sum-exp, R×1: {@link Reductions#logSumExp}. */
-    public Var logSumExp(Var a) { return Reductions.logSumExp(this, a); }
-
-    /** Columns {@code [from, to)}: {@link Columns#slice}. */
-    public Var slice(Var a, int from, int to) { return Columns.slice(this, a, from, to); }
-    /** {@code a} placed at columns {@code [offset, offset + a.cols)} of zeros: {@link Columns#padColumns}. */
-    public Var padColumns(Var a, int offset, int total) { return Columns.padColumns(this, a, offset, total); }
-    /** Columns of the parts side by side: {@link Columns#concat}. */
-    public Var concat(Var... parts) { return Columns.concat(this, parts); }
 }

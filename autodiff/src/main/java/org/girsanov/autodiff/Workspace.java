@@ -179,6 +179,28 @@ public final class Workspace {
         return p;
     }
 
+    /**
+     * A workspace for the next pass that takes over this one's storage: everything lent is taken back first (the values
+     * computed from it are void), the parameter copies are not carried over (the parameters may have changed), and its
+     * tapes take functions of time from {@code shared}. This workspace must not be used afterwards. A loop of passes that
+     * keeps whole paths ({@code StreamedPaths}'s kept visit) so allocates their storage once, not once per pass.
+     */
+    public Workspace next(boolean fixedParameters, SharedLeaves shared) {
+        recycle();
+        Workspace w = new Workspace(fixedParameters, shared);
+        w.pools.addAll(pools);
+        w.floatPools.addAll(floatPools);
+        w.freshDoubles = freshDoubles;
+        pools.clear();
+        floatPools.clear();
+        return w;
+    }
+
+    /** A workspace with storage of its own, made for fixed parameters as this one is, with the same shared leaves. */
+    public Workspace sibling() {
+        return new Workspace(transposes != null, shared);
+    }
+
     /** Takes back every matrix lent since the last call: the values computed from them are void from here on. */
     public void recycle() {
         for (double[] a : lent) {

@@ -33,7 +33,8 @@ public final class LogVarianceLoss implements Loss {
 
     @Override
     public LossValue evaluate(TrainingBatch b) {
-        double[] s = PathSums.logWeights(b);
+        PathSums.Pass pass = PathSums.begin(b);
+        double[] s = pass.logWeights();
         int excluded = PathSums.markNonFinite(s);
         int k = s.length - excluded;
         if (k < 2) {
@@ -55,7 +56,7 @@ public final class LogVarianceLoss implements Loss {
                 c[i] = 2 * r / k * b.lossScale();
             }
         }
-        PathSums.accumulate(b, c);
+        pass.accumulate(c);
         return new LossValue(loss / k, s, excluded);
     }
 }

@@ -9,10 +9,18 @@ import org.girsanov.sde.path.ChunkedExecutor;
 /**
  * Everything a loss needs for one gradient evaluation: the model, the batch size and its cut into
  * fixed-size chunks, where paths come from, the random streams of this iteration, the executor, and
- * the factor the loss is multiplied by (the reference protocol divides by {@code d}).
+ * the factor the loss is multiplied by (the reference protocol divides by {@code d}), and where a path-sum loss may keep
+ * its first pass ({@link PathMemory}; null: it streams).
  */
 public record TrainingBatch(Sampler model, int batchSize, int chunkSize, Behaviour behaviour,
-                            RandomStreams streams, long iteration, ChunkedExecutor executor, double lossScale) {
+                            RandomStreams streams, long iteration, ChunkedExecutor executor, double lossScale,
+                            PathMemory memory) {
+
+    /** A batch whose path-sum gradients always stream (two passes, memory of one step: no {@link PathMemory}). */
+    public TrainingBatch(Sampler model, int batchSize, int chunkSize, Behaviour behaviour, RandomStreams streams,
+                         long iteration, ChunkedExecutor executor, double lossScale) {
+        this(model, batchSize, chunkSize, behaviour, streams, iteration, executor, lossScale, null);
+    }
 
     public TrainingBatch {
         if (batchSize < 1) {

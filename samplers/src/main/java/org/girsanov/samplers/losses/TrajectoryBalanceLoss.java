@@ -40,7 +40,8 @@ public final class TrajectoryBalanceLoss implements Loss {
 
     @Override
     public LossValue evaluate(TrainingBatch b) {
-        double[] s = PathSums.logWeights(b);
+        PathSums.Pass pass = PathSums.begin(b);
+        double[] s = pass.logWeights();
         int excluded = PathSums.markNonFinite(s);
         int k = s.length - excluded;
         if (k < 1) {
@@ -58,7 +59,7 @@ public final class TrajectoryBalanceLoss implements Loss {
                 sumC += c[i];
             }
         }
-        PathSums.accumulate(b, c);
+        pass.accumulate(c);
         logZ.grad().data[0] -= sumC;
         return new LossValue(loss / k, s, excluded);
     }

@@ -15,6 +15,7 @@ import org.girsanov.samplers.exploration.ExplorationSchedule;
 import org.girsanov.samplers.exploration.LocalSearch;
 import org.girsanov.samplers.exploration.ReplayBuffer;
 import org.girsanov.samplers.families.Sampler;
+import org.girsanov.samplers.losses.PathMemory;
 import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.NonFiniteException;
@@ -51,6 +52,11 @@ public final class Trainer implements AutoCloseable {
     final Ema ema;
     private final RandomStreams streams;
     private final ChunkedExecutor executor;
+    /**
+     * Where LV and TB keep their first pass when the batch fits ({@link PathMemory#ofHeap()}): the same numbers, one
+     * forward pass and its target evaluations fewer. A resumed run takes the decision of the checkpoint's.
+     */
+    PathMemory memory = PathMemory.ofHeap();
     final TrainingHistory history = new TrainingHistory();
     final ExplorationSchedule exploration;
     long iteration;
@@ -185,7 +191,7 @@ public final class Trainer implements AutoCloseable {
                     null, streams, iteration, BUFFER_FEED_STREAM, config.run().chunkSize(), executor).endPoints());
         }
         TrainingBatch batch = new TrainingBatch(trainedOn(iteration), config.optimisation().batch(),
-                config.run().chunkSize(), behaviour(iteration), streams, iteration, executor, 1.0 / model.dimension());
+                config.run().chunkSize(), behaviour(iteration), streams, iteration, executor, 1.0 / model.dimension(), memory);
         LossValue v = loss.evaluate(batch);
         if (!Double.isFinite(v.loss())) {
             throw new NonFiniteException(iteration, loss.name() + " loss", "value " + v.loss());

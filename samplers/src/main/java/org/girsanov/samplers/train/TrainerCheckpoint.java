@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.io.ParameterFile;
 import org.girsanov.autodiff.nn.Parameter;
+import org.girsanov.samplers.losses.PathMemory;
 import org.girsanov.samplers.targets.Target;
 
 /**
@@ -52,6 +53,8 @@ final class TrainerCheckpoint {
         c.metadata().put("score_evaluations", Long.toString(t.counted.scoreEvaluations()));
         c.metadata().put("ema_updates", Long.toString(t.ema == null ? 0 : t.ema.updateCount()));
         c.metadata().put("train_seconds", Double.toString(t.trainingSeconds()));
+        c.metadata().put("path_memory_budget", Long.toString(t.memory.budgetBytes()));
+        c.metadata().put("path_step_doubles", Long.toString(t.memory.measuredStepDoubles()));
         for (Map.Entry<String, String> e : t.config().toMap().entrySet()) {
             c.metadata().put("config." + e.getKey(), e.getValue());
         }
@@ -100,6 +103,11 @@ final class TrainerCheckpoint {
         t.counted.add(Long.parseLong(c.metadata().getOrDefault("density_evaluations", "0")) - t.counted.densityEvaluations(),
                 Long.parseLong(c.metadata().getOrDefault("score_evaluations", "0")) - t.counted.scoreEvaluations());
         t.earlierSeconds = Double.parseDouble(c.metadata().getOrDefault("train_seconds", "0"));
+        // keep or stream the first pass as the run did before (the numbers are the same; the target evaluations are not)
+        if (c.metadata().containsKey("path_step_doubles")) {
+            t.memory = PathMemory.restored(Long.parseLong(c.metadata().get("path_memory_budget")),
+                    Long.parseLong(c.metadata().get("path_step_doubles")));
+        }
         return t;
     }
 

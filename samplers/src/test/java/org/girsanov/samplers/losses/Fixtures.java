@@ -69,9 +69,16 @@ final class Fixtures {
     /** Zeroes the gradients, evaluates {@code loss} on one batch and returns (gradient, loss value). */
     static LossValue evaluate(Sampler m, Loss loss, int batch, int chunk, long seed, long iteration, int threads,
                               Behaviour behaviour) {
+        return evaluate(m, loss, batch, chunk, seed, iteration, threads, behaviour, null);
+    }
+
+    /** As above, with the first pass kept in {@code memory} when it decides so (null: streamed). */
+    static LossValue evaluate(Sampler m, Loss loss, int batch, int chunk, long seed, long iteration, int threads,
+                              Behaviour behaviour, PathMemory memory) {
         zero(all(m, loss));
         try (ChunkedExecutor ex = new ChunkedExecutor(threads)) {
-            return loss.evaluate(new TrainingBatch(m, batch, chunk, behaviour, new RandomStreams(seed), iteration, ex, 1.0));
+            return loss.evaluate(new TrainingBatch(m, batch, chunk, behaviour, new RandomStreams(seed), iteration, ex, 1.0,
+                    memory));
         }
     }
 

@@ -171,6 +171,60 @@ class StreamedGradientsTest {
         }
     }
 
+    /**
+     * A kept first pass ({@link PathMemory}: pass 1 records every step's tape, pass 2 only back-propagates them) gives
+     * the streamed numbers bit for bit — loss, log-weights and gradient, LV and TB, forward and backward paths, several
+     * chunks, 1 and 3 threads — and a zero budget never keeps.
+     */
+    @Test
+    void keptFirstPassEqualsTheStreamedOneBitForBit() {
+        FourierMlp net = new FourierMlp("u", 2, 2, 16, 1, Fixtures.rng(51));
+        TimeNet coefficient = new TimeNet("u.langevin", 2, 16, 1, 0.3, Fixtures.rng(52));
+        Fixtures.perturb(net.parameters(), 0.3, 53);
+        Fixtures.perturb(coefficient.parameters(), 0.3, 54);
+        Pis m = new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, STEPS),
+                new LangevinControl(net, coefficient, TARGET, 100.0), TestPaths.SIGMA);
+        TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
+        tb.logZ().value().data[0] = 0.7;
+        for (Behaviour b : behaviours()) {
+            for (Loss loss : new Loss[] {new LogVarianceLoss(), tb}) {
+                for (int threads : new int[] {1, 3}) {
+                    String what = loss.getClass().getSimpleName() + " " + b + ", " + threads + " threads";
+                    List<Parameter> ps = Fixtures.all(m, loss);
+                    LossValue streamed = Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b);
+                    double[] g = Fixtures.grads(ps);
+                    PathMemory memory = new PathMemory(1L << 30);
+                    assertTrue(!memory.keeps(5, STEPS), "nothing measured yet: streams");
+                    LossValue first = Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b, memory);
+                    assertArrayEquals(g, Fixtures.grads(ps), what + ": measuring pass");
+                    assertEquals(streamed.loss(), first.loss(), 0.0, what + ": measuring pass");
+                    assertTrue(memory.keeps(5, STEPS), what + ": keeps after one measured pass");
+                    long held = -1;
+                    for (int repeat = 0; repeat < 3; repeat++) {
+                        if (repeat == 2) { // the parameters move between passes, as the optimiser moves them
+                            Fixtures.perturb(ps, 0.05, 60 + threads);
+                            streamed = Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b);
+                            g = Fixtures.grads(ps);
+                        }
+                        LossValue kept = Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b, memory);
+                        assertEquals(streamed.loss(), kept.loss(), 0.0, what);
+                        assertArrayEquals(streamed.logWeights(), kept.logWeights(), what + ": log-weights");
+                        assertArrayEquals(g, Fixtures.grads(ps), what + ": gradient, kept pass " + repeat);
+                        assertTrue(held < 0 || memory.keptDoubles() == held, what + ": a later kept pass reuses the storage");
+                        held = memory.keptDoubles();
+                    }
+                    assertTrue(held > 0, what + ": the kept pass used its own storage");
+                    assertTrue(memory.adjointDoubles() > 0 && memory.adjointDoubles() <= memory.measuredStepDoubles(),
+                            what + ": the backward sweeps' adjoints hold one step (" + memory.adjointDoubles() + " <= "
+                            + memory.measuredStepDoubles() + ")");
+                    PathMemory none = new PathMemory(0);
+                    Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b, none);
+                    assertTrue(!none.keeps(5, STEPS), "a zero budget streams");
+                }
+            }
+        }
+    }
+
     @Test
     void trajectoryBalanceStreamedEqualsWholeTape() {
         Pis m = Fixtures.pis(TARGET, STEPS, 16, 2);

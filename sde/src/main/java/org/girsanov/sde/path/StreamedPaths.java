@@ -47,27 +47,40 @@ public final class StreamedPaths {
     public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
                                     UniformRandomProvider rng, boolean record, SharedLeaves shared,
                                     TransitionVisitor visitor) {
+        return visit(pair, rows, behaviour, terminal, rng, record, new Workspace(true, shared), false, visitor);
+    }
+
+    /**
+     * The same paths with the steps' tapes on {@code ws}: recycled after every callback as above, or, when {@code keep},
+     * never — every step's tape, its values and what the visitor recorded on it stay valid until the caller recycles
+     * {@code ws}, so the tapes of a whole recording pass can be back-propagated after it (memory grows with N; the
+     * backward kernels' gradient-free draws use a {@link Workspace#sibling()}). {@code ws} must be made for fixed
+     * parameters. The paths, values and recorded operations are the same either way.
+     */
+    public static DMatrixRMaj visit(PathPair pair, int rows, Behaviour behaviour, DMatrixRMaj terminal,
+                                    UniformRandomProvider rng, boolean record, Workspace ws, boolean keep,
+                                    TransitionVisitor visitor) {
         int steps = pair.grid().steps();
         int d = pair.dimension();
         NoiseSource noise = NoiseSource.of(rng);
-        Workspace ws = new Workspace(true, shared);
+        Runnable done = keep ? () -> { } : ws::recycle;
         if (behaviour.forward()) {
             DMatrixRMaj x = pair.prior().sample(rows, rng);
             Tape t0 = tape(record, ws);
             visitor.start(t0, t0.constant(x));
-            ws.recycle();
+            done.run();
             for (int n = 0; n < steps; n++) {
                 Tape t = tape(record, ws);
                 Var xn = t.constant(x);
                 GaussianMoments fwd = pair.forward().moments(t, xn, n);
                 DMatrixRMaj next = fwd.sample(noise.standardNormal(n, rows, d), behaviour.noiseScale());
                 visitor.transition(t, n, xn, t.constant(next), fwd);
-                ws.recycle();
+                done.run();
                 x = next;
             }
             Tape tN = tape(record, ws);
             visitor.end(tN, tN.constant(x));
-            ws.recycle();
+            done.run();
             return x;
         }
         if (terminal == null || terminal.numRows != rows || terminal.numCols != d) {
@@ -75,23 +88,24 @@ public final class StreamedPaths {
                     + " terminal states; got " + (terminal == null ? "null" : terminal.numRows + "x" + terminal.numCols));
         }
         DMatrixRMaj x = terminal;
+        Workspace draws = keep ? ws.sibling() : ws;
         Tape tN = tape(record, ws);
         visitor.end(tN, tN.constant(x));
-        ws.recycle();
+        done.run();
         for (int n = steps - 1; n >= 0; n--) {
-            Tape free = Tape.noGrad(ws);
+            Tape free = Tape.noGrad(draws);
             DMatrixRMaj prev = pair.backward().step(free, free.constant(x), n, noise.standardNormal(n, rows, d))
                     .value().copy();
-            ws.recycle();
+            draws.recycle();
             Tape t = tape(record, ws);
             Var xn = t.constant(prev);
             visitor.transition(t, n, xn, t.constant(x), pair.forward().moments(t, xn, n));
-            ws.recycle();
+            done.run();
             x = prev;
         }
         Tape t0 = tape(record, ws);
         visitor.start(t0, t0.constant(x));
-        ws.recycle();
+        done.run();
         return x;
     }
 
