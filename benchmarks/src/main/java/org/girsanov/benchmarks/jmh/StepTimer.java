@@ -7,7 +7,7 @@ import org.girsanov.samplers.train.Trainer;
 /**
  * A plain timing loop over {@link TrainingStepBenchmark}'s step, for profiling (JFR) and quick checks:
  * {@code java -cp girsanov.jar org.girsanov.benchmarks.jmh.StepTimer batch steps threads warmup measured [chunk [precision]]}.
- * Prints each step's wall time and the median.
+ * Prints each step's wall time and the median, and the storage of the kept first pass ({@code PathMemory}).
  */
 public final class StepTimer {
     private StepTimer() {
@@ -42,8 +42,11 @@ public final class StepTimer {
         double median = measured % 2 == 1 ? sorted[measured / 2] : 0.5 * (sorted[measured / 2 - 1] + sorted[measured / 2]);
         double[] cs = cpu.clone();
         Arrays.sort(cs);
-        System.out.printf("precision=%s batch=%d steps=%d threads=%d wall(ms)=%s median=%.1f ms; process cpu median=%.1f ms%n",
+        System.out.printf("precision=%s batch=%d steps=%d threads=%d wall(ms)=%s median=%.1f ms; process cpu median=%.1f ms;"
+                        + " kept first pass %.0f MB%n",
                 precision, batch, steps, threads, Arrays.toString(Arrays.stream(ms).map(v -> Math.round(v)).toArray()), median,
-                cs[measured / 2]);
+                cs[measured / 2], trainer.pathMemory().keptDoubles() * 8 / 1e6);
+        System.out.printf("one streamed step of a chunk held %d doubles; budget %.0f MB%n",
+                trainer.pathMemory().measuredStepDoubles(), trainer.pathMemory().budgetBytes() / 1e6);
     }
 }

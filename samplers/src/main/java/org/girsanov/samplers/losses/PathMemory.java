@@ -14,8 +14,9 @@ import org.girsanov.autodiff.Workspace;
  * what a framework that keeps the graph does. The numbers are the same either way, bit for bit (the same operations
  * on the same values); only time and memory differ.
  *
- * <p>The first gradient evaluation streams and measures what one step of each chunk holds; from the second on the
- * batch is kept if {@code (steps + 2) ×} that, summed over the chunks, is within the budget. The storage (one
+ * <p>The first gradient evaluation streams and measures what one step of each chunk holds (its values and adjoints);
+ * from the second on the batch is kept if {@code (steps + 2) ×} that, summed over the chunks, is within the budget —
+ * an over-estimate, as the kept steps' adjoints share one step's storage. The storage (one
  * {@link Workspace} per chunk) is reused by every later iteration, so keeping allocates once. Used by one training run
  * at a time; a chunk's workspace by the thread that runs the chunk.
  */
@@ -34,19 +35,21 @@ public final class PathMemory {
         this.budgetBytes = budgetBytes;
     }
 
-    /** The default budget of a training run: a quarter of the JVM's maximum heap. */
+    /**
+     * The default budget of a training run: half the JVM's maximum heap, against an estimate that counts each step's
+     * adjoints too (the kept storage itself was ≈ 60 % of the estimate for the reference network).
+     */
     public static PathMemory ofHeap() {
-        return new PathMemory(Runtime.getRuntime().maxMemory() / 4);
+        return new PathMemory(Runtime.getRuntime().maxMemory() / 2);
     }
 
     /**
      * The memory of a resumed run: its budget and what it measured ({@code -1}: nothing yet), so it keeps or streams
-     * as before (the target evaluations then count as in the uninterrupted run). A stored budget over half of this
-     * JVM's heap is lowered to a quarter of it.
+     * as before (the target evaluations then count as in the uninterrupted run). A stored budget over this JVM's
+     * default ({@link #ofHeap()}) is lowered to it.
      */
     public static PathMemory restored(long budgetBytes, long measuredStepDoubles) {
-        long heap = Runtime.getRuntime().maxMemory();
-        PathMemory m = new PathMemory(budgetBytes > heap / 2 ? heap / 4 : budgetBytes);
+        PathMemory m = new PathMemory(Math.min(budgetBytes, ofHeap().budgetBytes));
         m.measuredStepDoubles = measuredStepDoubles;
         return m;
     }

@@ -127,6 +127,11 @@ public final class Trainer implements AutoCloseable {
         return target;
     }
 
+    /** Where LV and TB keep their first pass, and what it holds ({@link PathMemory#keptDoubles()}). */
+    public PathMemory pathMemory() {
+        return memory;
+    }
+
     /** Target evaluations (log-density and score, one per point) since the run started, resumes included. */
     public CountingTarget evaluations() {
         return counted;
