@@ -62,6 +62,16 @@ final class FloatKernels {
         }
     }
 
+    /**
+     * {@code y = ½ x (1 + t)} at the stored {@code t = th}: {@link #gelu}'s value again, bit for bit (the same two
+     * products and one sum on either backend; a loop the JIT may vectorise without changing a result).
+     */
+    static void geluFromTanh(float[] x, float[] th, float[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            y[i] = 0.5f * x[i] * (1.0f + th[i]);
+        }
+    }
+
     /** {@code r = go ⊙ gelu'(x)}, {@code gelu' = ½(1 + t) + ½x(1 − t²)c(1 + 3k x²)} at the stored {@code t = th}. */
     static void geluBackward(float[] go, float[] x, float[] th, float[] r, int len, boolean vector) {
         final int from = vector ? VectorFloatKernels.geluBackward(go, x, th, r, len, GELU_C, GELU_K3) : 0;

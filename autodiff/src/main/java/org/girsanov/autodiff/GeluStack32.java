@@ -45,23 +45,24 @@ final class GeluStack32 {
         }
         final int len = n * width;
         final boolean vector = Kernels.VECTOR;
-        // h_l, z_l and tanh u(z_l) of every layer: the backward needs them (lent by the workspace, so a loop of steps
-        // reuses them)
-        final float[][] h = new float[m + 1][];
+        // z_l and tanh u(z_l) of every layer: the backward needs them (lent by the workspace, so a loop of steps reuses
+        // them; a kept pass keeps them). h_{l+1} = GELU(z_l) passes through the tape's scratch and is recomputed from them
+        // in the backward, bit for bit: a third less to keep.
+        final float[] h0 = t.lendFloats(n * din);
         final float[][] z = new float[m][];
         final float[][] th = new float[m][];
-        h[0] = t.lendFloats(n * din);
-        FloatKernels.toFloats(x.value.data, h[0], n * din);
+        FloatKernels.toFloats(x.value.data, h0, n * din);
+        float[] h = h0;
         for (int l = 0; l < m; l++) {
             z[l] = t.lendFloats(len);
-            FloatKernels.product(h[l], l == 0 ? din : width, 1, t.parameterFloats(w[l], false), t.parameterFloats(b[l], false),
+            FloatKernels.product(h, l == 0 ? din : width, 1, t.parameterFloats(w[l], false), t.parameterFloats(b[l], false),
                     z[l], n, l == 0 ? din : width, width, false, vector);
             th[l] = t.lendFloats(len);
-            h[l + 1] = t.lendFloats(len);
-            FloatKernels.gelu(z[l], h[l + 1], th[l], len, vector);
+            h = t.scratch().activations(l, len);
+            FloatKernels.gelu(z[l], h, th[l], len, vector);
         }
         DMatrixRMaj out = t.newValue(n, width);
-        FloatKernels.toDoubles(h[m], out.data, len);
+        FloatKernels.toDoubles(h, out.data, len);
         Var[] parents = new Var[1 + 2 * m];
         parents[0] = x;
         System.arraycopy(w, 0, parents, 1, m);
@@ -79,8 +80,13 @@ final class GeluStack32 {
             for (int l = m - 1; l >= 0; l--) {
                 final int in = l == 0 ? din : width;
                 if (w[l].requiresGrad) {
+                    float[] hl = h0;
+                    if (l > 0) {
+                        hl = g.lendFloats(len);
+                        FloatKernels.geluFromTanh(z[l - 1], th[l - 1], hl, len);
+                    }
                     float[] gw = g.lendFloats(in * width);
-                    FloatKernels.product(h[l], 1, in, delta, null, gw, in, n, width, false, vector);
+                    FloatKernels.product(hl, 1, in, delta, null, gw, in, n, width, false, vector);
                     grads[1 + l] = addInto(t, g, w[l], gw);
                 }
                 if (b[l].requiresGrad) {

@@ -24,6 +24,23 @@ final class Kernels {
         double[] transposed = new double[0];
         /** Four vectors' worth of lanes: {@link VectorKernels#narrowRows} moves a block of a column through it. */
         double[] lanes = new double[0];
+        /** Two float rows of activations an op passes from layer to layer without keeping them ({@link GeluStack32}). */
+        float[] ping = new float[0];
+        float[] pong = new float[0];
+
+        /** {@link #ping} (even {@code l}) or {@link #pong} (odd) with at least {@code length} floats. */
+        float[] activations(int l, int length) {
+            if (l % 2 == 0) {
+                if (ping.length < length) {
+                    ping = new float[length];
+                }
+                return ping;
+            }
+            if (pong.length < length) {
+                pong = new float[length];
+            }
+            return pong;
+        }
     }
 
     /**
