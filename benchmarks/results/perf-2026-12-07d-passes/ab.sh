@@ -13,8 +13,8 @@ echo "# $(date -u +%FT%TZ) $(lscpu | sed -n 's/^Model name: *//p'), commit $(git
 for round in 1 2 3; do
   for chunk in 0 128; do
     java --add-modules jdk.incubator.vector -jar cli/target/girsanov.jar jmh TrainingStepBenchmark -p batch=512 -p steps=100 \
-        -p threads=2 -p precision=float32 -p chunk=$chunk -wi 3 -w 3 -i 5 -r 3 -f 1 -rf json -rff $here/ab-r$round-c$chunk.json > /dev/null 2>&1
-    echo "round $round ours chunk=$chunk median_ms=$(python3 -c "import json; print('%.1f' % json.load(open('$here/ab-r$round-c$chunk.json'))[0]['primaryMetric']['scorePercentiles']['50.0'])")"
+        -p threads=2 -p precision=float32 -p chunk=$chunk -wi 3 -w 3 -i 5 -r 3 -f 1 -rf json -rff $here/${TAG:-ab}-r$round-c$chunk.json > /dev/null 2>&1
+    echo "round $round ours chunk=$chunk median_ms=$(python3 -c "import json; print('%.1f' % json.load(open('$here/${TAG:-ab}-r$round-c$chunk.json'))[0]['primaryMetric']['scorePercentiles']['50.0'])")"
     [ $chunk = 0 ] && echo "round $round $("$PY" benchmarks/pytorch/pis_lv_step.py --batch 512 --steps 100 --threads 2 --dtype float32 --warmup 2 --iters 7)"
   done
 done
