@@ -134,6 +134,19 @@ class StreamedGradientsTest {
         }
     }
 
+    /** PIS whose control has both networks of time alone: a perturbed Fourier MLP and Langevin coefficient. */
+    record LangevinPis(Pis model, TimeNet coefficient) {
+    }
+
+    static LangevinPis langevinPis(long seed) {
+        FourierMlp net = new FourierMlp("u", 2, 2, 16, 1, Fixtures.rng(seed));
+        TimeNet coefficient = new TimeNet("u.langevin", 2, 16, 1, 0.3, Fixtures.rng(seed + 1));
+        Fixtures.perturb(net.parameters(), 0.3, seed + 2);
+        Fixtures.perturb(coefficient.parameters(), 0.3, seed + 3);
+        return new LangevinPis(new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, STEPS),
+                new LangevinControl(net, coefficient, TARGET, 100.0), TestPaths.SIGMA), coefficient);
+    }
+
     /**
      * With several chunks (a ragged last one) and a control with two networks of time alone — the MLP's {@code T(t)} and
      * the Langevin coefficient {@code NN₂(t)}, computed once per pass and back-propagated once after the chunks' sinks are
@@ -141,12 +154,9 @@ class StreamedGradientsTest {
      */
     @Test
     void chunkedStreamedGradientsWithSharedTimeNetworksEqualWholeTape() {
-        FourierMlp net = new FourierMlp("u", 2, 2, 16, 1, Fixtures.rng(41));
-        TimeNet coefficient = new TimeNet("u.langevin", 2, 16, 1, 0.3, Fixtures.rng(42));
-        Fixtures.perturb(net.parameters(), 0.3, 43);
-        Fixtures.perturb(coefficient.parameters(), 0.3, 44);
-        Pis m = new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, STEPS),
-                new LangevinControl(net, coefficient, TARGET, 100.0), TestPaths.SIGMA);
+        LangevinPis lp = langevinPis(41);
+        Pis m = lp.model();
+        TimeNet coefficient = lp.coefficient();
         TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
         tb.logZ().value().data[0] = 0.7;
         final int chunk = 5;
@@ -178,12 +188,8 @@ class StreamedGradientsTest {
      */
     @Test
     void keptFirstPassEqualsTheStreamedOneBitForBit() {
-        FourierMlp net = new FourierMlp("u", 2, 2, 16, 1, Fixtures.rng(51));
-        TimeNet coefficient = new TimeNet("u.langevin", 2, 16, 1, 0.3, Fixtures.rng(52));
-        Fixtures.perturb(net.parameters(), 0.3, 53);
-        Fixtures.perturb(coefficient.parameters(), 0.3, 54);
-        Pis m = new Pis(TARGET, org.girsanov.sde.TimeGrid.uniform(TestPaths.HORIZON, STEPS),
-                new LangevinControl(net, coefficient, TARGET, 100.0), TestPaths.SIGMA);
+        LangevinPis lp = langevinPis(51);
+        Pis m = lp.model();
         TrajectoryBalanceLoss tb = new TrajectoryBalanceLoss();
         tb.logZ().value().data[0] = 0.7;
         for (Behaviour b : behaviours()) {
