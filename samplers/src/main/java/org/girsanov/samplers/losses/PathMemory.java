@@ -83,6 +83,14 @@ public final class PathMemory {
         return adjoints[c];
     }
 
+    /**
+     * Drops the kept storage (a later kept pass allocates it again); the decision to keep stays. Not while a pass runs.
+     */
+    public void release() {
+        java.util.Arrays.fill(chunks, null);
+        java.util.Arrays.fill(adjoints, null);
+    }
+
     /** Makes room for {@code n} chunks' storage (before the chunks run; not thread-safe). */
     void ensureChunks(int n) {
         if (chunks.length < n) {

@@ -273,6 +273,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         segmentNanos = before + (clock.getAsLong() - start);
+        memory.release(); // the evaluation after training needs the heap more than a kept pass it will not run
         if (checkpoint != null) {
             save(checkpoint);
             listener.checkpointed(iteration, checkpoint);

@@ -220,6 +220,10 @@ class StreamedGradientsTest {
                         held = memory.keptDoubles();
                     }
                     assertTrue(held > 0, what + ": the kept pass used its own storage");
+                    memory.release();
+                    assertEquals(0, memory.keptDoubles(), what + ": released");
+                    Fixtures.evaluate(m, loss, BATCH, 5, SEED, ITERATION, threads, b, memory);
+                    assertArrayEquals(g, Fixtures.grads(ps), what + ": a kept pass after the release");
                     assertTrue(memory.adjointDoubles() > 0 && memory.adjointDoubles() <= memory.measuredStepDoubles(),
                             what + ": the backward sweeps' adjoints hold one step (" + memory.adjointDoubles() + " <= "
                             + memory.measuredStepDoubles() + ")");
