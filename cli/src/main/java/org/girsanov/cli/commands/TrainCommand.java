@@ -99,7 +99,7 @@ public final class TrainCommand extends Command {
     int threads = 2;
 
     @Option(names = "--chunk-size", paramLabel = "C", description = "paths per batch chunk, the unit of work of a thread"
-            + " (default 64); results depend on it (each chunk has its own random streams), the speed too (BENCHMARKS.md)")
+            + " (default: batch / 8 within [64, 256]); results depend on it (each chunk has its own random streams), the speed too (BENCHMARKS.md)")
     Integer chunkSize;
 
     @Option(names = "--grid", paramLabel = "KIND", description = "training time grid: uniform, jittered (a fresh jittered"
@@ -204,12 +204,11 @@ public final class TrainCommand extends Command {
             throw new UserError(TrainFlags.named(e.getMessage()));
         }
         try {
-            return p.toBuilder().scoreDraws(scoreDraws != null ? scoreDraws : p.marginal().scoreDraws())
+            TrainingConfig.Builder b = p.toBuilder().scoreDraws(scoreDraws != null ? scoreDraws : p.marginal().scoreDraws())
                     .steps(steps != null ? steps : p.time().steps())
                     .batch(batch != null ? batch : p.optimisation().batch())
                     .iterations(iterations != null ? iterations : p.optimisation().iterations())
                     .lr(lr != null ? lr : p.optimisation().lr()).seed(seed).threads(threads)
-                    .chunkSize(chunkSize != null ? Inputs.intIn("--chunk-size", chunkSize, 1, 4096) : p.run().chunkSize())
                     .exploration(exploration != null ? exploration : p.exploration().kappa())
                     .grid(grid != null ? GridSpec.parse(grid) : p.time().grid())
                     .replayEvery(replayEvery)
@@ -219,7 +218,11 @@ public final class TrainCommand extends Command {
                     .underdamped(TrainFlags.underdamped(this, sampler, p.underdamped()))
                     .langevin(TrainFlags.langevin(this, sampler, p.network().langevin()))
                     .precision(precision != null ? Precision.parse("precision", precision) : p.network().precision())
-                    .logZLrScale(lrLogZScale != null ? lrLogZScale : p.optimisation().logZLrScale()).build();
+                    .logZLrScale(lrLogZScale != null ? lrLogZScale : p.optimisation().logZLrScale());
+            if (chunkSize != null) {
+                b.chunkSize(Inputs.intIn("--chunk-size", chunkSize, 1, 4096));
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new UserError(TrainFlags.named(e.getMessage()));
         }

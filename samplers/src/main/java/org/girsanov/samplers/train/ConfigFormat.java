@@ -70,13 +70,17 @@ final class ConfigFormat {
         TrainingConfig.Network n = d.network();
         TrainingConfig.Exploration e = d.exploration();
         TrainingConfig.Run r = d.run();
-        return d.toBuilder()
+        TrainingConfig.Builder b = d.toBuilder();
+        if (m.containsKey("chunk_size")) { // absent: the batch's default
+            b.chunkSize(i(m, "chunk_size", r.chunkSize()));
+        }
+        return b
                 .steps(i(m, "steps", t.steps())).batch(i(m, "batch", o.batch()))
                 .iterations(i(m, "iterations", o.iterations())).lr(x(m, "lr", o.lr()))
                 .lrFinal(x(m, "lr_final", o.lrFinal())).clip(x(m, "clip", o.clip()))
                 .emaDecay(x(m, "ema_decay", o.emaDecay()))
                 .seed(Long.parseLong(m.getOrDefault("seed", Long.toString(r.seed()))))
-                .threads(i(m, "threads", r.threads())).chunkSize(i(m, "chunk_size", r.chunkSize()))
+                .threads(i(m, "threads", r.threads()))
                 .horizon(x(m, "horizon", t.horizon())).sigma(x(m, "sigma", t.sigma())).priorStd(priorStd(m, t.priorStd()))
                 .width(i(m, "width", n.width())).layers(i(m, "layers", n.layers()))
                 .langevin(Boolean.parseBoolean(m.getOrDefault("langevin", Boolean.toString(n.langevin()))))

@@ -163,7 +163,8 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      *
      * @param seed            the root seed of every random stream
      * @param threads         worker threads (results do not depend on it)
-     * @param chunkSize       rows per batch chunk (results do depend on it; keep it fixed)
+     * @param chunkSize       rows per batch chunk (results do depend on it; keep it fixed); by default
+     *                        {@link #defaultChunkSize(int) the batch's}
      * @param evalEvery       iterations between progress evaluations ({@code 0}: none)
      * @param evalPaths       paths of the final evaluation
      * @param checkpointEvery iterations between checkpoints ({@code 0}: only at the end)
@@ -174,6 +175,20 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             positive("chunkSize", chunkSize);
             positive("evalPaths", evalPaths);
         }
+
+        /**
+         * The chunk size when none is given: {@code batch / 8} within {@code [64, 256]} — 64 up to a batch of 512, 256
+         * from 2 048. It depends on the batch alone, never on the thread count, so results stay the same for any number
+         * of threads; larger batches get larger chunks because a chunk's products and tapes are more efficient with more
+         * rows (at batch 2 048 × 200, chunks of 256 took 20–35 % less time per step than chunks of 64; BENCHMARKS.md,
+         * "Chunks that follow the batch"), and eight chunks still keep eight threads busy.
+         */
+        public static int defaultChunkSize(int batch) {
+            return Math.max(MIN_DEFAULT_CHUNK, Math.min(MAX_DEFAULT_CHUNK, batch / 8));
+        }
+
+        private static final int MIN_DEFAULT_CHUNK = 64;
+        private static final int MAX_DEFAULT_CHUNK = 256;
     }
 
     public TrainingConfig {
@@ -210,9 +225,10 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
     public static TrainingConfig defaults(String targetSpec, SamplerKind sampler, LossKind loss) {
         boolean residual = sampler == SamplerKind.NETS || sampler == SamplerKind.PINN;
         boolean plain = residual || sampler == SamplerKind.LDVI;
+        int batch = 512;
         return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0, 0),
-                new Optimisation(512, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
-                new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, 64, 100, 20000, CheckpointPolicy.DEFAULT_EVERY),
+                new Optimisation(batch, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
+                new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, Run.defaultChunkSize(batch), 100, 20000, CheckpointPolicy.DEFAULT_EVERY),
                 new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
     }
 
@@ -287,7 +303,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private DivergenceForm divergence;
         private long seed;
         private int threads;
-        private int chunkSize;
+        private Integer chunkSize; // null: the batch's default
         private int evalEvery;
         private int evalPaths;
         private int checkpointEvery;
@@ -319,7 +335,8 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             divergence = c.divergence;
             seed = c.run.seed();
             threads = c.run.threads();
-            chunkSize = c.run.chunkSize();
+            // a chunk size equal to its batch's default stays the default: it follows a new batch
+            chunkSize = c.run.chunkSize() == Run.defaultChunkSize(c.optimisation.batch()) ? null : c.run.chunkSize();
             evalEvery = c.run.evalEvery();
             evalPaths = c.run.evalPaths();
             checkpointEvery = c.run.checkpointEvery();
@@ -352,6 +369,8 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder seed(long v) { seed = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder chunkSize(int v) { chunkSize = v; return this; }
+        /** The chunk size {@link Run#defaultChunkSize(int) of the batch} built with. */
+        public Builder defaultChunkSize() { chunkSize = null; return this; }
         public Builder evalEvery(int v) { evalEvery = v; return this; }
         public Builder evalPaths(int v) { evalPaths = v; return this; }
         public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
@@ -362,7 +381,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma, priorStd),
                     new Optimisation(batch, iterations, lr, lrFinal, clip, emaDecay, logZLrScale),
                     new Network(width, layers, langevin, precision), new Exploration(exploration, replayEvery), divergence,
-                    new Run(seed, threads, chunkSize, evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);
+                    new Run(seed, threads, chunkSize != null ? chunkSize : Run.defaultChunkSize(batch), evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);
         }
     }
 

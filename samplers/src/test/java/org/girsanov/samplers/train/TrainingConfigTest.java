@@ -39,6 +39,30 @@ class TrainingConfigTest {
     }
 
     @Test
+    void theDefaultChunkSizeFollowsTheBatchAndAGivenOneStays() {
+        assertEquals(64, TrainingConfig.Run.defaultChunkSize(1));
+        assertEquals(64, TrainingConfig.Run.defaultChunkSize(512));
+        assertEquals(128, TrainingConfig.Run.defaultChunkSize(1024));
+        assertEquals(256, TrainingConfig.Run.defaultChunkSize(2048));
+        assertEquals(256, TrainingConfig.Run.defaultChunkSize(100_000));
+        TrainingConfig d = TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV);
+        assertEquals(64, d.run().chunkSize());
+        assertEquals(256, d.withBatch(2048).run().chunkSize());
+        assertEquals(64, d.withBatch(2048).withBatch(512).run().chunkSize());
+        // the thread count never moves it (results do not depend on threads)
+        assertEquals(256, d.withBatch(2048).withThreads(7).run().chunkSize());
+        TrainingConfig given = d.toBuilder().chunkSize(32).build();
+        assertEquals(32, given.withBatch(2048).run().chunkSize());
+        assertEquals(256, given.toBuilder().defaultChunkSize().batch(2048).build().run().chunkSize());
+        // a checkpoint's chunk size is read as given, whatever its batch's default
+        Map<String, String> m = d.withBatch(2048).toMap();
+        m.put("chunk_size", "64");
+        assertEquals(64, TrainingConfig.fromMap(m).run().chunkSize());
+        m.remove("chunk_size");
+        assertEquals(256, TrainingConfig.fromMap(m).run().chunkSize());
+    }
+
+    @Test
     void aConfigWrittenBeforeTheTypedConfigReadsAndWritesBackTheSame() {
         TrainingConfig c = TrainingConfig.fromMap(map(WRITTEN_BEFORE));
         assertEquals("manywell:d=5,w=5,delta=4", c.targetSpec());
