@@ -9,7 +9,7 @@
 #   BATCH=512 STEPS=100 TORCH_DTYPE=float64 benchmarks/perf.sh
 #   KERNELS=scalar benchmarks/perf.sh  # our scalar kernels instead of the Vector-API ones (same numbers)
 #   PRECISION=float32 benchmarks/perf.sh  # the control network's hidden layers in float32 (log-weights, Adam: double)
-#   CHUNK=128 benchmarks/perf.sh       # paths per batch chunk (default 64; results depend on it)
+#   CHUNK=128 benchmarks/perf.sh       # paths per batch chunk (default batch/8 within [64, 256]; results depend on it)
 #
 # Java runs with --add-modules jdk.incubator.vector (as ./girsanov does), so the products use autodiff's
 # Vector-API kernels; the header names the backend that ran.
