@@ -352,6 +352,18 @@ class CommandsEndToEndTest {
         assertEquals(Cli.EXIT_USER_ERROR, zero.code());
         assertTrue(zero.err().contains("--chunk-size"), zero.err());
         assertFalse(Files.exists(dir.resolve("c0")), "nothing ran");
+        // without --chunk-size the chunks follow the batch (batch / 8 within [64, 256]), and a resume keeps them
+        Path wide = dir.resolve("b1024");
+        String[] wideArgs = {"train", "--target", "gmm9", "--sampler", "pis", "--loss", "lv", "--out", wide.toString(),
+            "--steps", "3", "--batch", "1024", "--iterations", "2", "--eval-paths", "64", "--sample-metric-k", "32"};
+        CliRun big = run(wideArgs);
+        assertEquals(0, big.code(), big.err());
+        assertTrue(Files.readString(wide.resolve("config.json")).replace(" ", "").contains("\"chunk_size\":128"),
+                Files.readString(wide.resolve("config.json")));
+        String[] resumeArgs = java.util.Arrays.copyOf(wideArgs, wideArgs.length + 1);
+        resumeArgs[wideArgs.length] = "--resume";
+        CliRun again = run(resumeArgs);
+        assertEquals(0, again.code(), again.err());
     }
 
     @Test
