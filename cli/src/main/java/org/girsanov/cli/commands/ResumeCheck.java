@@ -56,6 +56,8 @@ final class ResumeCheck {
                     t -> t.sigma),
             new Compared("prior-std", c -> priorStdSetting(c.time().priorStd()),
                     t -> priorStdSetting(TrainFlags.priorStdValue(t.priorStd))),
+            new Compared("standardise", c -> c.time().standardise() ? "pilot" : "none",
+                    t -> TrainFlags.standardiseValue(t.standardise) ? "pilot" : "none"),
             new Compared("step", c -> c.underdamped().step(), t -> t.step),
             new Compared("friction", c -> c.underdamped().friction(), t -> t.friction),
             new Compared("learn-step", c -> c.underdamped().learn(), t -> t.learnStep),

@@ -142,6 +142,11 @@ public final class TrainCommand extends Command {
             + " target (the RMS of its coordinate stds; the evaluations count) (default 1)")
     String priorStd;
 
+    @Option(names = "--standardise", paramLabel = "HOW", description = "none (default): the sampler runs in the target's"
+            + " coordinates; pilot: in the standardised coordinates z = (x - m)/s of a pilot parallel-tempering run (its"
+            + " per-coordinate mean m and std s; the evaluations count), samples and metrics read back in x")
+    String standardise;
+
     @Option(names = "--step", paramLabel = "H", description = "ldvi: the leapfrog step h, finite and > 0")
     double step = Ldvi.DEFAULT_STEP;
 
@@ -215,6 +220,7 @@ public final class TrainCommand extends Command {
                     .divergence(divergence != null ? DivergenceForm.parse(divergence) : p.divergence())
                     .sigma(TrainFlags.sigma(this, sampler, p.time().sigma()))
                     .priorStd(TrainFlags.priorStd(this, sampler, p.time().priorStd()))
+                    .standardise(standardise != null ? TrainFlags.standardiseValue(standardise) : p.time().standardise())
                     .underdamped(TrainFlags.underdamped(this, sampler, p.underdamped()))
                     .langevin(TrainFlags.langevin(this, sampler, p.network().langevin()))
                     .precision(precision != null ? Precision.parse("precision", precision) : p.network().precision())

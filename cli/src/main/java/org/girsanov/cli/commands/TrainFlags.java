@@ -29,7 +29,7 @@ final class TrainFlags {
 
     /** The flags of {@code train} that only training uses, refused with a sampler that learns nothing (rdmc). */
     static final List<String> TRAINING_ONLY = List.of("batch", "iterations", "lr", "lr-logz-scale", "exploration",
-            "replay-every", "divergence", "epsilon", "sigma", "prior-std", "no-langevin", "precision", "chunk-size", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
+            "replay-every", "divergence", "epsilon", "sigma", "prior-std", "standardise", "no-langevin", "precision", "chunk-size", "step", "friction", "learn-step", "resume", "stop-after", "checkpoint-seconds", "eval-refine");
 
     private TrainFlags() {
     }
@@ -103,6 +103,14 @@ final class TrainFlags {
                     + " its reference process" : " does not start from N(0, s^2 I)"));
         }
         return priorStdValue(a.priorStd);
+    }
+
+    /** The value of {@code --standardise} text {@code v}: {@code pilot} (true) or {@code none} (false). */
+    static boolean standardiseValue(String v) {
+        if (!"pilot".equals(v) && !"none".equals(v)) {
+            throw new UserError("--standardise: '" + v + "'; must be none (the target's coordinates) or pilot");
+        }
+        return "pilot".equals(v);
     }
 
     /** The value of {@code --prior-std} text {@code v}: a finite number {@code > 0} or {@code pilot}. */

@@ -367,6 +367,31 @@ class CommandsEndToEndTest {
     }
 
     @Test
+    void standardiseIsWrittenKeptOnResumeAndBadValuesAreNamed() throws Exception {
+        Path out = dir.resolve("z");
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "pis", "--loss", "lv",
+                "--standardise", "pilot", "--out", out.toString(), "--json"));
+        a.addAll(List.of(TINY));
+        CliRun r = run(a.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out.resolve("config.json")).replace(" ", "").contains("\"standardise\":\"pilot\""),
+                Files.readString(out.resolve("config.json")));
+        a.set(a.indexOf("pilot"), "none");
+        a.add("--resume");
+        CliRun contradicts = run(a.toArray(new String[0]));
+        assertEquals(Cli.EXIT_USER_ERROR, contradicts.code(), contradicts.err());
+        assertTrue(contradicts.err().contains("--standardise: the checkpoint has pilot, given none"), contradicts.err());
+        CliRun bad = run(train(dir.resolve("b"), "--standardise", "yes"));
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--standardise: 'yes'; must be none (the target's coordinates) or pilot"), bad.err());
+        CliRun rdmc = run("train", "--target", "gmm9", "--sampler", "rdmc", "--standardise", "pilot", "--out",
+                dir.resolve("r").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, rdmc.code());
+        assertTrue(rdmc.err().contains("--standardise"), rdmc.err());
+        assertFalse(Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("r")), "nothing ran");
+    }
+
+    @Test
     void priorStdSetsTheAnnealedSamplersStartAndIsRefusedElsewhere() throws Exception {
         Path out = dir.resolve("wide");
         List<String> a = new java.util.ArrayList<>(List.of("train", "--target", "gmm9", "--sampler", "cmcd", "--loss", "lv",

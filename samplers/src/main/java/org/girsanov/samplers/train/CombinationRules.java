@@ -24,6 +24,10 @@ final class CombinationRules {
             throw new IllegalArgumentException("priorStd = " + time.priorStd() + " applies to the annealed samplers (cmcd,"
                     + " mcd, nets, ldvi, pinn) only; " + sampler + " needs priorStd = 0 (its prior is set by sigma)");
         }
+        if (time.standardise() && !sampler.learned()) {
+            throw new IllegalArgumentException("standardise = pilot applies to the trained samplers; " + sampler
+                    + " learns nothing and runs in the target's coordinates (standardise = none)");
+        }
         if (!sampler.learned() && loss != LossKind.NONE || sampler.learned() && loss == LossKind.NONE) {
             throw new IllegalArgumentException("loss = " + loss + "; " + (sampler.learned() ? sampler + " is trained: give"
                     + " one of " + String.join(", ", trainingLosses(sampler)) : sampler + " learns nothing: loss = none"));

@@ -18,6 +18,7 @@ import org.girsanov.samplers.families.Pis;
 import org.girsanov.samplers.annealed.AnnealingSchedule;
 import org.girsanov.samplers.ldvi.Ldvi;
 import org.girsanov.samplers.families.Sampler;
+import org.girsanov.samplers.families.StandardisedSampler;
 import org.girsanov.samplers.losses.DetailedBalanceLoss;
 import org.girsanov.samplers.losses.KlLoss;
 import org.girsanov.samplers.losses.LogFlow;
@@ -27,6 +28,7 @@ import org.girsanov.samplers.losses.SubTrajectoryBalanceLoss;
 import org.girsanov.samplers.losses.TrajectoryBalanceLoss;
 import org.girsanov.samplers.marginal.PosteriorMeanScore;
 import org.girsanov.samplers.marginal.ReverseDiffusionMonteCarlo;
+import org.girsanov.samplers.targets.StandardisedTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.RandomStreams;
 import org.girsanov.sde.TimeGrid;
@@ -60,10 +62,24 @@ public final class SamplerFactory {
     /**
      * The sampler of a config, with its initial weights. For {@link SamplerKind#LRDS} this first builds the reference
      * by MCMC and EM ({@link LrdsReference}, seeded by the config; the MCMC's evaluations count on {@code target}).
+     * With {@code standardise} the family is built on {@link PilotScale#standardised} of {@code target} and read back
+     * through {@link StandardisedSampler} (the pilot's evaluations count too).
      *
      * @throws IllegalArgumentException for {@link SamplerKind#RDMC}, which learns nothing: {@link #rdmc}
      */
     public static Sampler model(TrainingConfig c, Target target) {
+        if (c.time().standardise()) {
+            StandardisedTarget z = PilotScale.standardised(target, c.run().seed());
+            return new StandardisedSampler(family(c, z), z);
+        }
+        return family(c, target);
+    }
+
+    /**
+     * The sampler of a config's family on {@code target} as given (the standardised target when the config asks for
+     * it: {@link #model}).
+     */
+    private static Sampler family(TrainingConfig c, Target target) {
         UniformRandomProvider rng = new RandomStreams(c.run().seed()).stream(0, 0, INIT_STREAM);
         TrainingConfig.Discretisation time = c.time();
         double horizon = time.horizon() > 0 ? time.horizon() : defaultHorizon(c.sampler());

@@ -20,6 +20,7 @@ import org.girsanov.samplers.losses.Loss;
 import org.girsanov.samplers.losses.LossValue;
 import org.girsanov.samplers.losses.NonFiniteException;
 import org.girsanov.samplers.losses.TrainingBatch;
+import org.girsanov.samplers.families.StandardisedSampler;
 import org.girsanov.samplers.targets.CountingTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.RandomStreams;
@@ -85,7 +86,9 @@ public final class Trainer implements AutoCloseable {
         this.ema = o.emaDecay() > 0 ? new Ema(params, o.emaDecay()) : null;
         this.streams = new RandomStreams(config.run().seed());
         this.executor = new ChunkedExecutor(config.run().threads());
-        this.exploration = config.exploration().replayEvery() > 0 && loss.offPolicy() ? replaySchedule(config, counted)
+        // the buffer holds the sampler's states: in standardised coordinates its local search runs on that target
+        Target states = model instanceof StandardisedSampler z ? z.coordinates() : counted;
+        this.exploration = config.exploration().replayEvery() > 0 && loss.offPolicy() ? replaySchedule(config, states)
                 : null;
     }
 

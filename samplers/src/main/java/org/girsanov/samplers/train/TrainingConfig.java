@@ -65,8 +65,11 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds:
      *                 {@code > 0} that std, {@code 0} their default {@value #DEFAULT_PRIOR_STD}, {@link #PILOT} estimated
      *                 from a pilot run on the target ({@link PilotScale}); other kinds must leave it 0
+     * @param standardise whether the sampler runs in the standardised coordinates of a pilot run
+     *                 ({@link PilotScale#standardised}; {@code --standardise pilot}), not the target's own
      */
-    public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
+    public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd,
+                                 boolean standardise) {
         /** The annealed kinds' prior std when none is given. */
         public static final double DEFAULT_PRIOR_STD = 1.0;
         /** {@code priorStd} value asking for {@link PilotScale#estimate} (written {@code pilot} in a config). */
@@ -79,6 +82,11 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
                 throw new IllegalArgumentException("priorStd = " + priorStd + "; must be finite and > 0, 0 (the default "
                         + DEFAULT_PRIOR_STD + ") or PILOT (" + PILOT + ": estimated by a pilot run)");
             }
+        }
+
+        /** In the target's own coordinates. */
+        public Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
+            this(steps, grid, horizon, sigma, priorStd, false);
         }
     }
 
@@ -287,6 +295,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private double horizon;
         private double sigma;
         private double priorStd;
+        private boolean standardise;
         private int batch;
         private int iterations;
         private double lr;
@@ -319,6 +328,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
             horizon = c.time.horizon();
             sigma = c.time.sigma();
             priorStd = c.time.priorStd();
+            standardise = c.time.standardise();
             batch = c.optimisation.batch();
             iterations = c.optimisation.iterations();
             lr = c.optimisation.lr();
@@ -352,6 +362,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder horizon(double v) { horizon = v; return this; }
         public Builder sigma(double v) { sigma = v; return this; }
         public Builder priorStd(double v) { priorStd = v; return this; }
+        public Builder standardise(boolean v) { standardise = v; return this; }
         public Builder batch(int v) { batch = v; return this; }
         public Builder iterations(int v) { iterations = v; return this; }
         public Builder lr(double v) { lr = v; return this; }
@@ -378,7 +389,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder underdamped(Underdamped v) { underdamped = v; return this; }
 
         public TrainingConfig build() {
-            return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma, priorStd),
+            return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(steps, grid, horizon, sigma, priorStd, standardise),
                     new Optimisation(batch, iterations, lr, lrFinal, clip, emaDecay, logZLrScale),
                     new Network(width, layers, langevin, precision), new Exploration(exploration, replayEvery), divergence,
                     new Run(seed, threads, chunkSize != null ? chunkSize : Run.defaultChunkSize(batch), evalEvery, evalPaths, checkpointEvery), new Marginal(scoreDraws), underdamped);
