@@ -2,7 +2,6 @@ package org.girsanov.samplers.targets;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 import org.girsanov.autodiff.Tape;
@@ -19,10 +18,10 @@ import org.girsanov.autodiff.Var;
  * on {@code ρ̃} and read through {@code x = m + s ⊙ z} ({@link org.girsanov.samplers.families.StandardisedSampler}) is
  * therefore a sampler of {@code ρ} with the same {@code log Z} estimates and ESS; only the scale it meets is changed —
  * unit-scale and centred when {@code m} and {@code s} are the target's mean and std, which is what the samplers'
- * unit-scale priors, {@code σ} and exploration assume (docs/math.md §1, "Standardised coordinates").
+ * unit-scale priors, {@code σ} and exploration assume (docs/math.md §1, "Standardised coordinates"). The name,
+ * dimension, {@code log Z} and whether the score is closed-form or the sampler exact are the inner target's.
  */
-public final class StandardisedTarget implements Target {
-    private final Target inner;
+public final class StandardisedTarget extends ForwardingTarget {
     private final double[] mean;
     private final double[] scale;
     private final double logJacobian;
@@ -33,9 +32,7 @@ public final class StandardisedTarget implements Target {
      * @param scale {@code s} (length d, each finite and {@code > 0})
      */
     public StandardisedTarget(Target inner, double[] mean, double[] scale) {
-        if (inner == null) {
-            throw new IllegalArgumentException("StandardisedTarget: the target is null");
-        }
+        super(inner);
         int d = inner.dimension();
         if (mean.length != d || scale.length != d) {
             throw new IllegalArgumentException("StandardisedTarget: mean has " + mean.length + " and scale "
@@ -49,7 +46,6 @@ public final class StandardisedTarget implements Target {
             }
             lj += Math.log(scale[j]);
         }
-        this.inner = inner;
         this.mean = mean.clone();
         this.scale = scale.clone();
         this.logJacobian = lj;
@@ -91,16 +87,6 @@ public final class StandardisedTarget implements Target {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
     public Var logDensity(Tape tape, Var z) {
         Var x = tape.add(tape.mul(z, tape.constant(row(scale))), tape.constant(row(mean)));
         return tape.addScalar(inner.logDensity(tape, x), logJacobian);
@@ -125,16 +111,6 @@ public final class StandardisedTarget implements Target {
         return g;
     }
 
-    @Override
-    public boolean hasClosedFormScore() {
-        return inner.hasClosedFormScore();
-    }
-
-    @Override
-    public OptionalDouble logZ() {
-        return inner.logZ();
-    }
-
     /** The inner reference in {@code z}: {@code log Z} as it is, means {@code (μ − m) ⊘ s}, stds {@code σ ⊘ s}. */
     @Override
     public Optional<TargetReference> reference() {
@@ -157,11 +133,6 @@ public final class StandardisedTarget implements Target {
             }
             return sd;
         });
-    }
-
-    @Override
-    public boolean hasExactSampler() {
-        return inner.hasExactSampler();
     }
 
     @Override
