@@ -143,8 +143,9 @@ public final class TrainCommand extends Command {
     String priorStd;
 
     @Option(names = "--standardise", paramLabel = "HOW", description = "none (default): the sampler runs in the target's"
-            + " coordinates; pilot: in the standardised coordinates z = (x - m)/s of a pilot parallel-tempering run (its"
-            + " per-coordinate mean m and std s; the evaluations count), samples and metrics read back in x")
+            + " coordinates; pilot: in the coordinates z = (x - m)/s of a pilot parallel-tempering run (its per-coordinate"
+            + " mean m and std s; the evaluations count); pilot-cov: z = L^-1 (x - m), L L^T the pilot's covariance."
+            + " Samples and metrics are read back in x")
     String standardise;
 
     @Option(names = "--step", paramLabel = "H", description = "ldvi: the leapfrog step h, finite and > 0")

@@ -10,6 +10,7 @@ import org.girsanov.cli.FlagValues;
 import org.girsanov.cli.UserError;
 import org.girsanov.io.Json;
 import org.girsanov.samplers.train.SamplerKind;
+import org.girsanov.samplers.train.Standardisation;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.samplers.train.Underdamped;
 
@@ -105,12 +106,14 @@ final class TrainFlags {
         return priorStdValue(a.priorStd);
     }
 
-    /** The value of {@code --standardise} text {@code v}: {@code pilot} (true) or {@code none} (false). */
-    static boolean standardiseValue(String v) {
-        if (!"pilot".equals(v) && !"none".equals(v)) {
-            throw new UserError("--standardise: '" + v + "'; must be none (the target's coordinates) or pilot");
+    /** The value of {@code --standardise} text {@code v}: one of {@link Standardisation#ids()}. */
+    static Standardisation standardiseValue(String v) {
+        try {
+            return Standardisation.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--standardise: '" + v + "'; must be none (the target's coordinates), pilot (the pilot's"
+                    + " per-coordinate mean and std) or pilot-cov (its mean and covariance)");
         }
-        return "pilot".equals(v);
     }
 
     /** The value of {@code --prior-std} text {@code v}: a finite number {@code > 0} or {@code pilot}. */

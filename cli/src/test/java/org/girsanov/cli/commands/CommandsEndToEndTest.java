@@ -383,7 +383,7 @@ class CommandsEndToEndTest {
         assertTrue(contradicts.err().contains("--standardise: the checkpoint has pilot, given none"), contradicts.err());
         CliRun bad = run(train(dir.resolve("b"), "--standardise", "yes"));
         assertEquals(Cli.EXIT_USER_ERROR, bad.code());
-        assertTrue(bad.err().contains("--standardise: 'yes'; must be none (the target's coordinates) or pilot"), bad.err());
+        assertTrue(bad.err().contains("--standardise: 'yes'; must be none (the target's coordinates), pilot"), bad.err());
         CliRun rdmc = run("train", "--target", "gmm9", "--sampler", "rdmc", "--standardise", "pilot", "--out",
                 dir.resolve("r").toString());
         assertEquals(Cli.EXIT_USER_ERROR, rdmc.code());

@@ -9,10 +9,10 @@ import org.girsanov.sde.TimeGrid;
 
 /**
  * A sampler of {@code ρ} that runs in standardised coordinates: {@code inner} is any sampler of the
- * {@link StandardisedTarget} {@code ρ̃(z) = ρ(m + s ⊙ z) Π s_j}, and its points are read as {@code x = m + s ⊙ z}.
+ * {@link StandardisedTarget} {@code ρ̃(z) = ρ(m + L z) det L}, and its points are read as {@code x = m + L z}.
  * Its paths, log-weights and parameters are the inner sampler's — the weights are those of {@code ρ} already (the
  * Jacobian is in {@code ρ̃}) — so only {@link #positions} and {@link #lift} change. {@link #fitted()} adds
- * {@code m} and {@code s}, so a checkpoint refuses a resume whose rebuilt standardisation differs.
+ * {@code m} and {@code L} (its diagonal {@code s} when diagonal), so a checkpoint refuses a resume whose rebuilt standardisation differs.
  */
 public final class StandardisedSampler extends ForwardingSampler {
     private final StandardisedTarget coordinates;
@@ -33,13 +33,13 @@ public final class StandardisedSampler extends ForwardingSampler {
         return new StandardisedSampler(inner.withGrid(grid), coordinates);
     }
 
-    /** {@code x = m + s ⊙ z} of the inner sampler's positions {@code z}. */
+    /** {@code x = m + L z} of the inner sampler's positions {@code z}. */
     @Override
     public DMatrixRMaj positions(DMatrixRMaj states) {
         return coordinates.toOriginal(inner.positions(states));
     }
 
-    /** The inner sampler's states at {@code z = (x − m) ⊘ s}. */
+    /** The inner sampler's states at {@code z = L⁻¹ (x − m)}. */
     @Override
     public DMatrixRMaj lift(DMatrixRMaj points, UniformRandomProvider rng) {
         return inner.lift(coordinates.toStandardised(points), rng);
@@ -49,7 +49,11 @@ public final class StandardisedSampler extends ForwardingSampler {
     public Map<String, DMatrixRMaj> fitted() {
         Map<String, DMatrixRMaj> m = new LinkedHashMap<>(inner.fitted());
         m.put("standardise.mean", new DMatrixRMaj(1, coordinates.dimension(), true, coordinates.mean()));
-        m.put("standardise.scale", new DMatrixRMaj(1, coordinates.dimension(), true, coordinates.scale()));
+        if (coordinates.diagonal()) {
+            m.put("standardise.scale", new DMatrixRMaj(1, coordinates.dimension(), true, coordinates.scale()));
+        } else {
+            m.put("standardise.factor", coordinates.factor());
+        }
         return m;
     }
 }

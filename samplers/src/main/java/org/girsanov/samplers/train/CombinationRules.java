@@ -24,8 +24,8 @@ final class CombinationRules {
             throw new IllegalArgumentException("priorStd = " + time.priorStd() + " applies to the annealed samplers (cmcd,"
                     + " mcd, nets, ldvi, pinn) only; " + sampler + " needs priorStd = 0 (its prior is set by sigma)");
         }
-        if (time.standardise() && !sampler.learned()) {
-            throw new IllegalArgumentException("standardise = pilot applies to the trained samplers; " + sampler
+        if (time.standardise() != Standardisation.NONE && !sampler.learned()) {
+            throw new IllegalArgumentException("standardise = " + time.standardise() + " applies to the trained samplers; " + sampler
                     + " learns nothing and runs in the target's coordinates (standardise = none)");
         }
         if (!sampler.learned() && loss != LossKind.NONE || sampler.learned() && loss == LossKind.NONE) {

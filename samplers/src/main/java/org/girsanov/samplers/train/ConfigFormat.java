@@ -36,8 +36,8 @@ final class ConfigFormat {
         } else if (c.time().priorStd() > 0) {
             m.put("prior_std", Double.toString(c.time().priorStd()));
         }
-        if (c.time().standardise()) { // written when asked for: older run folders read the same
-            m.put("standardise", "pilot");
+        if (c.time().standardise() != Standardisation.NONE) { // written when asked for: older run folders read the same
+            m.put("standardise", c.time().standardise().id());
         }
         m.put("width", Integer.toString(c.network().width()));
         m.put("layers", Integer.toString(c.network().layers()));
@@ -75,7 +75,7 @@ final class ConfigFormat {
         TrainingConfig.Run r = d.run();
         TrainingConfig.Builder b = d.toBuilder();
         if (m.containsKey("standardise")) {
-            b.standardise(standardise(m.get("standardise")));
+            b.standardise(Standardisation.parse(m.get("standardise")));
         }
         if (m.containsKey("chunk_size")) { // absent: the batch's default
             b.chunkSize(i(m, "chunk_size", r.chunkSize()));
@@ -119,14 +119,6 @@ final class ConfigFormat {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("config: " + k + " = '" + v + "' is not an integer");
         }
-    }
-
-    /** {@code standardise}: {@code pilot} or {@code none}. */
-    private static boolean standardise(String v) {
-        if (!"pilot".equals(v) && !"none".equals(v)) {
-            throw new IllegalArgumentException("standardise = '" + v + "'; must be pilot or none");
-        }
-        return "pilot".equals(v);
     }
 
     /** {@code prior_std}: a number, or {@code pilot} for {@link TrainingConfig.Discretisation#PILOT}. */

@@ -1,6 +1,8 @@
 package org.girsanov.samplers.train;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.girsanov.samplers.targets.StandardisedTarget;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.sde.RandomStreams;
@@ -32,26 +34,58 @@ public final class PilotScale {
     }
 
     /**
-     * {@code target} in the standardised coordinates of the same pilot ({@code --standardise pilot}): {@code m} and
-     * {@code s} its per-coordinate sample mean and (unbiased) standard deviation, so the sampler meets a centred
-     * target of unit scale per coordinate ({@link StandardisedTarget}: {@code log Z} and the weights are unchanged).
-     * On the posteriors of real data the scales differ from 1 and from each other (German Credit: reference stds
-     * 0.08–0.14; docs/targets-and-metrics.md); the unit-scale priors, {@code σ} and exploration of the protocol meet
-     * such a target at the scale they were made for only after this map. Target evaluations only, counted.
+     * {@code target} in the standardised coordinates of the same pilot ({@code --standardise}; {@link StandardisedTarget}:
+     * {@code log Z} and the weights are unchanged): {@code m} the pilot samples' mean, and {@code L} for
+     * {@link Standardisation#PILOT} the diagonal of their (unbiased) per-coordinate stds, for
+     * {@link Standardisation#PILOT_COVARIANCE} the Cholesky factor of their (unbiased) covariance — so the sampler meets
+     * a centred target of unit scale, and with the covariance one whose correlations the pilot saw are gone. On the
+     * posteriors of real data the scales differ from 1 and from each other (the Brownian-motion model: states of
+     * posterior std 0.07–0.21 beside log-scales of std 0.34–0.47; German Credit: 0.08–0.14; docs/targets-and-metrics.md);
+     * the unit-scale priors, {@code σ} and exploration of the protocol meet such a target at the scale they were made
+     * for only after this map. Target evaluations only, counted.
+     *
+     * @throws IllegalStateException when the pilot did not move (a std of 0) or its covariance is not positive definite
      */
-    public static StandardisedTarget standardised(Target target, long seed) {
+    public static StandardisedTarget standardised(Target target, long seed, Standardisation how) {
+        if (how == Standardisation.NONE) {
+            throw new IllegalArgumentException("PilotScale.standardised: standardise = none asks for no map");
+        }
         DMatrixRMaj x = pilot(target, seed);
-        double[] mean = new double[x.numCols];
-        double[] std = new double[x.numCols];
-        for (int j = 0; j < x.numCols; j++) {
+        int d = x.numCols;
+        double[] mean = new double[d];
+        double[] std = new double[d];
+        for (int j = 0; j < d; j++) {
             mean[j] = columnMean(x, j);
             std[j] = Math.sqrt(columnVariance(x, j, mean[j]));
             if (!(std[j] > 0) || !Double.isFinite(std[j])) {
                 throw new IllegalStateException("PilotScale: the pilot samples give coordinate " + j + " a std of "
-                        + std[j] + " (the chains did not move); train without --standardise");
+                        + std[j] + " (the chains did not move); train with --standardise none");
             }
         }
-        return new StandardisedTarget(target, mean, std);
+        if (how == Standardisation.PILOT) {
+            return new StandardisedTarget(target, mean, std);
+        }
+        DMatrixRMaj cov = new DMatrixRMaj(d, d);
+        for (int i = 0; i < x.numRows; i++) {
+            for (int a = 0; a < d; a++) {
+                double ra = x.data[i * d + a] - mean[a];
+                for (int b = 0; b <= a; b++) {
+                    cov.data[a * d + b] += ra * (x.data[i * d + b] - mean[b]);
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b <= a; b++) {
+                cov.data[a * d + b] /= x.numRows - 1;
+                cov.data[b * d + a] = cov.data[a * d + b];
+            }
+        }
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+        if (!chol.decompose(cov)) {
+            throw new IllegalStateException("PilotScale: the covariance of the " + x.numRows + " pilot samples is not"
+                    + " positive definite (d = " + d + "); train with --standardise pilot (per coordinate)");
+        }
+        return new StandardisedTarget(target, mean, chol.getT(null));
     }
 
     private static DMatrixRMaj pilot(Target target, long seed) {

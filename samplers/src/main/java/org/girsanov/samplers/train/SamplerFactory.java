@@ -68,8 +68,8 @@ public final class SamplerFactory {
      * @throws IllegalArgumentException for {@link SamplerKind#RDMC}, which learns nothing: {@link #rdmc}
      */
     public static Sampler model(TrainingConfig c, Target target) {
-        if (c.time().standardise()) {
-            StandardisedTarget z = PilotScale.standardised(target, c.run().seed());
+        if (c.time().standardise() != Standardisation.NONE) {
+            StandardisedTarget z = PilotScale.standardised(target, c.run().seed(), c.time().standardise());
             return new StandardisedSampler(family(c, z), z);
         }
         return family(c, target);

@@ -65,11 +65,11 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
      * @param priorStd {@code s} of the prior {@code N(0, s² I)} of the {@link SamplerKind#annealed() annealed} kinds:
      *                 {@code > 0} that std, {@code 0} their default {@value #DEFAULT_PRIOR_STD}, {@link #PILOT} estimated
      *                 from a pilot run on the target ({@link PilotScale}); other kinds must leave it 0
-     * @param standardise whether the sampler runs in the standardised coordinates of a pilot run
-     *                 ({@link PilotScale#standardised}; {@code --standardise pilot}), not the target's own
+     * @param standardise the coordinates the sampler runs in: the target's ({@link Standardisation#NONE}) or a
+     *                 pilot run's ({@link PilotScale#standardised}; {@code --standardise})
      */
     public record Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd,
-                                 boolean standardise) {
+                                 Standardisation standardise) {
         /** The annealed kinds' prior std when none is given. */
         public static final double DEFAULT_PRIOR_STD = 1.0;
         /** {@code priorStd} value asking for {@link PilotScale#estimate} (written {@code pilot} in a config). */
@@ -78,6 +78,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Discretisation {
             positive("steps", steps);
             required("grid", grid);
+            required("standardise", standardise);
             if (!(priorStd > 0 || priorStd == 0 || priorStd == PILOT) || Double.isInfinite(priorStd)) {
                 throw new IllegalArgumentException("priorStd = " + priorStd + "; must be finite and > 0, 0 (the default "
                         + DEFAULT_PRIOR_STD + ") or PILOT (" + PILOT + ": estimated by a pilot run)");
@@ -86,7 +87,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
 
         /** In the target's own coordinates. */
         public Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
-            this(steps, grid, horizon, sigma, priorStd, false);
+            this(steps, grid, horizon, sigma, priorStd, Standardisation.NONE);
         }
     }
 
@@ -295,7 +296,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         private double horizon;
         private double sigma;
         private double priorStd;
-        private boolean standardise;
+        private Standardisation standardise;
         private int batch;
         private int iterations;
         private double lr;
@@ -362,7 +363,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         public Builder horizon(double v) { horizon = v; return this; }
         public Builder sigma(double v) { sigma = v; return this; }
         public Builder priorStd(double v) { priorStd = v; return this; }
-        public Builder standardise(boolean v) { standardise = v; return this; }
+        public Builder standardise(Standardisation v) { standardise = v; return this; }
         public Builder batch(int v) { batch = v; return this; }
         public Builder iterations(int v) { iterations = v; return this; }
         public Builder lr(double v) { lr = v; return this; }

@@ -69,6 +69,47 @@ class StandardisedTargetTest {
         }
     }
 
+    /** {@code Z · N(μ, Σ)} through {@code x = μ + L z}, {@code L Lᵀ = Σ}, is {@code Z · N(0, I)}; the score by differences. */
+    @Test
+    void aCorrelatedGaussianWhitenedByItsCholeskyFactorIsTheStandardNormalTimesZ() {
+        DMatrixRMaj cov = new DMatrixRMaj(new double[][] {{4.0, 1.2, -0.3}, {1.2, 0.9, 0.1}, {-0.3, 0.1, 0.25}});
+        double[] mu = {1.0, -2.0, 0.5};
+        GaussianTarget rho = new GaussianTarget("c", mu, cov, -0.7);
+        DMatrixRMaj l = rho.covariance();
+        org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<DMatrixRMaj> chol =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(3, true);
+        assertTrue(chol.decompose(l));
+        DMatrixRMaj lower = chol.getT(null);
+        DMatrixRMaj upperJunk = lower.copy();
+        upperJunk.set(0, 2, 99.0); // ignored: only the lower triangle is L
+        StandardisedTarget z = new StandardisedTarget(rho, mu, upperJunk);
+        DMatrixRMaj pts = normal(40, 3);
+        double[] got = logDensity(z, pts);
+        double[] want = logDensity(new GaussianTarget("std", new double[3], identity(3), -0.7), pts);
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(want[i], got[i], 1e-10, "log ρ̃(z) = log Z + log N(z; 0, I), point " + i);
+        }
+        DMatrixRMaj score = z.score(pts);
+        double h = 1e-5;
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 3; j++) {
+                DMatrixRMaj up = pts.copy();
+                DMatrixRMaj down = pts.copy();
+                up.set(i, j, up.get(i, j) + h);
+                down.set(i, j, down.get(i, j) - h);
+                double fd = (logDensity(z, up)[i] - logDensity(z, down)[i]) / (2 * h);
+                assertEquals(fd, score.get(i, j), 1e-6 * Math.max(1, Math.abs(fd)), "score (" + i + ", " + j + ")");
+                assertEquals(-pts.get(i, j), score.get(i, j), 1e-9, "the standard normal's score −z");
+            }
+        }
+        DMatrixRMaj x = normal(6, 3);
+        DMatrixRMaj back = z.toOriginal(z.toStandardised(x));
+        for (int i = 0; i < x.data.length; i++) {
+            assertEquals(x.data[i], back.data[i], 1e-12, "x = m + L L⁻¹ (x − m)");
+        }
+        assertTrue(z.reference().isEmpty() && z.marginalStd().isEmpty(), "stds in z would need the full covariance");
+    }
+
     @Test
     void theMapsAreInversesAndTheReferenceMovesWithThem() {
         StandardisedTarget z = new StandardisedTarget(new EightSchools(EightSchools.Form.NONCENTRED),
