@@ -22,7 +22,7 @@ import org.girsanov.sde.RandomStreams;
  * {@code s = 2.0} left CMCD's weights degenerate (ESS 0.61 at {@code s = 1}, 0.000 at 2.0) and on funnel10 CMCD diverged
  * (BENCHMARKS.md, "The annealed families at the CPU protocol"). The estimate uses target evaluations only — never the
  * target's name or its known moments — and they count on {@code target} (pass the trainer's counting target): they are
- * part of the sampler's cost.
+ * part of the sampler's cost. The same pilot gives the standardised coordinates of {@link #standardised}.
  */
 public final class PilotScale {
     private PilotScale() {
