@@ -22,7 +22,7 @@ import org.girsanov.cli.UserError;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.CheckpointPolicy;
-import org.girsanov.samplers.train.Trainer;
+import org.girsanov.samplers.train.Standardisation;
 import org.girsanov.samplers.train.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @CommandLine.Command(name = "bench", header = "bench quality (the published table), bench baselines (MCMC/AIS/SMC at a matched"
         + " budget), bench efficiency (quality against target evaluations) or bench perf (training-step time)",
-        customSynopsis = "bench quality [--rows T/S/L,...] [--seeds S,...] [--precision P] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]",
+        customSynopsis = "bench quality [--rows T/S/L,...] [--seeds S,...] [--precision P] [--standardise HOW] [--out DIR] [--checkpoint-seconds S] [--resume | --force] [--json]",
         description = "bench table FILE.json [FILE.json ...] [--plot DIR] [--json]\n"
                 + "bench baselines [--budget N] [--targets gmm9;funnel10;mw5] [--samples K] [--json]\n"
                 + "bench efficiency [--target gmm40] [--methods pt,smc,pis-lv,...] [--budgets N,...] [--iterations I]\n"
@@ -83,6 +83,10 @@ public final class BenchCommand extends Command {
     @Option(names = "--precision", paramLabel = "P", description = "quality: the control networks' hidden layers in float64"
             + " (the protocol's) or float32 (as train --precision)")
     String precision;
+
+    @Option(names = "--standardise", paramLabel = "HOW", description = "quality: the coordinates the rows' samplers run in,"
+            + " none (the protocol's), pilot or pilot-cov (as train --standardise)")
+    String standardise;
 
     @Option(names = "--batch", paramLabel = "B", description = "perf: batch")
     int batch = 512;
@@ -166,35 +170,6 @@ public final class BenchCommand extends Command {
         }
     }
 
-    /**
-     * Whether {@code rowDir} holds a checkpoint to continue {@code row} from: none is {@code false}; one of other
-     * settings than the row's protocol (the thread count and evaluation paths aside) is an error naming them.
-     */
-    private static boolean resumable(Path rowDir, QualityRows.Row row) {
-        Path ckpt = RunFolder.checkpoint(rowDir);
-        if (!Files.exists(ckpt)) {
-            return false;
-        }
-        Map<String, String> stored;
-        try {
-            stored = Trainer.readConfig(ckpt).toMap();
-        } catch (IOException | RuntimeException e) {
-            throw new UserError("--resume: cannot read the checkpoint " + ckpt + ": " + e.getMessage(), e);
-        }
-        List<String> differ = new ArrayList<>();
-        for (Map.Entry<String, String> e : row.config().toMap().entrySet()) {
-            String k = e.getKey();
-            if (!k.equals("threads") && !k.equals("eval_paths") && !e.getValue().equals(stored.get(k))) {
-                differ.add(k + " (checkpoint " + stored.get(k) + ", protocol " + e.getValue() + ")");
-            }
-        }
-        if (!differ.isEmpty()) {
-            throw new UserError("--resume: " + ckpt + " is not a run of row " + row.name() + " at this protocol: "
-                    + String.join(", ", differ) + "; give another --out, or --force to replace it");
-        }
-        return true;
-    }
-
     private int quality(PrintStream out, PrintStream err) throws Exception {
         int threads = Inputs.intIn("--threads", this.threads, 1, EvaluateCommand.MAX_THREADS);
         int evalPaths = Inputs.intIn("--eval-paths", this.evalPaths, 2, EvaluateCommand.MAX_PATHS);
@@ -205,7 +180,8 @@ public final class BenchCommand extends Command {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        List<QualityRows.Row> rows = QualityRows.plan(this.rows, QualityRows.seeds(seeds), threads, iterations, precision);
+        List<QualityRows.Row> rows = QualityRows.plan(this.rows, QualityRows.seeds(seeds), threads, iterations, precision,
+                standardise == null ? Standardisation.NONE : TrainFlags.standardiseValue(standardise));
         double checkpointSeconds = Inputs.checkpointSeconds(this.checkpointSeconds);
         Path dir = this.out;
         Inputs.folder("--out", dir);
@@ -219,7 +195,7 @@ public final class BenchCommand extends Command {
         Set<String> resumed = new HashSet<>();
         for (QualityRows.Row r : rows) {
             Path rowDir = r.folder(dir);
-            if (resume && resumable(rowDir, r)) {
+            if (resume && QualityRows.resumable(rowDir, r)) {
                 resumed.add(r.name());
             } else {
                 TrainFlags.claim(rowDir, force, false, "bench quality", err);

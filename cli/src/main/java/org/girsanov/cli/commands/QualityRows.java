@@ -2,11 +2,15 @@ package org.girsanov.cli.commands;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.girsanov.autodiff.nn.Precision;
 import org.girsanov.benchmarks.quality.Protocol;
 import org.girsanov.benchmarks.quality.PublishedRow;
@@ -16,6 +20,8 @@ import org.girsanov.cli.UserError;
 import org.girsanov.samplers.train.LossKind;
 import org.girsanov.samplers.train.Presets;
 import org.girsanov.samplers.train.SamplerKind;
+import org.girsanov.samplers.train.Standardisation;
+import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 
 /**
@@ -57,6 +63,12 @@ public final class QualityRows {
      * @param precision  the control networks' arithmetic (the protocol's is float64)
      */
     public static List<Row> plan(String rowList, List<Long> seeds, int threads, Integer iterations, Precision precision) {
+        return plan(rowList, seeds, threads, iterations, precision, Standardisation.NONE);
+    }
+
+    /** {@link #plan} with the rows' samplers in the coordinates {@code standardise} names (the protocol's: none). */
+    public static List<Row> plan(String rowList, List<Long> seeds, int threads, Integer iterations, Precision precision,
+                                 Standardisation standardise) {
         List<Row> rows = new ArrayList<>();
         for (String row : rowList != null ? Arrays.asList(rowList.split(",", -1)) : defaultRows()) {
             String[] p = row.trim().split("/", -1);
@@ -74,6 +86,7 @@ public final class QualityRows {
                 c = Presets.cpu(spec, dimension, SamplerKind.parse(p[1]), LossKind.parse(p[2])).withThreads(threads);
                 c = iterations == null ? c : c.withIterations(iterations);
                 c = precision == Precision.FLOAT64 ? c : c.toBuilder().precision(precision).build();
+                c = standardise == Standardisation.NONE ? c : c.toBuilder().standardise(standardise).build();
             } catch (IllegalArgumentException e) {
                 throw new UserError("--rows: '" + row + "': " + e.getMessage());
             }
@@ -117,6 +130,38 @@ public final class QualityRows {
         } catch (UserError e) {
             return TrainRunner.failedRow(row.config(), e.getMessage());
         }
+    }
+
+    /**
+     * Whether {@code rowDir} holds a checkpoint to continue {@code row} from: none is {@code false}; one of other
+     * settings than the row's protocol (the thread count and evaluation paths aside) is an error naming them.
+     */
+    static boolean resumable(Path rowDir, Row row) {
+        Path ckpt = RunFolder.checkpoint(rowDir);
+        if (!Files.exists(ckpt)) {
+            return false;
+        }
+        Map<String, String> stored;
+        try {
+            stored = Trainer.readConfig(ckpt).toMap();
+        } catch (IOException | RuntimeException e) {
+            throw new UserError("--resume: cannot read the checkpoint " + ckpt + ": " + e.getMessage(), e);
+        }
+        List<String> differ = new ArrayList<>();
+        Map<String, String> want = row.config().toMap();
+        Set<String> keys = new LinkedHashSet<>(want.keySet());
+        keys.addAll(stored.keySet()); // a key written only when not the default (precision, standardise) may be either side's
+        for (String k : keys) {
+            if (!k.equals("threads") && !k.equals("eval_paths") && !Objects.equals(want.get(k), stored.get(k))) {
+                differ.add(k + " (checkpoint " + Objects.requireNonNullElse(stored.get(k), "the default") + ", protocol "
+                        + Objects.requireNonNullElse(want.get(k), "the default") + ")");
+            }
+        }
+        if (!differ.isEmpty()) {
+            throw new UserError("--resume: " + ckpt + " is not a run of row " + row.name() + " at this protocol: "
+                    + String.join(", ", differ) + "; give another --out, or --force to replace it");
+        }
+        return true;
     }
 
     /** Writes {@code quality.json}: the rows and the build's identity, as {@code bench quality} does. */

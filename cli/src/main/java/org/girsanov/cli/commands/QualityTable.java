@@ -55,7 +55,8 @@ final class QualityTable {
                 commits.add(String.valueOf(r.getOrDefault("commit", "—")));
             }
             sb.append("| ").append(TrainRunner.publishedName(String.valueOf(first.get("target")))).append(" | ")
-                    .append(first.get("sampler")).append(" | ").append(first.get("loss")).append(" | ")
+                    .append(first.get("sampler")).append(first.get("standardise") != null ? " (" + first.get("standardise") + ")" : "")
+                    .append(" | ").append(first.get("loss")).append(" | ")
                     .append(String.join(", ", seeds)).append(" | ")
                     .append(pair(shown.get("delta_logZ_lb"), p.get("delta_logZ_lb"))).append(" | ")
                     .append(pair(shown.get("delta_logZ_is"), p.get("delta_logZ_is"))).append(" | ")
@@ -120,7 +121,8 @@ final class QualityTable {
     static Map<String, List<Map<String, Object>>> byRow(List<Map<String, Object>> runs) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         for (Map<String, Object> m : runs) {
-            String key = TrainRunner.publishedName(String.valueOf(m.get("target"))) + "/" + m.get("sampler") + "/" + m.get("loss");
+            String key = TrainRunner.publishedName(String.valueOf(m.get("target"))) + "/" + m.get("sampler") + "/" + m.get("loss")
+                    + (m.get("standardise") != null ? "/" + m.get("standardise") : ""); // other coordinates: another row
             List<Map<String, Object>> row = rows.computeIfAbsent(key, k -> new ArrayList<>());
             if (row.stream().noneMatch(r -> String.valueOf(r.get("seed")).equals(String.valueOf(m.get("seed"))))) {
                 row.add(m);

@@ -22,6 +22,7 @@ import org.girsanov.samplers.targets.Target;
 import org.girsanov.samplers.train.CheckpointPolicy;
 import org.girsanov.samplers.train.Evaluation;
 import org.girsanov.samplers.train.Evaluator;
+import org.girsanov.samplers.train.Standardisation;
 import org.girsanov.samplers.train.Trainer;
 import org.girsanov.samplers.train.TrainingConfig;
 import org.girsanov.samplers.train.TrainingListener;
@@ -224,6 +225,9 @@ final class TrainRunner {
         Json.Obj m = Json.object();
         TrainingConfig c = trainer.config();
         m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
+        if (c.time().standardise() != Standardisation.NONE) { // the coordinates, when not the target's own
+            m.with("standardise", c.time().standardise().id());
+        }
         m.withAll(ev.all());
         m.with("iterations", trainer.iteration());
         m.with("train_seconds", trainer.trainingSeconds());
@@ -240,6 +244,9 @@ final class TrainRunner {
     static Map<String, Object> failedRow(TrainingConfig c, String message) {
         Json.Obj m = Json.object();
         m.with("target", c.targetSpec()).with("sampler", c.sampler().id()).with("loss", c.loss().id());
+        if (c.time().standardise() != Standardisation.NONE) { // the coordinates, when not the target's own
+            m.with("standardise", c.time().standardise().id());
+        }
         m.with("failed", message);
         m.with("seed", c.run().seed());
         m.withAll(Build.info());

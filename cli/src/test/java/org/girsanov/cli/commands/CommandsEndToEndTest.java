@@ -391,6 +391,31 @@ class CommandsEndToEndTest {
         assertFalse(Files.exists(dir.resolve("b")) || Files.exists(dir.resolve("r")), "nothing ran");
     }
 
+    /**
+     * {@code bench quality --standardise}: the row's entry and its table line say so, and a folder of such a row is not
+     * resumed by the protocol's own (a key only the checkpoint writes is compared too).
+     */
+    @Test
+    void benchQualityRowsInThePilotsCoordinatesSaySoAndAreNotResumedAsThePlainRow() throws Exception {
+        Path out = dir.resolve("qz");
+        CliRun q = run("bench", "quality", "--rows", "gmm9/pis/lv", "--iterations", "2", "--eval-paths", "64",
+                "--standardise", "pilot", "--out", out.toString(), "--json");
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.err().contains("| gmm9 | pis (pilot) | lv |"), q.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) q.json().get("rows")).get(0);
+        assertEquals("pilot", row.get("standardise"));
+        CliRun plain = run("bench", "quality", "--rows", "gmm9/pis/lv", "--iterations", "2", "--eval-paths", "64",
+                "--out", out.toString(), "--resume", "--json");
+        assertEquals(Cli.EXIT_USER_ERROR, plain.code(), plain.err());
+        assertTrue(plain.err().contains("standardise (checkpoint pilot, protocol the default)"), plain.err());
+        CliRun bad = run("bench", "quality", "--rows", "gmm9/pis/lv", "--standardise", "whiten", "--out",
+                dir.resolve("qb").toString());
+        assertEquals(Cli.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--standardise: 'whiten'"), bad.err());
+        assertFalse(Files.exists(dir.resolve("qb")), "nothing ran");
+    }
+
     @Test
     void priorStdSetsTheAnnealedSamplersStartAndIsRefusedElsewhere() throws Exception {
         Path out = dir.resolve("wide");
