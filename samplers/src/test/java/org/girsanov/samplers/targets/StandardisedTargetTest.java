@@ -53,20 +53,28 @@ class StandardisedTargetTest {
         Target rho = GridMixture.gmm9();
         StandardisedTarget z = new StandardisedTarget(rho, new double[] {1.5, -2.0}, new double[] {3.0, 0.4});
         DMatrixRMaj pts = normal(7, 2);
-        DMatrixRMaj score = z.score(pts);
+        DMatrixRMaj score = assertScoreIsTheGradient(z, pts, pts.numRows);
         DMatrixRMaj viaTape = z.score((Tape) null, pts);
+        for (int i = 0; i < score.data.length; i++) {
+            assertEquals(score.data[i], viaTape.data[i], 0.0, "the scratch-lending score, bit for bit");
+        }
+    }
+
+    /** The score of the first {@code rows} points against central differences of the log-density; the score. */
+    private static DMatrixRMaj assertScoreIsTheGradient(Target z, DMatrixRMaj pts, int rows) {
+        DMatrixRMaj score = z.score(pts);
         double h = 1e-5;
-        for (int i = 0; i < pts.numRows; i++) {
-            for (int j = 0; j < 2; j++) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < pts.numCols; j++) {
                 DMatrixRMaj up = pts.copy();
                 DMatrixRMaj down = pts.copy();
                 up.set(i, j, up.get(i, j) + h);
                 down.set(i, j, down.get(i, j) - h);
                 double fd = (logDensity(z, up)[i] - logDensity(z, down)[i]) / (2 * h);
                 assertEquals(fd, score.get(i, j), 1e-6 * Math.max(1, Math.abs(fd)), "score (" + i + ", " + j + ")");
-                assertEquals(score.get(i, j), viaTape.get(i, j), 0.0, "the scratch-lending score, bit for bit");
             }
         }
+        return score;
     }
 
     /** {@code Z · N(μ, Σ)} through {@code x = μ + L z}, {@code L Lᵀ = Σ}, is {@code Z · N(0, I)}; the score by differences. */
@@ -89,18 +97,9 @@ class StandardisedTargetTest {
         for (int i = 0; i < got.length; i++) {
             assertEquals(want[i], got[i], 1e-10, "log ρ̃(z) = log Z + log N(z; 0, I), point " + i);
         }
-        DMatrixRMaj score = z.score(pts);
-        double h = 1e-5;
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 3; j++) {
-                DMatrixRMaj up = pts.copy();
-                DMatrixRMaj down = pts.copy();
-                up.set(i, j, up.get(i, j) + h);
-                down.set(i, j, down.get(i, j) - h);
-                double fd = (logDensity(z, up)[i] - logDensity(z, down)[i]) / (2 * h);
-                assertEquals(fd, score.get(i, j), 1e-6 * Math.max(1, Math.abs(fd)), "score (" + i + ", " + j + ")");
-                assertEquals(-pts.get(i, j), score.get(i, j), 1e-9, "the standard normal's score −z");
-            }
+        DMatrixRMaj score = assertScoreIsTheGradient(z, pts, 5);
+        for (int i = 0; i < score.data.length; i++) {
+            assertEquals(-pts.data[i], score.data[i], 1e-9, "the standard normal's score −z");
         }
         DMatrixRMaj x = normal(6, 3);
         DMatrixRMaj back = z.toOriginal(z.toStandardised(x));
