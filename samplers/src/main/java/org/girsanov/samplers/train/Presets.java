@@ -57,14 +57,14 @@ public final class Presets {
                 .withBatch(dimension >= 50 ? 128 : 256).withSteps(STEPS)
                 .withIterations(sampler == SamplerKind.BRIDGE ? BRIDGE_ITERATIONS : ITERATIONS);
         if (loss.learnsLogZ()) {
-            c = c.withLogZLrScale(LOG_Z_LR_SCALE);
+            c = c.toBuilder().logZLrScale(LOG_Z_LR_SCALE).build();
         }
-        return loss.offPolicy() ? c.withExploration(EXPLORATION) : c;
+        return loss.offPolicy() ? c.toBuilder().exploration(EXPLORATION).build() : c;
     }
 
     /** The demo: PIS with the LV loss on {@code gmm9}, fewer paths and iterations than {@link #cpu}, a few minutes on 2 cores. */
     public static TrainingConfig demo() {
         return TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withBatch(256).withSteps(50).withIterations(800)
-                .withExploration(EXPLORATION);
+                .toBuilder().exploration(EXPLORATION).build();
     }
 }

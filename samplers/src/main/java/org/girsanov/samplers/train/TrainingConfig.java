@@ -84,11 +84,6 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
                         + DEFAULT_PRIOR_STD + ") or PILOT (" + PILOT + ": estimated by a pilot run)");
             }
         }
-
-        /** In the target's own coordinates. */
-        public Discretisation(int steps, GridSpec grid, double horizon, double sigma, double priorStd) {
-            this(steps, grid, horizon, sigma, priorStd, Standardisation.NONE);
-        }
     }
 
     /**
@@ -235,7 +230,7 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
         boolean residual = sampler == SamplerKind.NETS || sampler == SamplerKind.PINN;
         boolean plain = residual || sampler == SamplerKind.LDVI;
         int batch = 512;
-        return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0, 0),
+        return new TrainingConfig(targetSpec, sampler, loss, new Discretisation(100, GridSpec.UNIFORM, 0, 0, 0, Standardisation.NONE),
                 new Optimisation(batch, 2000, 5e-3, 1e-4, 1.0, 0.99, 1.0), new Network(64, 2, !plain),
                 new Exploration(1.0, 0), residual ? DivergenceForm.EXACT : DivergenceForm.NONE, new Run(0, 2, Run.defaultChunkSize(batch), 100, 20000, CheckpointPolicy.DEFAULT_EVERY),
                 new Marginal(Marginal.defaultDraws(sampler)), Underdamped.DEFAULT);
@@ -263,22 +258,6 @@ public record TrainingConfig(String targetSpec, SamplerKind sampler, LossKind lo
 
     public TrainingConfig withGrid(GridSpec g) {
         return toBuilder().grid(g).build();
-    }
-
-    public TrainingConfig withReplayEvery(int every) {
-        return toBuilder().replayEvery(every).build();
-    }
-
-    public TrainingConfig withDivergence(DivergenceForm form) {
-        return toBuilder().divergence(form).build();
-    }
-
-    public TrainingConfig withLogZLrScale(double s) {
-        return toBuilder().logZLrScale(s).build();
-    }
-
-    public TrainingConfig withExploration(double kappa) {
-        return toBuilder().exploration(kappa).build();
     }
 
     /** A builder holding this config's values. */

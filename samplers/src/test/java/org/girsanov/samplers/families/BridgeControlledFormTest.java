@@ -202,12 +202,12 @@ class BridgeControlledFormTest {
     void configNamesTheAllowedFormsAndKeepsThemToTheBridge() {
         TrainingConfig bridge = TrainingConfig.defaults("gmm9", SamplerKind.BRIDGE, LossKind.LV);
         assertEquals("none", bridge.divergence().toString());
-        assertEquals("hutchinson:3", TrainingConfig.fromMap(bridge.withDivergence(DivergenceForm.hutchinson(3)).toMap()).divergence()
+        assertEquals("hutchinson:3", TrainingConfig.fromMap(bridge.toBuilder().divergence(DivergenceForm.hutchinson(3)).build().toMap()).divergence()
                 .toString());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bridge.withDivergence(DivergenceForm.parse("hutchinson:0")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bridge.toBuilder().divergence(DivergenceForm.parse("hutchinson:0")).build());
         assertTrue(bad.getMessage().contains("allowed: none, exact, hutchinson"), bad.getMessage());
         IllegalArgumentException pis = assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).withDivergence(DivergenceForm.EXACT));
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.LV).toBuilder().divergence(DivergenceForm.EXACT).build());
         assertTrue(pis.getMessage().contains("bridge, nets and pinn samplers only"), pis.getMessage());
     }
 
@@ -218,7 +218,7 @@ class BridgeControlledFormTest {
 
     static long[] parametersAfterTwoSteps(int threads) {
         TrainingConfig c = TrainingConfig.defaults("gmm9", SamplerKind.BRIDGE, LossKind.LV).withBatch(128).withSteps(6)
-                .withDivergence(DivergenceForm.hutchinson(2)).withThreads(threads);
+                .toBuilder().divergence(DivergenceForm.hutchinson(2)).build().withThreads(threads);
         try (Trainer t = new Trainer(c, GridMixture.gmm9())) {
             assertTrue(Double.isFinite(t.step().loss()));
             assertTrue(Double.isFinite(t.step().loss()));

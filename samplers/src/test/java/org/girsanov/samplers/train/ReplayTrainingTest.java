@@ -20,7 +20,7 @@ class ReplayTrainingTest {
 
     private static TrainingConfig config(int iterations) {
         return TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.TB).withBatch(16).withSteps(5).withIterations(iterations)
-                .withExploration(1.5).withReplayEvery(2);
+                .toBuilder().exploration(1.5).build().toBuilder().replayEvery(2).build();
     }
 
     @Test
@@ -67,7 +67,7 @@ class ReplayTrainingTest {
     @Test
     void replayNeedsAnOffPolicyLoss() {
         assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL).withReplayEvery(2));
+                () -> TrainingConfig.defaults("gmm9", SamplerKind.PIS, LossKind.KL).toBuilder().replayEvery(2).build());
     }
 
     private static double[] flatten(Trainer t) {

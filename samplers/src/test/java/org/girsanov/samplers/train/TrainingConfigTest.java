@@ -68,7 +68,7 @@ class TrainingConfigTest {
         assertEquals("manywell:d=5,w=5,delta=4", c.targetSpec());
         assertEquals(SamplerKind.BRIDGE, c.sampler());
         assertEquals(LossKind.TB, c.loss());
-        assertEquals(new TrainingConfig.Discretisation(37, GridSpec.power(2), 2.5, 0.7, 0), c.time());
+        assertEquals(new TrainingConfig.Discretisation(37, GridSpec.power(2), 2.5, 0.7, 0, Standardisation.NONE), c.time());
         assertEquals(new TrainingConfig.Optimisation(96, 1234, 3e-3, 2e-4, 0.5, 0.95, 50), c.optimisation());
         assertEquals(new TrainingConfig.Network(48, 3, false), c.network());
         assertEquals(new TrainingConfig.Exploration(1.5, 4), c.exploration());

@@ -89,15 +89,15 @@ class TrainingRunsTest {
         double[] learned = new double[2];
         double[] scales = {1.0, 20.0};
         for (int k = 0; k < 2; k++) {
-            try (Trainer t = new Trainer(f.withLogZLrScale(scales[k]), gauss)) {
+            try (Trainer t = new Trainer(f.toBuilder().logZLrScale(scales[k]).build(), gauss)) {
                 steps(t, 120);
                 learned[k] = ((TrajectoryBalanceLoss) t.loss()).logZ().value().data[0];
             }
         }
         assertTrue(learned[0] < 1.5, "scale 1: log Z_θ = " + learned[0]);
         assertEquals(8.0, learned[1], 0.3, "scale 20: log Z_θ = " + learned[1]);
-        assertEquals(20.0, TrainingConfig.fromMap(f.withLogZLrScale(20).toMap()).optimisation().logZLrScale());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.withLogZLrScale(0));
+        assertEquals(20.0, TrainingConfig.fromMap(f.toBuilder().logZLrScale(20).build().toMap()).optimisation().logZLrScale());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.toBuilder().logZLrScale(0).build());
         assertTrue(e.getMessage().contains("logZLrScale"), e.getMessage());
     }
 
