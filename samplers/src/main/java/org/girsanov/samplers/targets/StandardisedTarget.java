@@ -20,7 +20,7 @@ import org.girsanov.autodiff.Var;
  * A sampler trained on {@code ρ̃} and read through {@code x = m + L z}
  * ({@link org.girsanov.samplers.families.StandardisedSampler}) is therefore a sampler of {@code ρ} with the same
  * {@code log Z} estimates and ESS; only the geometry it meets is changed — centred and of unit scale when {@code m} and
- * {@code L L ᵀ} are the target's mean and (diagonal or full) covariance, which is what the samplers' unit-scale priors,
+ * {@code L Lᵀ} are the target's mean and (diagonal or full) covariance, which is what the samplers' unit-scale priors,
  * {@code σ} and exploration assume (docs/math.md §1, "Standardised coordinates"). The name, dimension, {@code log Z}
  * and whether the score is closed-form or the sampler exact are the inner target's. Rows are points: a batch
  * {@code Z} ({@code n × d}) maps to {@code X = Z Lᵀ + 1 mᵀ}.
