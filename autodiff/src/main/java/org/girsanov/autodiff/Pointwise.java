@@ -52,7 +52,7 @@ final class Pointwise {
             case SQUARE: for (int i = 0; i < n; i++) { o[i] = x[i] * x[i]; } break;
             case POW: for (int i = 0; i < n; i++) { o[i] = Math.pow(x[i], c); } break;
             case TANH: for (int i = 0; i < n; i++) { o[i] = Math.tanh(x[i]); } break;
-            case SIGMOID: for (int i = 0; i < n; i++) { o[i] = sigmoidValue(x[i]); } break;
+            case SIGMOID: System.arraycopy(x, 0, o, 0, n); Sigmoid.inPlace(o, 0, n); break;
             case SOFTPLUS:
                 for (int i = 0; i < n; i++) {
                     o[i] = Math.max(x[i], 0.0) + Math.log1p(Math.exp(-Math.abs(x[i])));
@@ -154,19 +154,11 @@ final class Pointwise {
                         : fusedBackward(g, TANH, go, a, o)}, a);
     }
 
-    /** {@code σ(a) = 1/(1 + e^{−a})}; derivative {@code σ(1 − σ)}. */
+    /** {@code σ(a) = 1/(1 + e^{−a})} ({@link Sigmoid}); derivative {@code σ(1 − σ)}. */
     static Var sigmoid(Tape t, Var a) {
         return t.node(map(t, a.value, SIGMOID, 0), "sigmoid",
                 (g, o, go) -> new Var[] {g.recording ? g.mul(go, g.mul(o, g.addScalar(g.neg(o), 1.0)))
                         : fusedBackward(g, SIGMOID, go, a, o)}, a);
-    }
-
-    static double sigmoidValue(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
     }
 
     /** {@code softplus a = log(1 + e^a)}, computed stably; derivative {@code σ(a)}. */

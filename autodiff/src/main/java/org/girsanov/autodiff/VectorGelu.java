@@ -45,6 +45,19 @@ final class VectorGelu {
     }
 
     /**
+     * {@code a[i] = σ(a[i]) = 1/(1 + e^{−a[i]})} ({@link Sigmoid#of}: the same operations in the same order, so the
+     * same bits) in full vectors from {@code from}; returns where the scalar tail before {@code to} starts.
+     */
+    static int sigmoidInPlace(double[] a, int from, int to) {
+        int i = from;
+        for (; i + L <= to; i += L) {
+            DoubleVector one = DoubleVector.broadcast(S, 1.0);
+            one.div(exp(DoubleVector.fromArray(S, a, i).neg()).add(1.0)).intoArray(a, i);
+        }
+        return i;
+    }
+
+    /**
      * {@link Kernels#gelu} in one pass of vectors: {@code y = ½x(1 + t)}, {@code t = 1 − 2/(1 + e^{2u})},
      * {@code u = c(x + k x³)}, each expression in the scalar loop's order; {@code th} (may be null) receives
      * {@code t}; {@code c} and {@code k} are {@link Kernels#GELU_C} and {@link Kernels#GELU_K} (passed in: this

@@ -1,6 +1,7 @@
 package org.girsanov.samplers.targets;
 
 import org.girsanov.autodiff.NormalCdf;
+import org.girsanov.autodiff.Sigmoid;
 import org.girsanov.autodiff.Tape;
 import org.girsanov.autodiff.Var;
 
@@ -26,12 +27,25 @@ public enum GlmFamily {
 
         @Override
         double dLogLikelihood(double z, double y) {
-            return y - sigmoid(z);
+            return y - Sigmoid.of(z);
+        }
+
+        /** {@code σ} in vectors ({@link Sigmoid#inPlace}): the same bits as {@link #dLogLikelihood}, element by element. */
+        @Override
+        void dLogLikelihoodTransposed(double[] zt, int batch, double[] y) {
+            Sigmoid.inPlace(zt, 0, y.length * batch);
+            for (int k = 0; k < y.length; k++) {
+                final double yk = y[k];
+                final int row = k * batch;
+                for (int i = 0; i < batch; i++) {
+                    zt[row + i] = yk - zt[row + i];
+                }
+            }
         }
 
         @Override
         double d2LogLikelihood(double z, double y) {
-            double s = sigmoid(z);
+            double s = Sigmoid.of(z);
             return -(s * (1 - s));
         }
     },
@@ -116,6 +130,19 @@ public enum GlmFamily {
     /** {@code ∂ℓ/∂z}. */
     abstract double dLogLikelihood(double z, double y);
 
+    /**
+     * {@code zt[k·batch + i] ← ℓ'(zt[k·batch + i]; y_k)}: the linear predictors of a batch in the transposed layout
+     * {@code N × batch} ({@code N = y.length}, example {@code k} on row {@code k}); {@link #dLogLikelihood} element by
+     * element, the same bits.
+     */
+    void dLogLikelihoodTransposed(double[] zt, int batch, double[] y) {
+        for (int k = 0; k < y.length; k++) {
+            for (int i = 0; i < batch; i++) {
+                zt[k * batch + i] = dLogLikelihood(zt[k * batch + i], y[k]);
+            }
+        }
+    }
+
     /** {@code ∂²ℓ/∂z²}. */
     abstract double d2LogLikelihood(double z, double y);
 
@@ -124,12 +151,4 @@ public enum GlmFamily {
         return 0;
     }
 
-    /** {@code σ(z) = 1/(1 + e^{−z})}, without overflow for either sign. */
-    static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1.0 + e);
-    }
 }
