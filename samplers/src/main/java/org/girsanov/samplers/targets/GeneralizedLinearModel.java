@@ -123,8 +123,8 @@ public final class GeneralizedLinearModel implements HessianTarget {
      * {@code Rᵀ = ℓ'(Zᵀ; y)} row {@code k} with label {@code y_k}, {@code Gᵀ = Aᵀ Rᵀ} ({@code d × n}), then
      * {@code G − W/S²}. Both products then run their vectors along the {@code n} points of a batch chunk instead of the
      * {@code d} weights (31 for breast cancer: three vectors and a tail), and neither transposes the {@code N × d}
-     * design per call; with {@link GlmFamily#dLogLikelihoodTransposed} in vectors, 2.7× faster on breast cancer
-     * ({@code TargetScoreBenchmark}, BENCHMARKS.md "Real posteriors"). The autodiff kernels, not EJML's.
+     * design per call; with {@link GlmFamily#dLogLikelihoodTransposed} in vectors, 2.8× faster on breast cancer
+     * ({@code TargetScoreBenchmark}; BENCHMARKS.md, "The logistic score 2–4× faster"). The autodiff kernels, not EJML's.
      */
     @Override
     public DMatrixRMaj score(DMatrixRMaj w) {
